@@ -1,0 +1,1 @@
+"""One module per document kind: pure functions from parsed pages to records."""

@@ -1,0 +1,427 @@
+"""The per-indicator KPI report (รายงานผลการปฏิบัติราชการตามคำรับรองฯ รายตัวชี้วัด).
+
+parse: ParsedDocument -> KpiReport, in named stages:
+    clean_lines -> split_header_and_sections -> header_fields / parse_steps / parse_criteria /
+    parse_score_rows / parse_list_section -> Indicator.
+Pure functions: no I/O, no scoring (the scorer recomputes later), text kept as read
+(the normaliser turns digits and spacing into their clean form).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from extractors import labels
+from extractors.thai_text import (
+    clean_text, find_dates, join_lines, join_paragraphs, is_list_marker_start, match_key, parse_number, split_inline_numbered,
+    split_items, to_arabic_digits,
+)
+from schemas.document import Criterion, Evidence, Indicator, ScoreRow, Step
+from schemas.flags import Flag, RoundAmbiguous
+from schemas.parsed import Line, ParsedDocument
+
+
+@dataclass
+class KpiReport:
+    fiscal_year_be: Optional[int] = None
+    round_months: Optional[int] = None
+    indicators: list[Indicator] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+def _label_pattern(words: Iterable[str], need_colon: bool) -> re.Pattern:
+    """A label written with any spacing, then a colon (or, for sections, the end of the cell)."""
+    alts = "|".join(r"\s*".join(re.escape(ch) for ch in w if not ch.isspace())
+                    for w in sorted(words, key=len, reverse=True))
+    end = r"\s*[:：]\s*" if need_colon else r"\s*(?:[:：]\s*|$)"
+    return re.compile(rf"(?:{alts}){end}")
+
+
+_SECTION_PATTERNS = {name: re.compile(r"^\s*" + _label_pattern(words, need_colon=False).pattern)
+                     for name, words in labels.KPI_SECTIONS.items()}
+_HEADER_PATTERNS = {name: _label_pattern(words, need_colon=True)
+                    for name, words in labels.KPI_HEADER_FIELDS.items()}
+_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
+_ROUND = re.compile(rf"([{labels.CHECKED_MARKS}{labels.UNCHECKED_MARKS}])\s*รอบ\s*(\d{{1,2}})\s*เดือน")
+_CODE_AND_NAME = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2}){0,4})\s*\.?\s+(.+)$", re.DOTALL)
+_DOC_REF = re.compile(
+    r"(?<![ก-ฮ])([ก-ฮ]{2,3})\s*(\d{3,5}(?:\.\d{1,3})*)\s*/\s*((?:ว\s*)?(?:\([^)]{1,15}\)\s*)?\d{1,6})"
+)
+_DOC_REF_MORE = re.compile(r"^\s*(?:,|และ)\s*(ว\s*)?(\d{1,6})(?![\d/])")
+_ORDER_NUMBER = re.compile(r"ที่\s*(\d{1,5}/\d{4})(?!\d)")
+_PHONE = re.compile(r"\d[\d\-]{5,}\d(?:\s*ต่อ\s*\d+)?")
+
+
+# --- stage 1: lines as text -----------------------------------------------------------------
+
+def clean_lines(parsed: ParsedDocument) -> list[Line]:
+    """SARA AM composed, PUA mapped, spacing folded; Thai digits stay (the normaliser maps them)."""
+    out = []
+    for line in parsed.lines:
+        cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
+        if any(cells):
+            out.append(Line(cells=cells, page=line.page, table=line.table,
+                            paragraph_start=line.paragraph_start))
+    return out
+
+
+def is_kpi_report(parsed: ParsedDocument) -> bool:
+    keys = [match_key(line.text) for line in parsed.lines[:60]]
+    return any(title in key for key in keys for title in labels.KPI_REPORT_TITLES)
+
+
+# --- stage 2: header and sections -----------------------------------------------------------
+
+@dataclass
+class Section:
+    name: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def split_header_and_sections(lines: list[Line]) -> tuple[list[Line], dict[str, Section]]:
+    """Lines before the first section label are the header; then each label opens a section.
+
+    The rest of a label's cell (after the colon) is the section's first line. A section
+    named twice keeps both parts, in order.
+    """
+    header: list[Line] = []
+    sections: dict[str, Section] = {}
+    current: Optional[Section] = None
+    for line in lines:
+        first_index = next((i for i, c in enumerate(line.cells) if c.strip()), 0)
+        first = line.cells[first_index]
+        opened = None
+        for name, pattern in _SECTION_PATTERNS.items():
+            m = pattern.match(first)
+            if m:
+                opened = name
+                rest = first[m.end():].strip()
+                break
+        if opened:
+            current = sections.setdefault(opened, Section(opened))
+            remaining = ((rest,) if rest else ()) + tuple(line.cells[first_index + 1:])
+            if any(c.strip() for c in remaining):
+                current.lines.append(Line(cells=remaining, page=line.page, table=line.table,
+                                          paragraph_start=True))
+        elif current is None:
+            header.append(line)
+        else:
+            current.lines.append(line)
+    return header, sections
+
+
+def header_fields(header: list[Line]) -> dict[str, list[tuple[str, int]]]:
+    """Header cells -> {field: [(value text, page)]}. One cell may hold several labels; a
+    text line with no label continues the field before it (a wrapped indicator name)."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    last: Optional[tuple[str, int]] = None  # (field, index in found[field])
+    for line in header:
+        for cell in line.cells:
+            hits = sorted(((m.start(), m.end(), name) for name, pat in _HEADER_PATTERNS.items()
+                           for m in pat.finditer(cell)), key=lambda h: h[0])
+            # Keep the leftmost of overlapping hits ("ชื่อตัวชี้วัดที่" also contains "ตัวชี้วัดที่").
+            kept = []
+            for hit in hits:
+                if not kept or hit[0] >= kept[-1][1]:
+                    kept.append(hit)
+            if not kept:
+                if (last and line.table is None and not _is_title_line(cell)):
+                    name, index = last
+                    value, page = found[name][index]
+                    found[name][index] = (value + "\n" + cell, page)
+                continue
+            for i, (start, end, name) in enumerate(kept):
+                stop = kept[i + 1][0] if i + 1 < len(kept) else len(cell)
+                found.setdefault(name, []).append((cell[end:stop].strip(), line.page))
+                last = (name, len(found[name]) - 1)
+    return found
+
+
+def _is_title_line(text: str) -> bool:
+    key = match_key(text)
+    return (bool(_ROUND.search(text)) or any(t in key for t in labels.KPI_REPORT_TITLES)
+            or any(ch in text for ch in labels.CHECKED_MARKS + labels.UNCHECKED_MARKS))
+
+
+def fiscal_year(lines: list[Line]) -> Optional[int]:
+    for line in lines:
+        m = _FISCAL_YEAR.search(to_arabic_digits(line.text))
+        if m and 2400 <= int(m.group(1)) <= 2700:
+            return int(m.group(1))
+    return None
+
+
+def round_boxes(lines: list[Line]) -> list[tuple[int, bool, int]]:
+    """Every "☐/☑ รอบ N เดือน": (months, checked, page)."""
+    boxes = []
+    for line in lines:
+        for cell in line.cells:
+            for m in _ROUND.finditer(to_arabic_digits(cell)):
+                boxes.append((int(m.group(2)), m.group(1) in labels.CHECKED_MARKS, line.page))
+    return boxes
+
+
+# --- stage 3: the parts of a report ---------------------------------------------------------
+
+def split_people(text: str) -> list[str]:
+    """A numbered list ("1. นาย ก 2. นาง ข") or names run together ("นาง ก น.ส. ข")."""
+    text = " ".join(join_lines(text.split("\n")).split())
+    if not text or text in labels.NONE_WORDS:
+        return []
+    if is_list_marker_start(text):
+        return split_inline_numbered(text)
+    titles = "|".join(re.escape(t) for t in labels.PERSON_TITLES)
+    parts = re.split(rf"\s+(?=(?:{titles}))", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_phones(text: str) -> list[str]:
+    return [re.sub(r"\s+", " ", p) for p in _PHONE.findall(to_arabic_digits(text))]
+
+
+def _cell_text(cell: str) -> str:
+    return join_lines(cell.split("\n"))
+
+
+def _number_cell(cell: str) -> Optional[int]:
+    text = to_arabic_digits(cell).strip()
+    for word in (*labels.STEP_WORDS, *labels.LEVEL_WORDS):
+        if text.startswith(word):
+            text = text[len(word):].strip()
+            break
+    return int(text) if re.fullmatch(r"\d{1,2}", text) else None
+
+
+def parse_steps(section: Optional[Section]) -> list[Step]:
+    """The milestone table: step (or level) number -> what was done. A row with an empty first
+    cell continues the step above (a row broken across pages)."""
+    if section is None:
+        return []
+    steps: list[tuple[int, list[str], int]] = []
+    for line in section.lines:
+        cells = list(line.cells)
+        if len(cells) >= 2:
+            number = _number_cell(cells[0])
+            body = [c for c in cells[1:] if c.strip()]
+            if number is not None:
+                steps.append((number, body, line.page))
+            elif not cells[0].strip() and steps:
+                steps[-1][1].extend(body)
+            continue
+        m = re.match(r"^\s*([0-9๐-๙]{1,2})\s+(\S.*)$", cells[0], re.DOTALL)
+        if m and not steps or (m and steps and int(to_arabic_digits(m.group(1))) == steps[-1][0] + 1):
+            steps.append((int(to_arabic_digits(m.group(1))), [m.group(2)], line.page))
+        elif steps:
+            steps[-1][1].append(cells[0])
+    return [Step(step=n, text=join_lines("\n".join(body).split("\n")), page=page)
+            for n, body, page in steps]
+
+
+def criterion_value(text: str) -> Optional[float]:
+    """"ขั้นตอนที่ ๑+๒+๓" -> 3 (steps done); "ร้อยละ 80" -> 80; "5" -> 5."""
+    arabic = to_arabic_digits(text)
+    if any(w in arabic for w in labels.STEP_WORDS):
+        numbers = [int(n) for n in re.findall(r"\d+", arabic)]
+        return float(max(numbers)) if numbers else None
+    return parse_number(arabic)
+
+
+def _level_cell(cell: str) -> Optional[int]:
+    text = to_arabic_digits(cell).strip()
+    for word in labels.LEVEL_WORDS:
+        if text.startswith(word):
+            rest = text[len(word):].strip()
+            return int(rest) if re.fullmatch(r"[1-5]", rest) else None
+    return None
+
+
+def parse_criteria(section: Optional[Section]) -> tuple[list[Criterion], Optional[str]]:
+    """Levels 1-5 and their thresholds, from a row of "ระดับ N" headers over a row of values,
+    or from rows "ระดับ N | threshold"."""
+    if section is None:
+        return [], None
+    rows = section.lines
+    found: dict[int, tuple[str, int]] = {}
+    for i, line in enumerate(rows):
+        levels = {j: lvl for j, c in enumerate(line.cells) if (lvl := _level_cell(c))}
+        if len(levels) >= 2 and i + 1 < len(rows):
+            values = rows[i + 1].cells
+            for j, lvl in levels.items():
+                if j < len(values) and values[j].strip():
+                    found[lvl] = (_cell_text(values[j]), rows[i + 1].page)
+            break
+        if len(levels) == 1 and len(line.cells) >= 2 and 0 in levels and line.cells[1].strip():
+            found[levels[0]] = (_cell_text(line.cells[1]), line.page)
+    criteria = [Criterion(level=lvl, text=text, value=criterion_value(text), page=page)
+                for lvl, (text, page) in sorted(found.items())]
+    if not criteria:
+        return [], None
+    stepwise = any(any(w in c.text for w in labels.STEP_WORDS) for c in criteria) or all(
+        c.value == c.level for c in criteria)
+    return criteria, ("step" if stepwise else "numeric")
+
+
+def _score_header(cells: tuple[str, ...]) -> Optional[dict[str, int]]:
+    columns: dict[str, int] = {}
+    for j, cell in enumerate(cells):
+        key = match_key(cell)
+        for meaning, words in labels.SCORE_COLUMNS:
+            if meaning not in columns and any(w in key for w in words):
+                columns[meaning] = j
+                break
+    if {"weight", "weighted_score"} <= columns.keys() and len(columns) >= 3:
+        return columns
+    return None
+
+
+def performance_value(text: Optional[str]) -> Optional[float]:
+    if not text:
+        return None
+    arabic = to_arabic_digits(text)
+    if any(w in arabic for w in labels.STEP_WORDS):
+        numbers = [int(n) for n in re.findall(r"\d+", arabic)]
+        return float(max(numbers)) if numbers else None
+    return parse_number(arabic)
+
+
+def _is_total(label: str) -> bool:
+    key = match_key(label)
+    return any(key == t or (key.startswith(t) and len(key) <= len(t) + 8) for t in labels.TOTAL_ROW_LABELS)
+
+
+def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
+    """The score table, columns found by the meaning of their header, not their position."""
+    if section is None:
+        return []
+    columns: Optional[dict[str, int]] = None
+    rows: list[ScoreRow] = []
+
+    def cell(cells: tuple[str, ...], meaning: str) -> str:
+        j = columns.get(meaning) if columns else None
+        return _cell_text(cells[j]) if j is not None and j < len(cells) else ""
+
+    for line in section.lines:
+        header = _score_header(line.cells)
+        if header:
+            columns = header  # a header repeated after a page break is read again, harmlessly
+            continue
+        if columns is None or len(line.cells) < 2:
+            continue
+        label = re.sub(r"^\s*[-•●▪–]\s*", "", cell(line.cells, "label"))
+        numbers = [cell(line.cells, m) for m in ("weight", "performance", "score", "weighted_score")]
+        if not any(numbers):
+            if rows and label:  # a label wrapped onto a row of its own
+                rows[-1].label = rows[-1].label + " " + label
+            continue
+        weight, performance, score, weighted = numbers
+        rows.append(ScoreRow(
+            label=label, is_total=_is_total(label), weight=parse_number(weight),
+            performance_text=performance or None, performance_value=performance_value(performance),
+            score=parse_number(score), weighted_score=parse_number(weighted), page=line.page,
+            cells=[label, weight, performance, score, weighted],
+        ))
+    return rows
+
+
+def _section_text(section: Optional[Section]) -> list[tuple[str, int]]:
+    """A section's lines as (text, page); table rows become their non-empty cells."""
+    if section is None:
+        return []
+    out = []
+    for line in section.lines:
+        if line.paragraph_start or line.table is not None:
+            out.append(("", line.page))
+        for c in line.cells:
+            out.extend((part, line.page) for part in c.split("\n"))
+    return out
+
+
+def parse_list_section(section: Optional[Section]) -> list[tuple[str, int]]:
+    """A numbered or bulleted list -> (item, page of its first line). "-" alone means none."""
+    items: list[tuple[str, int]] = []
+    for paragraph, page in join_paragraphs(_section_text(section)):
+        for item in split_items(paragraph):
+            if item not in labels.NONE_WORDS:
+                items.append((item, page))
+    return items
+
+
+def find_doc_refs(text: str) -> list[str]:
+    """Letter numbers: "ที่ มท0220/ว3892" -> "มท 0220/ว 3892"; "ว 1520, ว 1521 และ 4288" expand."""
+    arabic = to_arabic_digits(text)
+    refs: list[str] = []
+    for m in _DOC_REF.finditer(arabic):
+        prefix, number, tail = m.group(1), m.group(2), m.group(3)
+        tail = re.sub(r"^ว\s*", "ว ", re.sub(r"\s+", " ", tail.strip()))
+        refs.append(f"{prefix} {number}/{tail}")
+        rest = arabic[m.end():]
+        while (more := _DOC_REF_MORE.match(rest)):
+            refs.append(f"{prefix} {number}/{'ว ' if more.group(1) else ''}{more.group(2)}")
+            rest = rest[more.end():]
+    for m in _ORDER_NUMBER.finditer(arabic):
+        if not any(m.group(1) in r for r in refs):
+            refs.append(m.group(1))
+    return refs
+
+
+def parse_evidence(section: Optional[Section]) -> list[Evidence]:
+    return [Evidence(text=item, doc_refs=find_doc_refs(item), dates=find_dates(item), page=page)
+            for item, page in parse_list_section(section)]
+
+
+def _paragraphs(section: Optional[Section]) -> Optional[str]:
+    text = join_lines(t for t, _ in _section_text(section))
+    return text or None
+
+
+# --- wiring ---------------------------------------------------------------------------------
+
+def parse(parsed: ParsedDocument) -> KpiReport:
+    lines = clean_lines(parsed)
+    header, sections = split_header_and_sections(lines)
+    fields = header_fields(header)
+    report = KpiReport(fiscal_year_be=fiscal_year(header) or fiscal_year(lines))
+
+    boxes = round_boxes(header) or round_boxes(lines)
+    checked = sorted({months for months, is_checked, _ in boxes if is_checked})
+    if len(checked) == 1:
+        report.round_months = checked[0]
+    else:
+        page = boxes[0][2] if boxes else (lines[0].page if lines else None)
+        report.flags.append(RoundAmbiguous.make(
+            page=page, checked=len(checked),
+            rounds=", ".join(f"{'☑' if c else '☐'} {m}" for m, c, _ in boxes) or "no round boxes found"))
+
+    code = name = None
+    indicator_page = None
+    if fields.get("indicator"):
+        value, indicator_page = fields["indicator"][0]
+        value = join_lines(value.split("\n"))
+        m = _CODE_AND_NAME.match(value)
+        if m:
+            code, name = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+        else:
+            name = value or None
+
+    criteria, criteria_kind = parse_criteria(sections.get("criteria"))
+    indicator = Indicator(
+        code=code, name=name, name_raw=name,
+        supervisors=[p for v, _ in fields.get("supervisors", [])[:1] for p in split_people(v)],
+        data_collectors=[p for v, _ in fields.get("data_collectors", [])[:1] for p in split_people(v)],
+        phones=[p for v, _ in fields.get("phones", []) for p in split_phones(v)],
+        description=_paragraphs(sections.get("description")),
+        steps=parse_steps(sections.get("steps")),
+        criteria=criteria, criteria_kind=criteria_kind,
+        score_rows=parse_score_rows(sections.get("score_rows")),
+        measures=[t for t, _ in parse_list_section(sections.get("measures"))],
+        support_factors=[t for t, _ in parse_list_section(sections.get("support_factors"))],
+        obstacles=[t for t, _ in parse_list_section(sections.get("obstacles"))],
+        suggestions=[t for t, _ in parse_list_section(sections.get("suggestions"))],
+        evidence=parse_evidence(sections.get("evidence")),
+        note=_paragraphs(sections.get("note")),
+        conditions=_paragraphs(sections.get("conditions")),
+        page=indicator_page,
+    )
+    report.indicators.append(indicator)
+    return report

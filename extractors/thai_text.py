@@ -1,0 +1,321 @@
+"""Thai text rules, in one place, each a small pure function with its own test.
+
+Order matters (../shared/THAI_TEXT.md): PUA marks are mapped before SARA AM is composed,
+and SARA AM is composed before spaces before marks are removed. Never NFKC/NFKD: they
+decompose SARA AM; NFC is safe.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Iterable, Optional, TypeVar
+
+T = TypeVar("T")
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+
+NIKHAHIT = "\u0e4d"
+SARA_AA = "\u0e32"
+SARA_AM = "\u0e33"
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+# Marks that sit above or below a base letter and never follow a space.
+COMBINING_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+
+# Legacy fonts (Windows TH SarabunPSK, Angsana; TLWG) put displaced marks in the Private Use
+# Area. Table from ../shared/THAI_TEXT.md (HarfBuzz's Thai shaper tables).
+PUA_TO_THAI = {
+    0xF700: "\u0e10", 0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0xF704: "\u0e37",
+    0xF705: "\u0e48", 0xF706: "\u0e49", 0xF707: "\u0e4a", 0xF708: "\u0e4b", 0xF709: "\u0e4c",
+    0xF70A: "\u0e48", 0xF70B: "\u0e49", 0xF70C: "\u0e4a", 0xF70D: "\u0e4b", 0xF70E: "\u0e4c",
+    0xF70F: "\u0e0d", 0xF710: "\u0e31", 0xF711: "\u0e4d", 0xF712: "\u0e47",
+    0xF713: "\u0e48", 0xF714: "\u0e49", 0xF715: "\u0e4a", 0xF716: "\u0e4b", 0xF717: "\u0e4c",
+    0xF718: "\u0e38", 0xF719: "\u0e39", 0xF71A: "\u0e3a", 0xF71E: "\u0e4d", 0xF71F: "\u0e47",
+    # Mac
+    0xF884: "\u0e31", 0xF885: "\u0e34", 0xF886: "\u0e35", 0xF887: "\u0e36", 0xF888: "\u0e37",
+    0xF889: "\u0e47",
+    0xF88A: "\u0e48", 0xF88B: "\u0e48", 0xF88C: "\u0e48", 0xF88D: "\u0e49", 0xF88E: "\u0e49",
+    0xF88F: "\u0e49", 0xF890: "\u0e4a", 0xF891: "\u0e4a", 0xF892: "\u0e4a", 0xF893: "\u0e4b",
+    0xF894: "\u0e4b", 0xF895: "\u0e4b", 0xF896: "\u0e4c", 0xF897: "\u0e4c", 0xF898: "\u0e4c",
+    0xF899: "\u0e4d", 0xF89A: "\u0e0d", 0xF89B: "\u0e38", 0xF89C: "\u0e39", 0xF89D: "\u0e3a",
+    0xF89E: "\u0e10",
+}
+
+_SARA_AM_SPLIT = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?)\\s?{SARA_AA}")
+_TONE_BEFORE_AM = re.compile(f"{SARA_AM}([{TONE_MARKS}])")
+_SPACE_BEFORE_MARK = re.compile(f"[ \u00a0]+([{COMBINING_MARKS}{SARA_AM}])")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+
+
+def is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def is_thai_letter(ch: str) -> bool:
+    """Thai letters, vowels and marks; not Thai digits (a wrap beside a digit stands for a space)."""
+    return "\u0e01" <= ch <= "\u0e4f"
+
+
+def thai_share(text: str) -> float:
+    """Share of Thai characters among the letters of text."""
+    letters = [c for c in text if c.isalpha() or is_thai(c)]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_thai(c)) / len(letters)
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(_TO_ARABIC)
+
+
+def map_pua(text: str) -> str:
+    return text.translate(PUA_TO_THAI)
+
+
+def compose_sara_am(text: str) -> str:
+    """NIKHAHIT [tone] SARA AA -> [tone] SARA AM; a tone typed after SARA AM moves before it."""
+    text = _SARA_AM_SPLIT.sub(lambda m: m.group(1) + SARA_AM, text)
+    return _TONE_BEFORE_AM.sub(lambda m: m.group(1) + SARA_AM, text)
+
+
+def remove_space_before_marks(text: str) -> str:
+    """A Thai combining mark never follows a space: such a space is an extraction artefact."""
+    return _SPACE_BEFORE_MARK.sub(r"\1", text)
+
+
+def tidy_whitespace(text: str) -> str:
+    """Fold runs of spaces within each line and trim lines; a run of blank lines (a known
+    paragraph break) becomes one blank line.
+
+    Only existing spaces are folded: no space is added or removed between Thai letters.
+    """
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
+
+
+def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[str]:
+    """The normaliser's rule for every text field, in the order the repairs must run."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    text = map_pua(text)
+    text = compose_sara_am(text)
+    text = remove_space_before_marks(text)
+    if arabic_digits:
+        text = to_arabic_digits(text)
+    return tidy_whitespace(text)
+
+
+def match_key(text: str) -> str:
+    """A form for matching labels: clean, Arabic digits, no spaces at all."""
+    return re.sub(r"\s+", "", clean_text(text) or "")
+
+
+# --- Wrapped lines -----------------------------------------------------------------------
+
+# "-", "•", "1.", "1.1", "1)", "(1)": a bare number followed by a space is not a marker (it is
+# far more often a wrapped "ครั้งที่ 1 ถึง ..." than an item).
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-•●○▪■◦*–]\s*|\(?[0-9๐-๙]{1,3}\)\s*|[0-9๐-๙]{1,3}\.(?:[0-9๐-๙]{1,3}\.?)*\s*)"
+)
+
+
+def is_list_marker_start(line: str) -> bool:
+    """Does this line open a new item (bullet, "1.", "1.1", "(1)")?"""
+    return bool(_LIST_MARKER.match(line))
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join two pieces of one paragraph broken by a line wrap.
+
+    Thai writes no spaces between words, so a Thai-Thai break joins with nothing; any other
+    break stands for a space.
+    """
+    first, second = first.rstrip(), second.lstrip()
+    if not first:
+        return second
+    if not second:
+        return first
+    if is_thai_letter(first[-1]) and is_thai_letter(second[0]):
+        return first + second
+    return first + " " + second
+
+
+def join_paragraphs(lines: Iterable[tuple[str, T]]) -> list[tuple[str, T]]:
+    """(line, tag) pairs -> (paragraph, tag of its first line).
+
+    An item marker starts a new paragraph, and so does a line after an empty one (a break the
+    reader knew of); any other line continues the one before (a wrap).
+    """
+    paragraphs: list[list] = []
+    known_break = False
+    for line, tag in lines:
+        line = line.strip()
+        if not line:
+            known_break = True
+            continue
+        if paragraphs and not known_break and not is_list_marker_start(line):
+            paragraphs[-1][0] = join_wrapped(paragraphs[-1][0], line)
+        else:
+            paragraphs.append([line, tag])
+        known_break = False
+    return [(text, tag) for text, tag in paragraphs]
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one cell or section -> paragraphs separated by newlines."""
+    return "\n".join(text for text, _ in join_paragraphs((line, None) for line in lines))
+
+
+def split_items(text: str) -> list[str]:
+    """A numbered or bulleted list -> its items, markers removed."""
+    items: list[str] = []
+    for paragraph in join_lines(text.split("\n")).split("\n"):
+        item = _LIST_MARKER.sub("", paragraph, count=1).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+_INLINE_NUMBERED = re.compile(r"(?:(?<=\s)|^)([0-9๐-๙]{1,2})\.\s*(?=\S)")
+
+
+def split_inline_numbered(text: str) -> list[str]:
+    """"1. นาย ก 2. นาง ข" (a numbered list run into one line) -> ["นาย ก", "นาง ข"].
+
+    Only numbers that count up from 1 split, so "น.วค.1" or a year stays inside its item.
+    """
+    cuts: list[tuple[int, int]] = []
+    expected = 1
+    for m in _INLINE_NUMBERED.finditer(text):
+        if int(to_arabic_digits(m.group(1))) == expected:
+            cuts.append((m.start(1), m.end()))
+            expected += 1
+    if not cuts:
+        return [text.strip()] if text.strip() else []
+    items = []
+    for i, (_, end) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        item = text[end:stop].strip()
+        if item:
+            items.append(item)
+    return items
+
+
+# --- Numbers -----------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?|[-−]?\.\d+")
+
+
+def find_number(text: Optional[str]) -> Optional[str]:
+    """The first number written in text (Thai or Arabic digits), as written, or None."""
+    if not text:
+        return None
+    m = _NUMBER.search(to_arabic_digits(text))
+    return m.group(0) if m else None
+
+
+def parse_number(text: Optional[str]) -> Optional[float]:
+    """"๐.๓๕๐๐" -> 0.35; "ร้อยละ 92.5" -> 92.5; "798,390 บาท" -> 798390; "-" -> None."""
+    written = find_number(text)
+    if written is None:
+        return None
+    return float(written.replace(",", "").replace("−", "-"))
+
+
+def decimals_written(text: Optional[str]) -> int:
+    """How many decimals the number in text was written with ("0.2000" -> 4)."""
+    written = find_number(text)
+    if not written or "." not in written:
+        return 0
+    return len(written.split(".", 1)[1])
+
+
+# --- Dates -------------------------------------------------------------------------------
+
+THAI_MONTHS = {
+    "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6,
+    "กรกฎาคม": 7, "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
+}
+THAI_MONTH_ABBREVIATIONS = {
+    "ม.ค.": 1, "ก.พ.": 2, "มี.ค.": 3, "เม.ย.": 4, "พ.ค.": 5, "มิ.ย.": 6,
+    "ก.ค.": 7, "ส.ค.": 8, "ก.ย.": 9, "ต.ค.": 10, "พ.ย.": 11, "ธ.ค.": 12,
+}
+
+_MONTH_ALT = "|".join(
+    sorted((re.escape(m) for m in [*THAI_MONTHS, *THAI_MONTH_ABBREVIATIONS]), key=len, reverse=True)
+)
+# An abbreviation must be followed by a space and a year or end; "ก.พ.ร." (an agency) is not
+# February, hence the look-behind on the preceding character and the look-ahead after.
+_DATE = re.compile(
+    rf"(?<![\u0e01-\u0e4e.\d])(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})(?![\u0e01-\u0e4e.])"
+    rf"(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
+)
+
+
+def year_to_ce(year: int) -> Optional[int]:
+    """A year as written -> Common Era. Two digits are BE 25xx; four digits over 2400 are BE."""
+    if year < 100:
+        year += 2500
+    if 2400 <= year <= 2700:
+        return year - 543
+    if 1900 <= year <= 2200:
+        return year
+    return None
+
+
+def be_to_ce(year_be: int) -> int:
+    return year_be - 543
+
+
+def _month_number(name: str) -> int:
+    return THAI_MONTHS.get(name) or THAI_MONTH_ABBREVIATIONS[name]
+
+
+def parse_thai_date(text: str) -> Optional[dt.date]:
+    """"13 พฤศจิกายน 2551" -> 2008-11-13; "๒ พฤษภาคม ๒๕๕๕" -> 2012-05-02. Whole dates only."""
+    for found in find_dates(text):
+        return dt.date.fromisoformat(found)
+    return None
+
+
+def parse_thai_month(text: str) -> Optional[tuple[int, int]]:
+    """"ต.ค. 49" -> (2006, 10): a month and year, Common Era."""
+    m = _DATE.search(to_arabic_digits(text))
+    if not m or not m.group("year"):
+        return None
+    year = year_to_ce(int(m.group("year")))
+    return (year, _month_number(m.group("month"))) if year else None
+
+
+def find_dates(text: str) -> list[str]:
+    """Every whole date (day, month, year) in text, ISO, Common Era, in order.
+
+    In a range "13 มิถุนายน - 24 กรกฎาคม 2555" the first date takes the year of the second.
+    """
+    text = to_arabic_digits(text)
+    matches = list(_DATE.finditer(text))
+    found: list[str] = []
+    for i, m in enumerate(matches):
+        if not m.group("day"):
+            continue
+        year_text = m.group("year")
+        if not year_text and i + 1 < len(matches):
+            between = text[m.end():matches[i + 1].start()]
+            if re.fullmatch(r"\s*[-–ถึง]+\s*", between):
+                year_text = matches[i + 1].group("year")
+        if not year_text:
+            continue
+        year = year_to_ce(int(year_text))
+        if year is None:
+            continue
+        try:
+            day = dt.date(year, _month_number(m.group("month")), int(m.group("day")))
+        except ValueError:
+            continue
+        found.append(day.isoformat())
+    return found

@@ -1,0 +1,210 @@
+"""HTML bytes -> ParsedDocument: decode Thai correctly, then lines of cells in reading order."""
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Iterator, Optional
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from extractors.thai_text import thai_share
+from pipeline.errors import InputError
+from schemas.parsed import Line, ParsedDocument
+
+# Names Thai pages declare that Python does not know, or knows by another name.
+_CHARSET_ALIASES = {
+    "windows-874": "cp874", "x-windows-874": "cp874", "ms874": "cp874", "dos-874": "cp874",
+    "tis-620": "cp874", "tis620": "cp874", "iso-8859-11": "cp874", "iso8859-11": "cp874",
+    "x-tis-620": "cp874",
+}
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
+
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "center", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "tr", "ul", "caption",
+}
+SKIP_TAGS = {"script", "style", "noscript", "head", "template", "iframe", "object", "svg", "button", "select"}
+CHECKED_BOX, EMPTY_BOX = "☑", "☐"
+
+
+def _python_codec(name: str) -> Optional[str]:
+    name = name.strip().lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    head = data[:4096]
+    m = _DECLARED.search(head) or _XML_DECL.search(head)
+    return _python_codec(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Bytes -> (text, codec). Checks that what it decodes is Thai where Thai is possible.
+
+    Generic detectors take windows-874 Thai for Korean or Japanese; a declared charset may be
+    wrong or unknown to Python. So: BOM, then the declaration, UTF-8, and cp874, keeping the
+    first strict decoding whose letters are Thai; a page that is Thai in no decoding keeps the
+    first strict one.
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec
+    candidates: list[str] = []
+    for codec in (declared_charset(data), "utf-8", "cp874"):
+        if codec and codec not in candidates:
+            candidates.append(codec)
+    decoded: list[tuple[str, str]] = []
+    for codec in candidates:
+        try:
+            decoded.append((data.decode(codec), codec))
+        except UnicodeDecodeError:
+            continue
+    for text, codec in decoded:
+        if thai_share(text) > 0.3:
+            return text, codec
+    if decoded:
+        return decoded[0]
+    raise InputError("encoding", "the HTML decodes neither as its declared charset, UTF-8 nor windows-874")
+
+
+def _inline_text(node) -> str:
+    if isinstance(node, Comment):
+        return ""
+    if isinstance(node, NavigableString):
+        return re.sub(r"\s+", " ", str(node))
+    return ""
+
+
+class _Walker:
+    """Turns a DOM into Lines. Inline content joins without spaces (a tag inside a Thai word
+    must not split it); block elements break lines; data tables become rows of cells."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.next_table = 0
+        self._buffer: list[str] = []
+
+    def flush(self) -> None:
+        text = "".join(self._buffer).strip()
+        self._buffer = []
+        for part in text.split("\n"):
+            if part.strip():
+                self.lines.append(Line(cells=(part.strip(),), page=1, paragraph_start=True))
+
+    def walk(self, node) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                self._buffer.append(_inline_text(child))
+                continue
+            if not isinstance(child, Tag) or child.name in SKIP_TAGS:
+                continue
+            if child.name == "table":
+                self.flush()
+                self.table(child)
+            elif child.name == "input":
+                self._buffer.append(_checkbox(child))
+            elif child.name in BLOCK_TAGS:
+                self.flush()
+                if child.name == "li" and _bulleted(child):
+                    self._buffer.append("• ")
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+    def table(self, table: Tag) -> None:
+        rows = _rows(table)
+        if any(cell.find("table") for row in rows for cell in row):
+            # A layout table (cells hold tables): read its cells as blocks, in order.
+            for row in rows:
+                for cell in row:
+                    self.walk(cell)
+                    self.flush()
+            return
+        table_id = self.next_table
+        self.next_table += 1
+        carried: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+        for row in rows:
+            cells: list[str] = []
+            col = 0
+            for cell in row:
+                while carried.get(col, 0) > 0:
+                    carried[col] -= 1
+                    cells.append("")
+                    col += 1
+                cells.append(cell_text(cell))
+                span = _int_attr(cell, "colspan")
+                cells.extend([""] * (span - 1))
+                rowspan = _int_attr(cell, "rowspan")
+                for c in range(col, col + span):
+                    if rowspan > 1:
+                        carried[c] = rowspan - 1
+                col += span
+            while carried.get(col, 0) > 0:
+                carried[col] -= 1
+                cells.append("")
+                col += 1
+            if any(c.strip() for c in cells):
+                self.lines.append(Line(cells=tuple(cells), page=1, table=table_id))
+
+
+def _int_attr(tag: Tag, name: str) -> int:
+    try:
+        return max(1, int(str(tag.get(name, "1")).strip()))
+    except ValueError:
+        return 1
+
+
+def _bulleted(li: Tag) -> bool:
+    parent = li.parent
+    style = " ".join(str(p.get("style", "")) for p in (li, parent) if isinstance(p, Tag))
+    return parent is not None and parent.name == "ul" and "none" not in style.replace(" ", "")
+
+
+def _checkbox(node: Tag) -> str:
+    if str(node.get("type", "")).lower() not in ("checkbox", "radio"):
+        return ""
+    return (CHECKED_BOX if node.has_attr("checked") else EMPTY_BOX) + " "
+
+
+def _rows(table: Tag) -> list[list[Tag]]:
+    rows = []
+    for tr in _own_rows(table):
+        rows.append([c for c in tr.find_all(["td", "th"], recursive=False)])
+    return rows
+
+
+def _own_rows(table: Tag) -> Iterator[Tag]:
+    for child in table.children:
+        if isinstance(child, Tag):
+            if child.name == "tr":
+                yield child
+            elif child.name in ("thead", "tbody", "tfoot"):
+                yield from (tr for tr in child.children if isinstance(tr, Tag) and tr.name == "tr")
+
+
+def cell_text(cell: Tag) -> str:
+    walker = _Walker()
+    walker.walk(cell)
+    walker.flush()
+    # Each block of a cell is a paragraph of its own: a blank line says so.
+    return "\n\n".join(line.text for line in walker.lines)
+
+
+def read_html(data: bytes) -> ParsedDocument:
+    text, _codec = decode_html(data)
+    soup = BeautifulSoup(text, "lxml")
+    body = soup.body or soup
+    walker = _Walker()
+    walker.walk(body)
+    walker.flush()
+    if not walker.lines:
+        raise InputError("empty", "the HTML page has no text")
+    return ParsedDocument(format="html", pages=1, lines=walker.lines)

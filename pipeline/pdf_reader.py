@@ -1,0 +1,151 @@
+"""PDF bytes -> ParsedDocument with pdfplumber: ruled tables as rows of cells, the rest as
+text lines, all in reading order; drawn checkboxes become ☑/☐ so that extractors see one form."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Optional
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from pipeline.errors import InputError
+from schemas.parsed import Line, ParsedDocument
+
+CHECKED_BOX, EMPTY_BOX = "☑", "☐"
+LINE_TOLERANCE = 3  # points: words whose tops differ less than this share a line
+INDENT = 8  # points: a line starting this far right of the text's left edge opens a paragraph
+
+
+@dataclass
+class _Item:
+    top: float
+    x0: float
+    line: Optional[Line] = None
+    words: Optional[list[dict]] = None
+
+
+def check_pdf_bytes(data: bytes) -> None:
+    """Raise InputError for a PDF that cannot be read whole."""
+    if not data.strip():
+        raise InputError("empty", "the file is empty")
+    # A complete PDF ends with %%EOF (a few bytes of padding may follow).
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError("truncated", "the PDF is truncated: no %%EOF at its end")
+
+
+def _inside(obj: dict, bbox: tuple[float, float, float, float], slack: float = 1.0) -> bool:
+    x0, top, x1, bottom = bbox
+    return (obj["x0"] >= x0 - slack and obj["x1"] <= x1 + slack
+            and obj["top"] >= top - slack and obj["bottom"] <= bottom + slack)
+
+
+def _checkboxes(page) -> list[dict]:
+    """Small squares drawn on the page, as pseudo-words "☑"/"☐".
+
+    A box counts as checked when something is drawn inside it (a tick, a cross, a fill).
+    """
+    boxes = []
+    rects = [r for r in page.rects if 4 <= r["width"] <= 16 and abs(r["width"] - r["height"]) < 1.5]
+    marks = page.lines + page.curves + page.rects
+    for box in rects:
+        bbox = (box["x0"], box["top"], box["x1"], box["bottom"])
+        filled = box.get("fill") and box.get("non_stroking_color") not in (None, (1,), [1], (1, 1, 1), [1, 1, 1], 1)
+        inner = any(m is not box and _inside(m, bbox) and m["width"] < box["width"] for m in marks)
+        boxes.append({
+            "text": CHECKED_BOX if (filled or inner) else EMPTY_BOX,
+            "x0": box["x0"], "x1": box["x1"], "top": box["top"], "bottom": box["bottom"],
+        })
+    # A tick drawn as a smaller rect inside a box is itself a small square: keep outer boxes.
+    return [b for b in boxes if not any(o is not b and _inside(b, (o["x0"], o["top"], o["x1"], o["bottom"]), 0.1)
+                                        and (o["x1"] - o["x0"]) > (b["x1"] - b["x0"]) for o in boxes)]
+
+
+def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    groups: list[list[dict]] = []
+    for word in words:
+        if groups and abs(word["top"] - groups[-1][0]["top"]) < LINE_TOLERANCE:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    starts = [round(min(w["x0"] for w in g)) for g in groups]
+    # The left margin is where most lines start; an indented line opens a paragraph.
+    margin = max(set(starts), key=starts.count) if starts else 0
+    items = []
+    for group, start in zip(groups, starts):
+        group.sort(key=lambda w: w["x0"])
+        text = " ".join(w["text"] for w in group)
+        items.append(_Item(top=group[0]["top"], x0=group[0]["x0"],
+                           line=Line(cells=(text,), page=page_number,
+                                     paragraph_start=start > margin + INDENT)))
+    return items
+
+
+def _cell_text(page, bbox, text: str) -> str:
+    """A wrapped cell's text with its paragraph breaks: an indented line opens a paragraph,
+    marked by an empty line; other newlines are wraps."""
+    if "\n" not in text or bbox is None:
+        return text
+    lines = page.crop(bbox).extract_text_lines(strip=True)
+    if len(lines) < 2:
+        return text
+    left = min(line["x0"] for line in lines)
+    parts = []
+    for line in lines:
+        if parts and line["x0"] > left + INDENT:
+            parts.append("")
+        parts.append(line["text"])
+    return "\n".join(parts)
+
+
+def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
+    check_pdf_bytes(data)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise InputError("encrypted", f"the PDF is encrypted and cannot be opened without its password ({type(exc).__name__})")
+    except (PDFSyntaxError, PSException) as exc:
+        raise InputError("damaged", f"the PDF cannot be parsed: {exc}")
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise InputError("encrypted", f"the PDF is encrypted: {exc}")
+        raise InputError("damaged", f"the PDF cannot be parsed: {type(exc).__name__}: {exc}")
+    with pdf:
+        try:
+            pages = pdf.pages
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise InputError("encrypted", f"the PDF is encrypted ({type(exc).__name__})")
+        doc = ParsedDocument(format="pdf", pages=len(pages))
+        next_table = 0
+        for page in pages[:max_pages] if max_pages else pages:
+            number = page.page_number
+            # Text drawn outside the page box is not on the page.
+            page = page.crop(page.bbox) if page.bbox != page.mediabox else page
+            tables = page.find_tables()
+            table_boxes = [t.bbox for t in tables]
+            items: list[_Item] = []
+            for table in tables:
+                rows = table.extract()
+                table_id = next_table
+                next_table += 1
+                for row, cells_geometry in zip(rows, table.rows):
+                    cells = tuple(_cell_text(page, box, (c or "").strip())
+                                  for c, box in zip(row, cells_geometry.cells))
+                    if any(cells):
+                        top = cells_geometry.bbox[1]
+                        items.append(_Item(top=top, x0=table.bbox[0],
+                                           line=Line(cells=cells, page=number, table=table_id)))
+            outside = page.filter(lambda obj: not any(_inside(obj, box) for box in table_boxes)
+                                  if obj.get("object_type") == "char" else True)
+            words = outside.extract_words(keep_blank_chars=False, x_tolerance=1.5, use_text_flow=False)
+            words += [b for b in _checkboxes(page) if not any(_inside(b, box) for box in table_boxes)]
+            text_items = _words_to_lines(words, number)
+            if not words and not tables:
+                doc.pages_without_text.append(number)
+            items.extend(text_items)
+            items.sort(key=lambda it: (it.top, it.x0))
+            doc.lines.extend(it.line for it in items)
+    return doc

@@ -1,0 +1,92 @@
+"""One file -> one Document: read, classify, extract, then the stages
+normalise -> validate -> score. Every failure becomes a document with status "error"."""
+from __future__ import annotations
+
+import hashlib
+import os
+import traceback
+from pathlib import Path
+from typing import Callable, Optional
+
+from extractors import kpi_report
+from pipeline import __version__
+from pipeline.errors import InputError
+from pipeline.html_reader import read_html
+from pipeline.normalise import normalise
+from pipeline.pdf_reader import read_pdf
+from pipeline.score import score
+from pipeline.settings import Settings
+from pipeline.sniff import sniff_format
+from pipeline.validate import validate
+from schemas.document import Document, DocumentError
+from schemas.flags import TextLayerMissing
+from schemas.parsed import ParsedDocument
+
+READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html}
+
+
+def doc_id_of(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def classify(parsed: ParsedDocument) -> str:
+    if kpi_report.is_kpi_report(parsed):
+        return "kpi_report"
+    return "unknown"
+
+
+def _error(doc: Document, kind: str, message: str) -> Document:
+    return doc.model_copy(update={"status": "error", "error": DocumentError(kind=kind, message=message)})
+
+
+def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
+    """The extraction for the document's kind; pages without text are flagged."""
+    flags = [TextLayerMissing.make(page=p) for p in parsed.pages_without_text]
+    update: dict = {"pages": parsed.pages, "kind": classify(parsed)}
+    if update["kind"] == "kpi_report":
+        report = kpi_report.parse(parsed)
+        update.update(
+            fiscal_year_be=report.fiscal_year_be,
+            fiscal_year=report.fiscal_year_be - 543 if report.fiscal_year_be else None,
+            round_months=report.round_months, indicators=report.indicators,
+        )
+        flags.extend(report.flags)
+    if parsed.pages_without_text:
+        update["status"] = "partial"
+    update["flags"] = flags
+    return doc.model_copy(update=update)
+
+
+def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
+    settings = settings or Settings()
+    doc = Document(source=source, doc_id=doc_id_of(data), pipeline_version=__version__)
+    try:
+        if not data.strip():
+            raise InputError("empty", "the file is empty")
+        if len(data) > settings.max_file_bytes:
+            raise InputError("too_large", f"{len(data)} bytes is over the limit of {settings.max_file_bytes}")
+        fmt = sniff_format(data)
+        if fmt is None:
+            raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
+        doc = doc.model_copy(update={"format": fmt})
+        parsed = READERS[fmt](data)
+        doc = extract_document(doc, parsed)
+        for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings)):
+            doc = stage(doc)
+        return doc
+    except InputError as exc:
+        return _error(doc, exc.kind, exc.message)
+    except Exception as exc:  # a bug of ours or an input no reader foresaw: say so, go on
+        if os.environ.get("THAIKPI_DEBUG"):
+            traceback.print_exc()
+        return _error(doc, "internal", f"{type(exc).__name__}: {exc}")
+
+
+def process_file(path: Path | str, settings: Optional[Settings] = None) -> Document:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        doc = Document(source=str(path), doc_id="", pipeline_version=__version__)
+        return _error(doc, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+    return process_bytes(data, str(path), settings)

@@ -1,0 +1,21 @@
+"""Types of thaikpi: what a document becomes, and what a reader hands an extractor.
+
+Nothing in this package does I/O.
+"""
+from schemas.document import (
+    Criterion,
+    Dimension,
+    Document,
+    DocumentError,
+    Evidence,
+    Indicator,
+    ScoreRow,
+    Step,
+)
+from schemas.flags import FLAG_TYPES, Flag
+from schemas.parsed import Line, ParsedDocument
+
+__all__ = [
+    "Criterion", "Dimension", "Document", "DocumentError", "Evidence", "Indicator",
+    "ScoreRow", "Step", "Flag", "FLAG_TYPES", "Line", "ParsedDocument",
+]

@@ -1,0 +1,117 @@
+"""The JSON a document becomes (../shared/CONTRACT.md), as typed models."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.flags import Flag
+
+Format = Literal["pdf", "html"]
+Kind = Literal["kpi_report", "framework", "me_report", "unknown"]
+Status = Literal["ok", "partial", "error"]
+ErrorKind = Literal[
+    "empty", "truncated", "encrypted", "unsupported", "damaged", "encoding", "too_large",
+    "unreadable", "internal",
+]
+
+
+class Model(BaseModel):
+    # Reject typos in field names: a record either fits the contract or fails loudly in tests.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class DocumentError(Model):
+    kind: ErrorKind
+    message: str
+
+
+class Step(Model):
+    step: int
+    text: str
+    page: Optional[int] = None
+
+
+class Criterion(Model):
+    level: int = Field(ge=1, le=5)
+    text: str
+    # The threshold: a number for numeric criteria, the count of steps for step criteria.
+    value: Optional[float] = None
+    page: Optional[int] = None
+
+
+class ScoreRow(Model):
+    label: str
+    is_total: bool = False
+    weight: Optional[float] = None
+    performance_text: Optional[str] = None
+    performance_value: Optional[float] = None
+    score: Optional[float] = None
+    weighted_score: Optional[float] = None
+    # Recomputed beside reported; reported values are never overwritten.
+    score_recomputed: Optional[float] = None
+    weighted_score_recomputed: Optional[float] = None
+    page: Optional[int] = None
+    # The cells as read, for the auditor: label, weight, performance, score, weighted score.
+    cells: list[str] = Field(default_factory=list)
+
+
+class Evidence(Model):
+    text: str
+    doc_refs: list[str] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list)  # ISO YYYY-MM-DD, Common Era
+    page: Optional[int] = None
+
+
+class Indicator(Model):
+    code: Optional[str] = None
+    name: Optional[str] = None
+    name_raw: Optional[str] = None
+    supervisors: list[str] = Field(default_factory=list)
+    data_collectors: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    description: Optional[str] = None
+    steps: list[Step] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
+    criteria_kind: Optional[Literal["step", "numeric"]] = None
+    score_rows: list[ScoreRow] = Field(default_factory=list)
+    measures: list[str] = Field(default_factory=list)
+    support_factors: list[str] = Field(default_factory=list)
+    obstacles: list[str] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: Optional[str] = None
+    # เงื่อนไข: conditions attached to the milestones or criteria.
+    conditions: Optional[str] = None
+    page: Optional[int] = None
+    # Framework items (issue 5): their weight and dimension number.
+    weight: Optional[float] = None
+    dimension: Optional[int] = None
+
+
+class Dimension(Model):
+    number: int
+    name: str
+    weight: Optional[float] = None
+
+
+class Document(Model):
+    source: str
+    doc_id: str
+    format: Optional[Format] = None
+    kind: Kind = "unknown"
+    status: Status = "ok"
+    error: Optional[DocumentError] = None
+    pages: Optional[int] = None
+    fiscal_year_be: Optional[int] = None
+    fiscal_year: Optional[int] = None
+    round_months: Optional[Literal[3, 6, 9, 12]] = None
+    indicators: list[Indicator] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list)
+    project: Optional[dict] = None
+    flags: list[Flag] = Field(default_factory=list)
+    pipeline_version: Optional[str] = None
+
+
+def document_json_schema() -> dict:
+    return Document.model_json_schema()

@@ -1,0 +1,33 @@
+"""What a reader hands an extractor: the document as lines of cells, in reading order.
+
+A PDF's text line or an HTML paragraph is a Line with one cell; a table row is a Line with
+one cell per column. Rows of one table share a `table` number. This keeps the extractors
+independent of the file format: they see the same lines whether the report was a PDF or HTML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Line:
+    cells: tuple[str, ...]
+    page: int
+    table: Optional[int] = None  # rows of the same table share this number
+    # The reader knows a paragraph starts here (an HTML block, an indented PDF line). Inside a
+    # cell, a known paragraph break is an empty line; a single newline is a wrap.
+    paragraph_start: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\t".join(c for c in self.cells)
+
+
+@dataclass
+class ParsedDocument:
+    format: str
+    pages: int
+    lines: list[Line] = field(default_factory=list)
+    # Page numbers whose text layer is empty (scans); filled by the reader.
+    pages_without_text: list[int] = field(default_factory=list)

@@ -1,0 +1,628 @@
+"""Make samples/ (real PDF and HTML reports) and their gold answers in tests/gold/.
+
+    pip install -e '.[samples]'   # reportlab, fpdf2, fontpkg-sarabun
+    python scripts/make_samples.py
+
+Producers: reportlab (platypus, drawn checkboxes), fpdf2 (checkbox glyphs from DejaVu Sans,
+Debian's fonts-dejavu-core), and HTML in four styles and encodings. The text is Sarabun, the
+government's standard face. Thai has no spaces between words, so lines are wrapped here at
+word boundaries found by pythainlp and measured with the font's real widths, as a word
+processor would.
+
+Gold files are written from the specs in sample_specs.py, never from the pipeline's output.
+Also writes tests/data/bad/: inputs that must fail cleanly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import fontpkg_sarabun  # noqa: E402
+from pythainlp.tokenize import word_tokenize  # noqa: E402
+
+from extractors.thai_text import is_list_marker_start  # noqa: E402
+from sample_specs import SAMPLES, SCORE_HEADER, TITLE  # noqa: E402
+
+SAMPLES_DIR = ROOT / "samples"
+GOLD_DIR = ROOT / "tests" / "gold"
+BAD_DIR = ROOT / "tests" / "data" / "bad"
+FONT_DIR = Path(fontpkg_sarabun.__file__).parent / "files"
+SARABUN = FONT_DIR / "Sarabun-Regular.ttf"
+SARABUN_BOLD = FONT_DIR / "Sarabun-Bold.ttf"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_THAI = str.maketrans("0123456789", THAI_DIGITS)
+INDENT_PT = 24
+FONT_SIZE = 12
+LINE_HEIGHT = 17
+
+
+# --- the truth, and how a document writes it ------------------------------------------------
+
+def arabic(text: str) -> str:
+    return text.translate(_ARABIC)
+
+
+def num(spec: dict, n) -> str:
+    """A number as the document writes it."""
+    return str(n).translate(_THAI) if spec.get("digits") == "thai" else str(n)
+
+
+def damaged(spec: dict, section: str, text: str) -> str:
+    """The text as the file's glyph layer gives it: damage the spec plants in a section."""
+    if spec.get("damage", {}).get(section) == "decomposed_sara_am":
+        text = re.sub("([\u0e48-\u0e4b])\u0e33", "\u0e4d\\1\u0e32", text)
+        return text.replace("\u0e33", "\u0e4d\u0e32")
+    return text
+
+
+def is_thai_letter(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4f"
+
+
+def wrap(text: str, width: float, measure, first_width: float | None = None) -> list[str]:
+    """Greedy line breaking at the last legal break before the line is full.
+
+    Legal breaks: between two Thai words (no space is left: Thai writes none), and at a space
+    that does not stand between two Thai letters (the space is dropped). Breaks a reader could
+    not undo are never taken: at a space between two Thai words, or before anything that would
+    look like a list marker at the start of a line. A run with no legal break overflows.
+    """
+    tokens = [t for t in word_tokenize(text, engine="newmm", keep_whitespace=True) if t]
+
+    def legal(i: int) -> bool:
+        """May a line start at tokens[i]?"""
+        left, right = "".join(tokens[:i]), "".join(tokens[i:]).lstrip()
+        if not left.strip() or not right or tokens[i].isspace():
+            return False
+        if is_list_marker_start(right) or right[0] in "ๆฯ":
+            return False
+        if left.endswith(" "):
+            return not (is_thai_letter(left.rstrip()[-1]) and is_thai_letter(right[0]))
+        return is_thai_letter(left[-1]) and is_thai_letter(right[0])
+
+    lines: list[str] = []
+    limit = first_width if first_width is not None else width
+    start, last_break = 0, None
+    for i in range(len(tokens)):
+        if i > start and legal(i):
+            last_break = i
+        if measure("".join(tokens[start:i + 1]).strip()) > limit and last_break is not None:
+            lines.append("".join(tokens[start:last_break]).strip())
+            start, limit = last_break, width
+            last_break = None
+            for j in range(start + 1, i + 1):
+                if legal(j):
+                    last_break = j
+    if "".join(tokens[start:]).strip():
+        lines.append("".join(tokens[start:]).strip())
+    return lines
+
+
+# --- gold -----------------------------------------------------------------------------------
+
+def _number(text: str):
+    text = arabic(text).replace(",", "")
+    m = re.search(r"-?\d+(?:\.\d+)?", text)
+    return float(m.group(0)) if m else None
+
+
+def gold_for(spec: dict, fmt: str, pages: int, score_page: int) -> dict:
+    steps = []
+    for step in spec["steps"]:
+        paragraphs = list(step[1]) + (list(step[2]) if len(step) > 2 else [])
+        steps.append({"step": step[0], "text": arabic("\n".join(paragraphs))})
+    criteria = []
+    if spec.get("criteria"):
+        values = spec.get("criteria_values") or list(range(1, 6))
+        criteria = [{"level": i + 1, "text": arabic(t), "value": float(values[i])}
+                    for i, t in enumerate(spec["criteria"])]
+    rows = []
+    for row in spec["score_rows"]:
+        label, weight, performance, score, weighted = row["cells"]
+        rows.append({
+            "label": arabic(row.get("label", label)), "is_total": row.get("is_total", False),
+            "weight": _number(weight), "performance_text": arabic(performance) or None,
+            "performance_value": row["performance_value"], "score": _number(score),
+            "weighted_score": _number(weighted), "score_recomputed": row["score_recomputed"],
+            "weighted_score_recomputed": row["weighted_score_recomputed"], "page": score_page,
+        })
+
+    def items(key):
+        inline = spec.get(key + "_inline")
+        values = [inline] if inline else spec.get(key, [])
+        return [arabic(v) for v in values if v and v != "-"]
+
+    indicator = {
+        "code": spec["code"], "name": arabic(spec["name"]), "name_raw": spec["name"],
+        "supervisors": [arabic(p) for p in spec["supervisors"]],
+        "data_collectors": [arabic(p) for p in spec["data_collectors"]],
+        "phones": [arabic(p) for p in spec["supervisor_phones"] + spec["collector_phones"]],
+        "description": arabic("\n".join(spec["description"])),
+        "steps": steps, "criteria": criteria, "criteria_kind": spec["criteria_kind"],
+        "score_rows": rows,
+        "measures": items("measures"), "support_factors": items("support_factors"),
+        "obstacles": items("obstacles"), "suggestions": items("suggestions"),
+        "evidence": [{"text": arabic(t), "doc_refs": refs, "dates": dates}
+                     for t, refs, dates in spec["evidence"]],
+        "note": arabic(spec["note"]) if spec.get("note") else None,
+        "conditions": arabic(spec["conditions"]) if spec.get("conditions") else None,
+    }
+    checked = [m for m, c in spec["rounds"] if c]
+    return {
+        "format": fmt, "kind": "kpi_report", "status": "ok", "error": None, "pages": pages,
+        "fiscal_year_be": spec["fiscal_year_be"], "fiscal_year": spec["fiscal_year_be"] - 543,
+        "round_months": checked[0] if len(checked) == 1 else None,
+        "indicators": [indicator],
+        "flags": [{"check": f["check"], "indicator_code": f["indicator_code"],
+                   "reported": f["reported"], "expected": f["expected"], "page": score_page}
+                  for f in spec["flags"]],
+    }
+
+
+# --- what every producer lays out -----------------------------------------------------------
+
+def header_cells(spec: dict) -> tuple[str, list[str], list[str], str, str]:
+    label = spec.get("code_label", "ชื่อตัวชี้วัด")
+    name = f"{label} : {spec['code_written']} {spec['name']}"
+    numbered = spec.get("numbered_people", True)
+
+    def people(title, persons):
+        if numbered:
+            return [f"{title} : {num(spec, 1)}. {persons[0]}"] + [
+                f"{num(spec, i + 1)}. {p}" for i, p in enumerate(persons) if i > 0]
+        return [f"{title} : {persons[0]}"] + persons[1:]
+
+    return (name, people("ผู้กำกับดูแลตัวชี้วัด", spec["supervisors"]),
+            people("ผู้จัดเก็บข้อมูล", spec["data_collectors"]),
+            "โทรศัพท์ : " + " , ".join(spec["supervisor_phones"]),
+            "โทรศัพท์ : " + " , ".join(spec["collector_phones"]))
+
+
+def list_paragraphs(spec: dict, key: str) -> list[str]:
+    numbers = spec.get(key + "_numbers") or range(1, len(spec.get(key, [])) + 1)
+    values = spec.get(key, [])
+    texts = [v[0] if isinstance(v, tuple) else v for v in values]
+    if texts == ["-"]:
+        return ["-"]
+    return [damaged(spec, key, f"{num(spec, n)}. {t}") for n, t in zip(numbers, texts)]
+
+
+LIST_SECTIONS = (
+    ("measures", "คำชี้แจงการปฏิบัติงาน/มาตรการที่ได้ดำเนินการ :"),
+    ("support_factors", "ปัจจัยสนับสนุนต่อการดำเนินงาน :"),
+    ("obstacles", "อุปสรรคต่อการดำเนินงาน :"),
+    ("suggestions", "ข้อเสนอแนะสำหรับการดำเนินงานในปีต่อไป :"),
+    ("evidence", "หลักฐานอ้างอิง :"),
+)
+
+
+def criteria_rows(spec: dict) -> list[list[str]]:
+    return [[f"ระดับ {num(spec, i)}" for i in range(1, 6)], list(spec["criteria"])]
+
+
+def score_header(spec: dict) -> tuple[str, ...]:
+    return spec.get("score_header", SCORE_HEADER)
+
+
+# --- reportlab ------------------------------------------------------------------------------
+
+def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("Sarabun", str(SARABUN)))
+    pdfmetrics.registerFont(TTFont("Sarabun-Bold", str(SARABUN_BOLD)))
+    margin = 56
+    frame_width = A4[0] - 2 * margin
+
+    def measure(font):
+        return lambda s: pdfmetrics.stringWidth(s, font, FONT_SIZE)
+
+    bold = None
+
+    class Lines(Flowable):
+        """Lines already broken by wrap(), drawn as they are (Paragraph would re-break them)."""
+
+        def __init__(self, lines, font, indent):
+            super().__init__()
+            self.lines, self.font, self.indent = lines, font, indent
+
+        def wrap(self, avail_width, avail_height):
+            return avail_width, LINE_HEIGHT * len(self.lines) + 2
+
+        def draw(self):
+            self.canv.setFont(self.font, FONT_SIZE)
+            y = LINE_HEIGHT * len(self.lines) - FONT_SIZE + 2
+            for i, line in enumerate(self.lines):
+                self.canv.drawString(self.indent if i == 0 else 0, y, line)
+                y -= LINE_HEIGHT
+
+    def paragraphs(texts: list[str], width: float, style=None, font="Sarabun") -> list:
+        out = []
+        for i, text in enumerate(texts):
+            indent = 0 if is_list_marker_start(text) or i == 0 else INDENT_PT
+            lines = wrap(text, width - 6, measure(font), first_width=width - 6 - indent)
+            if font != "Sarabun":
+                out.append(Spacer(1, 4))
+            out.append(Lines(lines, font, indent))
+        return out
+
+    class Checkboxes(Flowable):
+        """"☐ รอบ 9 เดือน ☑ รอบ 12 เดือน", the boxes drawn as rectangles (a cross when checked)."""
+
+        def __init__(self, rounds):
+            super().__init__()
+            self.rounds = rounds
+
+        def wrap(self, *args):
+            return frame_width, LINE_HEIGHT + 4
+
+        def draw(self):
+            c = self.canv
+            x = 0
+            for months, checked in self.rounds:
+                c.setLineWidth(0.8)
+                c.rect(x, 2, 9, 9, stroke=1, fill=0)
+                if checked:
+                    c.line(x + 1.5, 3.5, x + 7.5, 9.5)
+                    c.line(x + 1.5, 9.5, x + 7.5, 3.5)
+                c.setFont("Sarabun", FONT_SIZE)
+                label = f"รอบ {num(spec, months)} เดือน"
+                c.drawString(x + 14, 3, label)
+                x += 14 + pdfmetrics.stringWidth(label, "Sarabun", FONT_SIZE) + 30
+
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("FONTNAME", (0, 0), (-1, -1), "Sarabun")])
+
+    def table(rows: list[list[list]], widths: list[float], spans=(), repeat=1):
+        t = Table(rows, colWidths=widths, repeatRows=repeat)
+        style = TableStyle(grid.getCommands())
+        for span in spans:
+            style.add("SPAN", *span)
+        t.setStyle(style)
+        return t
+
+    story: list = []
+    for title in spec["titles"]:
+        story += paragraphs([title], frame_width, bold, "Sarabun-Bold")
+    story.append(Checkboxes(spec["rounds"]))
+    name, supervisors, collectors, phone1, phone2 = header_cells(spec)
+    half = frame_width / 2
+    story.append(table([
+        [paragraphs([name], frame_width - 12), ""],
+        [paragraphs(supervisors, half - 12), paragraphs(collectors, half - 12)],
+        [paragraphs([phone1], half - 12), paragraphs([phone2], half - 12)],
+    ], [half, half], spans=[((0, 0), (1, 0))], repeat=0))
+    story += paragraphs(["คำอธิบาย :"], frame_width, bold, "Sarabun-Bold")
+    story += paragraphs(spec["description"], frame_width)
+    story += paragraphs(["ข้อมูลผลการดำเนินงาน :"], frame_width, bold, "Sarabun-Bold")
+    first, second = 70, frame_width - 70
+    rows = [[paragraphs([spec["steps_header"][0]], first - 12), paragraphs([spec["steps_header"][1]], second - 12)]]
+    for step in spec["steps"]:
+        rows.append([paragraphs([num(spec, step[0])], first - 12), paragraphs(step[1], second - 12)])
+        if len(step) > 2:
+            rows.append(["", paragraphs(step[2], second - 12)])
+    story.append(table(rows, [first, second]))
+    if spec.get("conditions"):
+        story += paragraphs(["เงื่อนไข : " + spec["conditions"]], frame_width)
+    if spec.get("criteria"):
+        story += paragraphs(["เกณฑ์การให้คะแนน :"], frame_width, bold, "Sarabun-Bold")
+        w = frame_width / 5
+        story.append(table([[paragraphs([c], w - 12) for c in row] for row in criteria_rows(spec)], [w] * 5))
+    widths = [frame_width - 4 * 92, 92, 92, 92, 92]
+    score_rows = [[paragraphs([h], w - 12) for h, w in zip(score_header(spec), widths)]]
+    score_rows += [[paragraphs([c], w - 12) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
+    score_table = table(score_rows, widths)
+    score_table.thaikpi_tag = "score"
+    story.append(KeepTogether(paragraphs(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")],
+                                         frame_width, bold, "Sarabun-Bold") + [score_table]))
+    for key, label in LIST_SECTIONS:
+        inline = spec.get(key + "_inline")
+        if inline:
+            story += paragraphs([f"{label} {inline}"], frame_width)
+        elif spec.get(key):
+            story += paragraphs([label], frame_width, bold, "Sarabun-Bold")
+            story += paragraphs(list_paragraphs(spec, key), frame_width)
+    if spec.get("note"):
+        story += paragraphs(["หมายเหตุ : " + spec["note"]], frame_width)
+    story.append(Spacer(1, 6))
+
+    pages = {}
+
+    class Doc(SimpleDocTemplate):
+        def afterFlowable(self, flowable):
+            if getattr(flowable, "thaikpi_tag", None):
+                pages.setdefault(flowable.thaikpi_tag, self.page)
+
+    doc = Doc(str(path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+              bottomMargin=margin, invariant=1, title=spec["slug"], author="thaikpi samples",
+              creator="thaikpi make_samples (reportlab)")
+    doc.build(story)
+    return doc.page, pages["score"]
+
+
+# --- fpdf2 ----------------------------------------------------------------------------------
+
+def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.set_creator("thaikpi make_samples (fpdf2)")
+    pdf.set_margins(56, 56, 56)
+    pdf.set_auto_page_break(True, 56)
+    pdf.add_font("Sarabun", "", str(SARABUN))
+    pdf.add_font("Sarabun", "B", str(SARABUN_BOLD))
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.add_page()
+    pdf.set_font("Sarabun", size=FONT_SIZE)
+    width = pdf.epw
+
+    def measure(style=""):
+        def m(s):
+            pdf.set_font("Sarabun", style, FONT_SIZE)
+            return pdf.get_string_width(s)
+        return m
+
+    def text(paragraphs: list[str], style=""):
+        for i, para in enumerate(paragraphs):
+            indent = 0 if is_list_marker_start(para) or i == 0 else INDENT_PT
+            lines = wrap(para, width - 4, measure(style), first_width=width - 4 - indent)
+            pdf.set_font("Sarabun", style, FONT_SIZE)
+            for j, line in enumerate(lines):
+                pdf.set_x(pdf.l_margin + (indent if j == 0 else 0))
+                pdf.cell(0, LINE_HEIGHT, line, new_x="LMARGIN", new_y="NEXT")
+
+    def cell_text(paragraphs: list[str], w: float) -> str:
+        out = []
+        for i, para in enumerate(paragraphs):
+            indent = "\u00a0" * 8 if not is_list_marker_start(para) and i > 0 else ""
+            lines = wrap(para, w - 24, measure(), first_width=w - 24 - measure()(indent))
+            lines[0] = indent + lines[0]
+            out.extend(lines)
+        return "\n".join(out)
+
+    def table(rows: list[list[str]], widths: list[float], headings=True):
+        pdf.set_font("Sarabun", "", FONT_SIZE)
+        with pdf.table(col_widths=widths, width=sum(widths), align="LEFT", text_align="LEFT",
+                       line_height=LINE_HEIGHT, first_row_as_headings=headings, repeat_headings=1 if headings else 0,
+                       headings_style=FontFace(emphasis=None), padding=4) as t:
+            for row in rows:
+                r = t.row()
+                for value in row:
+                    r.cell(value)
+
+    for title in spec["titles"]:
+        text([title], "B")
+    # Checkbox glyphs from DejaVu Sans (Sarabun has none), labels in Sarabun.
+    pdf.set_x(pdf.l_margin)
+    for months, checked in spec["rounds"]:
+        pdf.set_font("DejaVu", "", FONT_SIZE)
+        pdf.cell(pdf.get_string_width("☑ "), LINE_HEIGHT, ("☑" if checked else "☐") + " ")
+        pdf.set_font("Sarabun", "", FONT_SIZE)
+        label = f"รอบ {num(spec, months)} เดือน"
+        pdf.cell(pdf.get_string_width(label) + 30, LINE_HEIGHT, label)
+    pdf.ln(LINE_HEIGHT + 4)
+    name, supervisors, collectors, phone1, phone2 = header_cells(spec)
+    half = width / 2
+    table([[cell_text([name], width)]], [width], headings=False)
+    table([[cell_text(supervisors, half), cell_text(collectors, half)],
+           [cell_text([phone1], half), cell_text([phone2], half)]], [half, half], headings=False)
+    text(["คำอธิบาย :"], "B")
+    text(spec["description"])
+    text(["ข้อมูลผลการดำเนินงาน :"], "B")
+    first, second = 70, width - 70
+    rows = [[spec["steps_header"][0], cell_text([spec["steps_header"][1]], second)]]
+    for step in spec["steps"]:
+        rows.append([num(spec, step[0]), cell_text(step[1], second)])
+        if len(step) > 2:
+            rows.append(["", cell_text(step[2], second)])
+    table(rows, [first, second])
+    if spec.get("conditions"):
+        text(["เงื่อนไข : " + spec["conditions"]])
+    if spec.get("criteria"):
+        text(["เกณฑ์การให้คะแนน :"], "B")
+        table([[cell_text([c], width / 5) for c in row] for row in criteria_rows(spec)], [width / 5] * 5)
+    if pdf.get_y() > pdf.h - 250:  # keep the score table on one page, with its heading
+        pdf.add_page()
+    text(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")], "B")
+    score_page = pdf.page_no()
+    widths = [width - 4 * 92, 92, 92, 92, 92]
+    rows = [[cell_text([h], w) for h, w in zip(score_header(spec), widths)]]
+    rows += [[cell_text([c], w) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
+    table(rows, widths)
+    for key, label in LIST_SECTIONS:
+        inline = spec.get(key + "_inline")
+        if inline:
+            text([f"{label} {inline}"])
+        elif spec.get(key):
+            text([label], "B")
+            text(list_paragraphs(spec, key))
+    if spec.get("note"):
+        text(["หมายเหตุ : " + spec["note"]])
+    pdf.output(str(path))
+    return pdf.pages_count, score_page
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def ps(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{esc(p)}</p>" for p in paragraphs)
+
+
+def checkbox_html(spec: dict) -> str:
+    return "<br>".join(
+        f'<input type="checkbox"{" checked" if c else ""}> รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
+
+
+def data_table(rows: list[list[str]], header=True) -> str:
+    out = ['<table border="1" cellspacing="0" cellpadding="3">']
+    for i, row in enumerate(rows):
+        tag = "th" if header and i == 0 else "td"
+        out.append("<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in row) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def steps_rows(spec: dict) -> list[list[str]]:
+    rows = [[esc(spec["steps_header"][0]), esc(spec["steps_header"][1])]]
+    for step in spec["steps"]:
+        rows.append([num(spec, step[0]), ps(step[1])])
+        if len(step) > 2:
+            rows.append(["", ps(step[2])])
+    return rows
+
+
+def tail_html(spec: dict) -> str:
+    """Score table and list sections, as plain blocks after the report's header."""
+    out = [f"<p><b>การคำนวณคะแนนจากผลการดำเนินงาน :{esc(spec.get('score_label_suffix', ''))}</b></p>"]
+    out.append(data_table([[esc(h) for h in score_header(spec)]] + [[esc(c) for c in r["cells"]] for r in spec["score_rows"]]))
+    for key, label in LIST_SECTIONS:
+        inline = spec.get(key + "_inline")
+        if inline:
+            out.append(f"<p><b>{esc(label)}</b> {esc(inline)}</p>")
+        elif spec.get(key):
+            out.append(f"<p><b>{esc(label)}</b></p>" + ps(list_paragraphs(spec, key)))
+    if spec.get("note"):
+        out.append(f"<p>หมายเหตุ : {esc(spec['note'])}</p>")
+    return "\n".join(out)
+
+
+def html_plain(spec: dict) -> str:
+    name, supervisors, collectors, phone1, phone2 = header_cells(spec)
+    parts = [f"<h2>{esc(t)}</h2>" for t in spec["titles"]]
+    parts.append(f"<p>{checkbox_html(spec)}</p>")
+    parts.append(data_table([[f'<span class="label">{esc(name.split(" : ")[0])}</span> : <b>{esc(name.split(" : ", 1)[1])}</b>', ""],
+                             [ps(supervisors), ps(collectors)], [esc(phone1), esc(phone2)]], header=False))
+    parts.append("<p><b>คำอธิบาย :</b></p>" + ps(spec["description"]))
+    parts.append("<p><b>ข้อมูลผลการดำเนินงาน :</b></p>" + data_table(steps_rows(spec)))
+    if spec.get("conditions"):
+        parts.append(f"<p>เงื่อนไข : {esc(spec['conditions'])}</p>")
+    if spec.get("criteria"):
+        parts.append("<p><b>เกณฑ์การให้คะแนน :</b></p>" + data_table([[esc(c) for c in r] for r in criteria_rows(spec)]))
+    parts.append(tail_html(spec))
+    return "\n".join(parts)
+
+
+def html_flat(spec: dict) -> str:
+    """Seed 002's shape: the whole report one three-column table, the score table after it."""
+    name, supervisors, collectors, phone1, phone2 = header_cells(spec)
+    rows = [[esc(" ".join(spec["titles"])), "", checkbox_html(spec)], [esc(name), "", ""],
+            [esc(" ".join(supervisors)), esc(" ".join(collectors)), ""], [esc(phone1), esc(phone2), ""],
+            ["คำอธิบาย : " + ps(spec["description"]), "", ""], ["ข้อมูลผลการดำเนินงาน :", "", ""]]
+    rows += [r + [""] for r in steps_rows(spec)]
+    if spec.get("conditions"):
+        rows.append([f"<p>เงื่อนไข : {esc(spec['conditions'])}</p>", "", ""])
+    if spec.get("criteria"):
+        rows.append(["เกณฑ์การให้คะแนน :", "", ""])
+    out = ['<table width="100%" border="1">']
+    out += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    out.append("</table>")
+    if spec.get("criteria"):
+        out.append(data_table([[esc(c) for c in r] for r in criteria_rows(spec)]))
+    out.append(tail_html(spec))
+    return "\n".join(out)
+
+
+def html_nested(spec: dict) -> str:
+    """Seed 003's shape: a layout table whose cells hold the data tables."""
+    name, supervisors, collectors, phone1, phone2 = header_cells(spec)
+    cells = [
+        f"<td colspan=2>{ps(spec['titles'])}</td><td>{checkbox_html(spec)}</td>",
+        f"<td colspan=3>{esc(name)}</td>",
+        f"<td colspan=2>{esc(' '.join(supervisors))}</td><td>{esc(' '.join(collectors))}</td>",
+        f"<td colspan=2>{esc(phone1)}</td><td>{esc(phone2)}</td>",
+        f"<td colspan=3><p>คำอธิบาย :</p>{ps(spec['description'])}</td>",
+        "<td colspan=3>ข้อมูลผลการดำเนินงาน :</td>",
+        f"<td colspan=3>{data_table(steps_rows(spec))}</td>",
+    ]
+    if spec.get("criteria"):
+        cells += ["<td colspan=3>เกณฑ์การให้คะแนน :</td>",
+                  f"<td colspan=3>{data_table([[esc(c) for c in r] for r in criteria_rows(spec)])}</td>"]
+    return '<table width="100%">' + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>\n" + tail_html(spec)
+
+
+def make_html(spec: dict, path: Path, producer: str) -> tuple[int, int]:
+    body = {"html-utf8": html_plain, "html-utf8-flat": html_flat, "html-cp874-declared": html_nested,
+            "html-cp874-undeclared": html_plain}[producer](spec)
+    if producer.startswith("html-cp874"):
+        meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">' if "declared" in producer and "undeclared" not in producer else ""
+        encoding = "cp874"
+    else:
+        meta, encoding = '<meta charset="utf-8">', "utf-8"
+    # Site chrome around the report, as e-reporting systems print it.
+    page = (f"<!DOCTYPE html>\n<html lang=\"th\"><head>{meta}<title>{esc(spec['slug'])}</title>"
+            f"<style>td{{vertical-align:top}}</style><script>var x = 1;</script></head>\n<body>\n{body}\n</body></html>\n")
+    path.write_bytes(page.encode(encoding, errors="xmlcharrefreplace"))
+    return 1, 1
+
+
+# --- bad inputs -----------------------------------------------------------------------------
+
+def make_bad_inputs(good_pdf: Path, good_html: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    BAD_DIR.mkdir(parents=True, exist_ok=True)
+    (BAD_DIR / "empty.pdf").write_bytes(b"")
+    data = good_pdf.read_bytes()
+    (BAD_DIR / "truncated.pdf").write_bytes(data[: len(data) * 6 // 10])
+    enc = StandardEncryption("user-secret", ownerPassword="owner-secret", strength=128)
+    c = canvas.Canvas(str(BAD_DIR / "encrypted.pdf"), pagesize=A4, encrypt=enc, invariant=1)
+    c.drawString(72, 720, "confidential")
+    c.showPage()
+    c.save()
+    # A Word document's bytes (a zip) named like a report.
+    (BAD_DIR / "report.pdf.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml")
+    (BAD_DIR / "scan.html").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    # An HTML report mislabelled as a PDF: read as what its bytes are.
+    (BAD_DIR / "mislabelled_html.pdf").write_bytes(good_html.read_bytes())
+
+
+def main() -> None:
+    SAMPLES_DIR.mkdir(exist_ok=True)
+    GOLD_DIR.mkdir(parents=True, exist_ok=True)
+    made = {}
+    for spec, producer in SAMPLES:
+        suffix = ".html" if producer.startswith("html") else ".pdf"
+        tag = {"reportlab": "rl", "fpdf2": "fpdf", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
+               "html-cp874-declared": "cp874", "html-cp874-undeclared": "cp874_nodecl"}[producer]
+        path = SAMPLES_DIR / f"{spec['slug']}.{tag}{suffix}"
+        if producer == "reportlab":
+            pages, score_page = make_reportlab(spec, path)
+        elif producer == "fpdf2":
+            pages, score_page = make_fpdf2(spec, path)
+        else:
+            pages, score_page = make_html(spec, path, producer)
+        gold = gold_for(spec, "pdf" if suffix == ".pdf" else "html", pages, score_page)
+        gold_path = GOLD_DIR / (path.name + ".json")
+        gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        made[producer] = path
+        print(f"{path.relative_to(ROOT)}  ({producer}, {pages} pages)")
+    make_bad_inputs(made["reportlab"], made["html-utf8"])
+    print(f"bad inputs in {BAD_DIR.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Every sample document against its gold answer, field by field (tests/gold/*.json, written
+by scripts/make_samples.py from what the document says, not from the pipeline)."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from compare import differences
+from conftest import GOLD, SAMPLES
+from pipeline.process import process_file
+
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())
+
+
+def test_every_sample_has_a_gold_file_and_back():
+    assert len(SAMPLE_FILES) >= 8
+    assert {p.name + ".json" for p in SAMPLE_FILES} == {g.name for g in GOLD.glob("*.json")}
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_sample_matches_gold(sample):
+    gold = json.loads((GOLD / (sample.name + ".json")).read_text(encoding="utf-8"))
+    doc = json.loads(process_file(sample).model_dump_json())
+    assert doc["doc_id"] == "sha256:" + hashlib.sha256(sample.read_bytes()).hexdigest()
+    # Flags are compared as a set of (check, code, reported, expected, page): order is not meaning.
+    key = lambda f: (f["check"], f["indicator_code"] or "", str(f["reported"]), str(f["expected"]), f["page"] or 0)
+    gold_flags = sorted(gold.pop("flags"), key=key)
+    actual_flags = sorted(({k: f[k] for k in ("check", "indicator_code", "reported", "expected", "page")}
+                           for f in doc["flags"]), key=key)
+    problems = differences(gold, doc) + differences(gold_flags, actual_flags, "flags")
+    assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems)
