@@ -8,8 +8,6 @@ from typing import Optional
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 
 from pipeline.errors import InputError
 from schemas.parsed import Line, ParsedDocument
@@ -101,23 +99,28 @@ def _cell_text(page, bbox, text: str) -> str:
     return "\n".join(parts)
 
 
+def _open_error(exc: BaseException, data: bytes) -> InputError:
+    """The reason a PDF would not open, from pdfminer's exception (wrapped by pdfplumber)."""
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 5:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__ or next(
+            (a for a in getattr(seen, "args", ()) if isinstance(a, BaseException)), None)
+    if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain) or (
+            b"/Encrypt" in data[-4096:] and not str(exc).strip()):
+        return InputError("encrypted", "the PDF is encrypted and cannot be opened without its password")
+    detail = next((f"{type(e).__name__}: {e}" for e in reversed(chain) if str(e).strip()), type(exc).__name__)
+    return InputError("damaged", f"the PDF cannot be parsed ({detail})")
+
+
 def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
     check_pdf_bytes(data)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError("encrypted", f"the PDF is encrypted and cannot be opened without its password ({type(exc).__name__})")
-    except (PDFSyntaxError, PSException) as exc:
-        raise InputError("damaged", f"the PDF cannot be parsed: {exc}")
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise InputError("encrypted", f"the PDF is encrypted: {exc}")
-        raise InputError("damaged", f"the PDF cannot be parsed: {type(exc).__name__}: {exc}")
+        pages = pdf.pages
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        raise _open_error(exc, data)
     with pdf:
-        try:
-            pages = pdf.pages
-        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-            raise InputError("encrypted", f"the PDF is encrypted ({type(exc).__name__})")
         doc = ParsedDocument(format="pdf", pages=len(pages))
         next_table = 0
         for page in pages[:max_pages] if max_pages else pages:

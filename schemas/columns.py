@@ -1,0 +1,99 @@
+"""The data dictionary: every column of every CSV that ingest writes, in order, with its type
+and meaning in English and Thai. The writers take their column order from here and
+datapackage.json is made from it, so the documentation cannot drift from the files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Frictionless field type: string, integer, number, boolean
+    description: str
+    description_th: str
+
+
+def _c(name, type_, en, th):
+    return Column(name, type_, en, th)
+
+
+DOC_KEYS = [
+    _c("doc_id", "string", "sha256 of the file's bytes: stable across runs and renames", "รหัสเอกสาร (sha256 ของไฟล์)"),
+    _c("source", "string", "path of the input file", "ที่อยู่ไฟล์ต้นฉบับ"),
+]
+
+TABLES: dict[str, list[Column]] = {
+    "documents": DOC_KEYS + [
+        _c("format", "string", "pdf or html, sniffed from the bytes", "รูปแบบไฟล์"),
+        _c("kind", "string", "kpi_report, framework, me_report or unknown", "ประเภทเอกสาร"),
+        _c("status", "string", "ok, partial (some pages untrusted) or error", "สถานะการอ่าน"),
+        _c("error_kind", "string", "why the file could not be read: empty, truncated, encrypted, unsupported, damaged, encoding, too_large, unreadable, internal", "ประเภทข้อผิดพลาด"),
+        _c("error_message", "string", "the reason, in words", "รายละเอียดข้อผิดพลาด"),
+        _c("pages", "integer", "pages in the file (1 for HTML)", "จำนวนหน้า"),
+        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era (ปีงบประมาณ พ.ศ.)", "ปีงบประมาณ (พ.ศ.)"),
+        _c("fiscal_year", "integer", "fiscal year, Common Era (BE - 543; FY 2554 = Oct 2010 - Sep 2011)", "ปีงบประมาณ (ค.ศ.)"),
+        _c("round_months", "integer", "reporting round: 3, 6, 9 or 12 months (the checked box)", "รอบการรายงาน (เดือน)"),
+        _c("indicators", "integer", "indicators extracted", "จำนวนตัวชี้วัด"),
+        _c("flags", "integer", "flags raised", "จำนวนข้อสังเกต"),
+        _c("pipeline_version", "string", "thaikpi version that produced the row", "รุ่นของโปรแกรม"),
+    ],
+    "indicators": [
+        _c("indicator_id", "string", "stable id: first 12 hex digits of doc_id, '-', position in the document", "รหัสตัวชี้วัดในชุดข้อมูล"),
+    ] + DOC_KEYS + [
+        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era", "ปีงบประมาณ (พ.ศ.)"),
+        _c("fiscal_year", "integer", "fiscal year, Common Era", "ปีงบประมาณ (ค.ศ.)"),
+        _c("round_months", "integer", "reporting round in months", "รอบการรายงาน (เดือน)"),
+        _c("code", "string", "indicator code, Arabic digits, no trailing dot (e.g. 3.1.4)", "รหัสตัวชี้วัด"),
+        _c("name", "string", "indicator name, clean Unicode, Arabic digits", "ชื่อตัวชี้วัด"),
+        _c("name_raw", "string", "indicator name as written (Thai digits kept)", "ชื่อตัวชี้วัดตามต้นฉบับ"),
+        _c("supervisors", "string", "supervisors (ผู้กำกับดูแลตัวชี้วัด), separated by ' | '", "ผู้กำกับดูแลตัวชี้วัด"),
+        _c("data_collectors", "string", "data collectors (ผู้จัดเก็บข้อมูล), separated by ' | '", "ผู้จัดเก็บข้อมูล"),
+        _c("phones", "string", "telephone numbers, separated by ' | '", "โทรศัพท์"),
+        _c("description", "string", "description (คำอธิบาย); paragraphs separated by newlines", "คำอธิบาย"),
+        _c("criteria_kind", "string", "step (levels reached by steps done) or numeric (thresholds, interpolated)", "ประเภทเกณฑ์การให้คะแนน"),
+        _c("criteria", "string", "levels 1-5 and their thresholds, 'level: text' separated by ' | '", "เกณฑ์การให้คะแนน"),
+        _c("steps", "integer", "milestones (steps) reported", "จำนวนขั้นตอนที่รายงาน"),
+        _c("score_rows", "integer", "rows of the score table", "จำนวนแถวตารางคะแนน"),
+        _c("measures", "string", "measures taken (มาตรการ), separated by ' | '", "มาตรการที่ได้ดำเนินการ"),
+        _c("support_factors", "string", "support factors, separated by ' | '", "ปัจจัยสนับสนุน"),
+        _c("obstacles", "string", "obstacles ('-' in the report means none: empty here)", "อุปสรรค"),
+        _c("suggestions", "string", "suggestions for next year", "ข้อเสนอแนะ"),
+        _c("evidence", "integer", "evidence items (หลักฐานอ้างอิง)", "จำนวนหลักฐานอ้างอิง"),
+        _c("evidence_doc_refs", "string", "letter numbers cited in the evidence, normalised ('มท 0220/ว 3629'), ' | '", "เลขที่หนังสืออ้างอิง"),
+        _c("evidence_dates", "string", "dates cited in the evidence, ISO, Common Era, ' | '", "วันที่ในหลักฐานอ้างอิง"),
+        _c("note", "string", "note (หมายเหตุ)", "หมายเหตุ"),
+        _c("page", "integer", "page where the indicator's name is", "หน้า"),
+        _c("weight", "number", "framework items: the indicator's weight (percent)", "น้ำหนัก (กรอบการประเมิน)"),
+        _c("dimension", "integer", "framework items: the dimension (มิติ) number", "มิติ"),
+    ],
+    "score_rows": [
+        _c("indicator_id", "string", "the indicator this row belongs to", "รหัสตัวชี้วัดในชุดข้อมูล"),
+    ] + DOC_KEYS + [
+        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era", "ปีงบประมาณ (พ.ศ.)"),
+        _c("indicator_code", "string", "indicator code", "รหัสตัวชี้วัด"),
+        _c("row", "integer", "position of the row in the score table, from 0", "ลำดับแถว"),
+        _c("label", "string", "row label (ตัวชี้วัด/ข้อมูลพื้นฐาน)", "รายการ"),
+        _c("is_total", "boolean", "a total row (รวม)", "เป็นแถวรวม"),
+        _c("weight", "number", "weight, percent (น้ำหนัก ร้อยละ), as reported", "น้ำหนัก (ร้อยละ)"),
+        _c("performance_text", "string", "performance as written (ผลการดำเนินงาน)", "ผลการดำเนินงาน (ตามต้นฉบับ)"),
+        _c("performance_value", "number", "performance as a number (steps done, percent, days ...)", "ผลการดำเนินงาน (ตัวเลข)"),
+        _c("score", "number", "score 0-5 as reported (ค่าคะแนนที่ได้)", "ค่าคะแนนที่ได้ (ที่รายงาน)"),
+        _c("score_recomputed", "number", "score the criteria give for the performance; a total row: its parts' weighted scores x 100 / their weight", "ค่าคะแนนที่คำนวณใหม่"),
+        _c("weighted_score", "number", "weighted score as reported (ค่าคะแนนถ่วงน้ำหนัก)", "ค่าคะแนนถ่วงน้ำหนัก (ที่รายงาน)"),
+        _c("weighted_score_recomputed", "number", "weight x reported score / 100; a total row: the sum of its parts' reported weighted scores", "ค่าคะแนนถ่วงน้ำหนักที่คำนวณใหม่"),
+        _c("flags", "string", "checks this row failed, separated by ' | '", "ข้อสังเกตของแถวนี้"),
+        _c("page", "integer", "page of the row in the source", "หน้า"),
+    ],
+    "flags": DOC_KEYS + [
+        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era", "ปีงบประมาณ (พ.ศ.)"),
+        _c("check", "string", "the rule that failed (catalogue in README)", "กฎที่ตรวจพบ"),
+        _c("severity", "string", "error, warning or info", "ระดับความรุนแรง"),
+        _c("indicator_code", "string", "indicator concerned", "รหัสตัวชี้วัด"),
+        _c("reported", "string", "the value the report gives", "ค่าที่รายงาน"),
+        _c("expected", "string", "the value recomputed from the rest of the report", "ค่าที่คำนวณได้"),
+        _c("message", "string", "what disagrees, in words, with the rule", "คำอธิบาย"),
+        _c("page", "integer", "page in the source", "หน้า"),
+        _c("evidence", "string", "the source text the flag is about (e.g. the score row's cells)", "ข้อความต้นฉบับ"),
+    ],
+}

@@ -1,0 +1,82 @@
+"""Bad input becomes a document with status "error" and a reason; the run goes on."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BAD, SAMPLES
+from pipeline.process import process_bytes, process_file
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("empty.pdf", "empty"),
+    ("truncated.pdf", "truncated"),
+    ("encrypted.pdf", "encrypted"),
+    ("report.pdf.docx", "unsupported"),
+    ("scan.html", "unsupported"),
+])
+def test_bad_file_gives_an_error_document(name, kind):
+    doc = process_file(BAD / name)
+    assert doc.status == "error"
+    assert doc.error.kind == kind
+    assert doc.error.message
+    assert doc.indicators == []
+
+
+def test_a_missing_file_is_reported_not_raised(tmp_path):
+    doc = process_file(tmp_path / "nope.pdf")
+    assert (doc.status, doc.error.kind) == ("error", "unreadable")
+
+
+def test_html_mislabelled_as_pdf_is_read_as_html():
+    doc = process_file(BAD / "mislabelled_html.pdf")
+    assert (doc.status, doc.format, doc.kind) == ("ok", "html", "kpi_report")
+    assert doc.indicators[0].code == "1.2"
+
+
+def test_a_pdf_with_a_broken_body_is_damaged_not_a_crash():
+    data = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ngarbage garbage\n%%EOF\n"
+    doc = process_bytes(data, "broken.pdf")
+    assert doc.status == "error" and doc.error.kind in ("damaged", "empty")
+
+
+def test_too_large_is_refused_before_parsing():
+    from pipeline.settings import Settings
+    doc = process_bytes(b"%PDF-1.4" + b" " * 2000, "big.pdf", Settings(max_file_bytes=1000))
+    assert (doc.status, doc.error.kind) == ("error", "too_large")
+
+
+@pytest.mark.parametrize("encoding,declared", [("cp874", None), ("cp874", "windows-874"), ("cp874", "tis-620"),
+                                               ("utf-8", None)])
+def test_thai_html_decodes_whatever_its_charset_declaration(encoding, declared):
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">' if declared else ""
+    page = f"<html><head>{meta}</head><body><p>รายงานผลการปฏิบัติราชการตามคำรับรองการปฏิบัติราชการ</p>" \
+           f"<p>ชื่อตัวชี้วัด : 2.1 ระดับความสำเร็จของการจัดทำแผน</p></body></html>"
+    doc = process_bytes(page.encode(encoding), "x.html")
+    assert doc.kind == "kpi_report"
+    assert doc.indicators[0].name == "ระดับความสำเร็จของการจัดทำแผน"
+
+
+def test_an_html_page_declaring_the_wrong_charset_is_still_read_as_thai():
+    page = '<html><head><meta charset="utf-8"></head><body><p>ชื่อตัวชี้วัด : 1.1 ทดสอบภาษาไทย</p></body></html>'
+    data = page.encode("cp874")  # declares UTF-8, is windows-874
+    from pipeline.html_reader import decode_html
+    text, codec = decode_html(data)
+    assert "ทดสอบภาษาไทย" in text and codec == "cp874"
+
+
+def test_ingest_goes_on_past_bad_files_and_exits_1(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("empty.pdf", "encrypted.pdf", "truncated.pdf"):
+        (tmp_path / "in" / name).write_bytes((BAD / name).read_bytes())
+    good = sorted(SAMPLES.glob("*.pdf"))[0]
+    (tmp_path / "in" / good.name).write_bytes(good.read_bytes())
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "in"), "--out", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    docs = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(d["status"] for d in docs) == ["error", "error", "error", "ok"]
+    assert "encrypted.pdf: encrypted:" in proc.stdout

@@ -1,0 +1,78 @@
+"""The command line: help for every command, extract's JSON Lines, ingest's outputs."""
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SAMPLES
+from pipeline.cli import app
+
+COMMANDS = ["extract", "ingest", "schema", "version"]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True)
+
+
+def test_every_command_is_listed():
+    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    proc = run(command, "--help")
+    assert proc.returncode == 0
+    assert "Usage" in proc.stdout and len(proc.stdout) > 100
+
+
+def test_bad_usage_exits_2():
+    assert run("extract").returncode == 2
+    assert run("ingest", "/no/such/folder").returncode == 2
+    assert run("extract", str(next(SAMPLES.glob("*.pdf"))), "--below-level1", "3").returncode == 2
+
+
+def test_extract_prints_one_json_document_per_line():
+    files = sorted(SAMPLES.glob("*planted*"))
+    proc = run("extract", *map(str, files))
+    assert proc.returncode == 0
+    docs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [d["source"] for d in docs] == [str(f) for f in files]
+    assert all(d["kind"] == "kpi_report" for d in docs)
+
+
+def test_schema_is_a_json_schema_of_a_document():
+    schema = json.loads(run("schema").stdout)
+    assert schema["title"] == "Document"
+    assert {"doc_id", "indicators", "flags"} <= set(schema["properties"])
+
+
+def test_ingest_writes_every_output_with_reported_and_recomputed_side_by_side(tmp_path):
+    out = tmp_path / "out"
+    proc = run("ingest", str(SAMPLES), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "files        11  (ok 11, partial 0, error 0)" in proc.stdout
+    assert "weighted_score_mismatch    2" in proc.stdout
+    for name in ("documents.csv", "indicators.csv", "score_rows.csv", "flags.csv", "records.jsonl", "datapackage.json"):
+        assert (out / name).stat().st_size > 0
+    with (out / "score_rows.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    falling = [r for r in rows if "permit_days" in r["source"]][0]
+    assert (falling["score"], falling["score_recomputed"], falling["flags"]) == ("4.0", "3.5", "score_vs_performance")
+    with (out / "flags.csv").open(encoding="utf-8") as fh:
+        flags = list(csv.DictReader(fh))
+    assert sorted(f["check"] for f in flags) == sorted(
+        ["weighted_score_mismatch"] * 2 + ["total_mismatch"] * 2 + ["score_vs_performance"])
+    assert all(f["page"] and f["evidence"] for f in flags)
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    header = (out / "indicators.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    described = [f["name"] for r in package["resources"] if r["name"] == "indicators" for f in r["schema"]["fields"]]
+    assert header == described
+    assert not (out / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_excel_flag_writes_a_bom(tmp_path):
+    proc = run("ingest", str(next(SAMPLES.glob("*.html"))), "--out", str(tmp_path), "--excel")
+    assert proc.returncode == 0
+    assert (tmp_path / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -1,0 +1,104 @@
+"""One test per Thai text rule (extractors/thai_text.py)."""
+import datetime as dt
+
+import pytest
+
+from extractors import thai_text as tt
+
+
+def test_thai_digits_become_arabic():
+    assert tt.to_arabic_digits("๐.๓๕๐๐ ๔.๔ ๒๕๕๕") == "0.3500 4.4 2555"
+
+
+def test_sara_am_written_as_nikhahit_and_sara_aa_is_composed():
+    assert tt.compose_sara_am("ประจํา คํานํา") == "ประจำ คำนำ"
+
+
+def test_tone_mark_on_the_wrong_side_of_sara_am_moves_before_it():
+    assert tt.compose_sara_am("นํ้า") == "น้ำ"       # NIKHAHIT, tone, SARA AA
+    assert tt.compose_sara_am("นำ้") == "น้ำ"        # SARA AM typed before the tone
+
+
+def test_legacy_font_private_use_marks_map_to_standard_code_points():
+    # ปี with the Windows PUA SARA II, ก่อน with the PUA MAI EK (low position)
+    assert tt.map_pua("ป\uf702") == "ปี"
+    assert tt.map_pua("ก\uf70aอน") == "ก่อน"
+
+
+def test_space_before_a_combining_mark_is_removed():
+    assert tt.remove_space_before_marks("ชี ้วัด") == "ชี้วัด"
+
+
+def test_whitespace_is_folded_without_joining_or_splitting_thai_words():
+    assert tt.tidy_whitespace("  สำนักงาน\u200b   ปลัด \t กระทรวง  ") == "สำนักงาน ปลัด กระทรวง"
+    # a known paragraph break (blank lines) survives as one blank line
+    assert tt.tidy_whitespace("ก\n\n\n\nข") == "ก\n\nข"
+
+
+def test_clean_text_never_decomposes_sara_am():
+    # NFKC would turn ำ into ํา: clean_text must not.
+    assert tt.clean_text("คำนำ ๑") == "คำนำ 1"
+    assert tt.clean_text("คำนำ ๑", arabic_digits=False) == "คำนำ ๑"
+
+
+def test_a_wrap_between_thai_letters_joins_with_nothing_any_other_with_a_space():
+    assert tt.join_wrapped("สำนักบริหาร", "ยุทธศาสตร์") == "สำนักบริหารยุทธศาสตร์"
+    assert tt.join_wrapped("พ.ศ.", "2552") == "พ.ศ. 2552"
+    assert tt.join_wrapped("ขั้นตอนที่", "๑+๒") == "ขั้นตอนที่ ๑+๒"  # Thai digits are not letters
+    assert tt.join_wrapped("(Annual", "Report)") == "(Annual Report)"
+
+
+def test_an_item_marker_or_a_known_break_starts_a_paragraph():
+    lines = ["- พิจารณาจาก", "ระดับ", "(1) ใช้กลไก", "ของ", "", "ทั้งนี้ รายละเอียด", "1 ถึง ผต.มท."]
+    assert tt.join_lines(lines) == "- พิจารณาจากระดับ\n(1) ใช้กลไกของ\nทั้งนี้ รายละเอียด 1 ถึง ผต.มท."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1. ก", True), ("1.1 ก", True), ("(1) ก", True), ("๑. ก", True), ("- ก", True), ("• ก", True),
+    ("1 ถึง", False), ("ก 1.", False), ("2552 แล้วเสร็จ", False),
+])
+def test_list_markers(text, expected):
+    assert tt.is_list_marker_start(text) is expected
+
+
+def test_numbered_list_run_into_one_line_splits_only_on_counting_numbers():
+    assert tt.split_inline_numbered("1. นาย ก ผอ.สบ. 2. นาง ข น.วค.1 3. นาย ค") == ["นาย ก ผอ.สบ.", "นาง ข น.วค.1", "นาย ค"]
+
+
+@pytest.mark.parametrize("text,value,decimals", [
+    ("๐.๓๕๐๐", 0.35, 4), ("ร้อยละ 92.5", 92.5, 1), ("798,390 บาท", 798390.0, 0), ("-", None, 0),
+    ("ขั้นตอนที่ ๕", 5.0, 0),
+])
+def test_numbers(text, value, decimals):
+    assert tt.parse_number(text) == value
+    assert tt.decimals_written(text) == decimals
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("ลงวันที่ 13 พฤศจิกายน 2551 เรื่อง", "2008-11-13"),
+    ("๒ พฤษภาคม ๒๕๕๕", "2012-05-02"),
+    ("5 ส.ค. 52", "2009-08-05"),
+    ("1 January 2011", None),
+])
+def test_whole_dates(text, iso):
+    assert tt.parse_thai_date(text) == (dt.date.fromisoformat(iso) if iso else None)
+
+
+def test_abbreviated_month_and_two_digit_year():
+    assert tt.parse_thai_month("ต.ค. 49") == (2006, 10)
+
+
+def test_the_kpr_agency_is_not_february():
+    # ก.พ.ร. (the Public Sector Development Commission) is not the month ก.พ.
+    assert tt.parse_thai_month("สำนักงาน ก.พ.ร. 52") is None
+    assert tt.find_dates("หนังสือสำนักงาน ก.พ.ร. ที่ นร 1203/00435 ลงวันที่ 5 สิงหาคม 2552") == ["2009-08-05"]
+
+
+def test_a_date_range_lends_its_year_to_its_first_date():
+    assert tt.find_dates("เมื่อวันที่ ๑๓ มิถุนายน - ๒๔ กรกฎาคม ๒๕๕๕") == ["2012-06-13", "2012-07-24"]
+
+
+def test_years_be_and_ce():
+    assert tt.year_to_ce(2554) == 2011
+    assert tt.year_to_ce(49) == 2006
+    assert tt.year_to_ce(2011) == 2011
