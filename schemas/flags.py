@@ -37,7 +37,7 @@ class FlagType:
     @classmethod
     def make(cls, *, indicator_code=None, reported=None, expected=None, page=None,
              evidence=None, **details) -> Flag:
-        message = cls.template.format(reported=reported, expected=expected, **details)
+        message = cls.template.format(reported=reported, expected=expected, page=page, **details)
         return Flag(check=cls.code, severity=cls.severity, indicator_code=indicator_code,
                     reported=reported, expected=expected, message=message, page=page,
                     evidence=evidence)

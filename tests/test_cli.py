@@ -76,3 +76,16 @@ def test_excel_flag_writes_a_bom(tmp_path):
     proc = run("ingest", str(next(SAMPLES.glob("*.html"))), "--out", str(tmp_path), "--excel")
     assert proc.returncode == 0
     assert (tmp_path / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_data_dictionary_is_current(root):
+    sys.path.insert(0, str(root / "scripts"))
+    from make_data_dictionary import render
+    assert (root / "docs" / "data_dictionary.md").read_text(encoding="utf-8") == render()
+
+
+def test_readme_test_command_is_what_ci_runs(root):
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest"
+    assert command in readme and command in ci
