@@ -209,9 +209,11 @@ def parse_steps(section: Optional[Section]) -> list[Step]:
             elif not cells[0].strip() and steps:
                 steps[-1][1].extend(body)
             continue
+        # A flattened row "3 รายละเอียด": a new step only if it counts on from the last one.
         m = re.match(r"^\s*([0-9๐-๙]{1,2})\s+(\S.*)$", cells[0], re.DOTALL)
-        if m and not steps or (m and steps and int(to_arabic_digits(m.group(1))) == steps[-1][0] + 1):
-            steps.append((int(to_arabic_digits(m.group(1))), [m.group(2)], line.page))
+        number = int(to_arabic_digits(m.group(1))) if m else None
+        if number is not None and number == (steps[-1][0] + 1 if steps else number):
+            steps.append((number, [m.group(2)], line.page))
         elif steps:
             steps[-1][1].append(cells[0])
     return [Step(step=n, text=join_lines("\n".join(body).split("\n")), page=page)

@@ -22,7 +22,6 @@ class _Item:
     top: float
     x0: float
     line: Optional[Line] = None
-    words: Optional[list[dict]] = None
 
 
 def check_pdf_bytes(data: bytes) -> None:
@@ -40,6 +39,13 @@ def _inside(obj: dict, bbox: tuple[float, float, float, float], slack: float = 1
             and obj["top"] >= top - slack and obj["bottom"] <= bottom + slack)
 
 
+def _is_white(color) -> bool:
+    if color is None:
+        return True
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    return all(isinstance(v, (int, float)) and v >= 0.95 for v in values)
+
+
 def _checkboxes(page) -> list[dict]:
     """Small squares drawn on the page, as pseudo-words "☑"/"☐".
 
@@ -50,7 +56,7 @@ def _checkboxes(page) -> list[dict]:
     marks = page.lines + page.curves + page.rects
     for box in rects:
         bbox = (box["x0"], box["top"], box["x1"], box["bottom"])
-        filled = box.get("fill") and box.get("non_stroking_color") not in (None, (1,), [1], (1, 1, 1), [1, 1, 1], 1)
+        filled = bool(box.get("fill")) and not _is_white(box.get("non_stroking_color"))
         inner = any(m is not box and _inside(m, bbox) and m["width"] < box["width"] for m in marks)
         boxes.append({
             "text": CHECKED_BOX if (filled or inner) else EMPTY_BOX,

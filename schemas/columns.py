@@ -23,6 +23,10 @@ DOC_KEYS = [
     _c("source", "string", "path of the input file", "ที่อยู่ไฟล์ต้นฉบับ"),
 ]
 
+FISCAL_YEAR_BE = _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era (ปีงบประมาณ พ.ศ.)", "ปีงบประมาณ (พ.ศ.)")
+FISCAL_YEAR = _c("fiscal_year", "integer", "fiscal year, Common Era (BE - 543; FY 2554 = Oct 2010 - Sep 2011)", "ปีงบประมาณ (ค.ศ.)")
+ROUND_MONTHS = _c("round_months", "integer", "reporting round: 3, 6, 9 or 12 months (the checked box)", "รอบการรายงาน (เดือน)")
+
 TABLES: dict[str, list[Column]] = {
     "documents": DOC_KEYS + [
         _c("format", "string", "pdf or html, sniffed from the bytes", "รูปแบบไฟล์"),
@@ -31,9 +35,7 @@ TABLES: dict[str, list[Column]] = {
         _c("error_kind", "string", "why the file could not be read: empty, truncated, encrypted, unsupported, damaged, encoding, too_large, unreadable, internal", "ประเภทข้อผิดพลาด"),
         _c("error_message", "string", "the reason, in words", "รายละเอียดข้อผิดพลาด"),
         _c("pages", "integer", "pages in the file (1 for HTML)", "จำนวนหน้า"),
-        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era (ปีงบประมาณ พ.ศ.)", "ปีงบประมาณ (พ.ศ.)"),
-        _c("fiscal_year", "integer", "fiscal year, Common Era (BE - 543; FY 2554 = Oct 2010 - Sep 2011)", "ปีงบประมาณ (ค.ศ.)"),
-        _c("round_months", "integer", "reporting round: 3, 6, 9 or 12 months (the checked box)", "รอบการรายงาน (เดือน)"),
+        FISCAL_YEAR_BE, FISCAL_YEAR, ROUND_MONTHS,
         _c("indicators", "integer", "indicators extracted", "จำนวนตัวชี้วัด"),
         _c("flags", "integer", "flags raised", "จำนวนข้อสังเกต"),
         _c("pipeline_version", "string", "thaikpi version that produced the row", "รุ่นของโปรแกรม"),
@@ -41,9 +43,7 @@ TABLES: dict[str, list[Column]] = {
     "indicators": [
         _c("indicator_id", "string", "stable id: first 12 hex digits of doc_id, '-', position in the document", "รหัสตัวชี้วัดในชุดข้อมูล"),
     ] + DOC_KEYS + [
-        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era", "ปีงบประมาณ (พ.ศ.)"),
-        _c("fiscal_year", "integer", "fiscal year, Common Era", "ปีงบประมาณ (ค.ศ.)"),
-        _c("round_months", "integer", "reporting round in months", "รอบการรายงาน (เดือน)"),
+        FISCAL_YEAR_BE, FISCAL_YEAR, ROUND_MONTHS,
         _c("code", "string", "indicator code, Arabic digits, no trailing dot (e.g. 3.1.4)", "รหัสตัวชี้วัด"),
         _c("name", "string", "indicator name, clean Unicode, Arabic digits", "ชื่อตัวชี้วัด"),
         _c("name_raw", "string", "indicator name as written (Thai digits kept)", "ชื่อตัวชี้วัดตามต้นฉบับ"),
@@ -70,7 +70,7 @@ TABLES: dict[str, list[Column]] = {
     "score_rows": [
         _c("indicator_id", "string", "the indicator this row belongs to", "รหัสตัวชี้วัดในชุดข้อมูล"),
     ] + DOC_KEYS + [
-        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era", "ปีงบประมาณ (พ.ศ.)"),
+        FISCAL_YEAR_BE,
         _c("indicator_code", "string", "indicator code", "รหัสตัวชี้วัด"),
         _c("row", "integer", "position of the row in the score table, from 0", "ลำดับแถว"),
         _c("label", "string", "row label (ตัวชี้วัด/ข้อมูลพื้นฐาน)", "รายการ"),
@@ -86,7 +86,7 @@ TABLES: dict[str, list[Column]] = {
         _c("page", "integer", "page of the row in the source", "หน้า"),
     ],
     "flags": DOC_KEYS + [
-        _c("fiscal_year_be", "integer", "fiscal year, Buddhist Era", "ปีงบประมาณ (พ.ศ.)"),
+        FISCAL_YEAR_BE,
         _c("check", "string", "the rule that failed (catalogue in README)", "กฎที่ตรวจพบ"),
         _c("severity", "string", "error, warning or info", "ระดับความรุนแรง"),
         _c("indicator_code", "string", "indicator concerned", "รหัสตัวชี้วัด"),
