@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import Counter
+import traceback
 from pathlib import Path
 from typing import List, Optional
 
@@ -16,8 +16,8 @@ import typer
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from pipeline import __version__  # noqa: E402
-from pipeline.inputs import collect_inputs  # noqa: E402
-from pipeline.outputs import write_outputs  # noqa: E402
+from pipeline.ingest import IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
+from pipeline.inputs import collect_inputs, read_list  # noqa: E402
 from pipeline.process import process_file  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 from schemas.document import document_json_schema  # noqa: E402
@@ -55,54 +55,95 @@ def extract(
 
 @app.command()
 def ingest(
-    inputs: List[Path] = typer.Argument(..., help="folders (read recursively) and files"),
-    out: Path = typer.Option(Path("out"), "--out", help="folder for the outputs"),
+    inputs: Optional[List[Path]] = typer.Argument(None, help="folders (read recursively), files, zip archives"),
+    out: Path = typer.Option(Path("out"), "--out", help="folder for the outputs and the ledger"),
+    from_list: Optional[Path] = typer.Option(None, "--from-list", help="a file listing inputs, one per line"),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="worker processes (local engine)"),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT"),
+    time_limit: float = typer.Option(300.0, "--time-limit", help="seconds one file may take before it is failed"),
+    memory_limit: int = typer.Option(4096, "--memory-limit", help="MiB of memory one worker may use"),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="re-do unchanged files that failed before"),
     excel: bool = typer.Option(False, "--excel", help="write CSVs with a BOM so Excel shows Thai"),
     below_level1: float = typer.Option(0.0, "--below-level1", help=BELOW_LEVEL1_HELP),
 ) -> None:
-    """Every PDF/HTML below the inputs -> records, validation, scoring, flags -> CSV, JSONL."""
-    settings = _settings(below_level1)
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        typer.echo(f"thaikpi: no such file or folder: {', '.join(missing)}", err=True)
-        raise typer.Exit(2)
-    found = collect_inputs(inputs)
-    docs = []
-    for i, path in enumerate(found.files, 1):
-        docs.append(process_file(path, settings))
-        if sys.stderr.isatty():
-            typer.echo(f"\r[{i}/{len(found.files)}] {path.name[:60]:<60}", err=True, nl=False)
-    if sys.stderr.isatty() and found.files:
-        typer.echo("", err=True)
+    """Every PDF/HTML below the inputs -> records, validation, scoring, flags -> CSV, JSONL.
+
+    Resumable: files already in OUT/ledger.sqlite with the same bytes are skipped; a killed
+    run picks up where it stopped."""
+    paths = list(inputs or [])
+    if from_list is not None:
+        try:
+            paths += read_list(from_list)
+        except OSError as exc:
+            _usage(f"cannot read the file list {from_list}: {exc.strerror or exc}")
+    if not paths:
+        _usage("no inputs: name folders or files, or --from-list FILE")
     try:
-        counts = write_outputs(docs, out, excel=excel)
+        options = IngestOptions(settings=_settings(below_level1), jobs=jobs, engine=engine, scheduler=scheduler,
+                                time_limit=time_limit, memory_limit=memory_limit << 20,
+                                retry_failed=retry_failed, excel=excel)
+    except ValueError as exc:
+        _usage(str(exc))
+    found = collect_inputs(paths)
+    if found.missing:
+        _usage(f"no such file or folder: {', '.join(found.missing)}")
+    try:
+        report = run_ingest(found, out, options)
     except OSError as exc:
-        typer.echo(f"thaikpi: cannot write the outputs to {out}: {exc.strerror or exc}", err=True)
+        typer.echo(f"thaikpi: cannot write to {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1)
-    typer.echo(summary(docs, counts, out, found.skipped))
-    raise typer.Exit(1 if any(d.status == "error" for d in docs) else 0)
+    except (RuntimeError, TimeoutError) as exc:  # e.g. a Dask scheduler that cannot be reached
+        typer.echo(f"thaikpi: {exc}", err=True)
+        raise typer.Exit(1)
+    typer.echo(summary(report, out))
+    raise typer.Exit(1 if report.totals.status["error"] else 0)
 
 
-def summary(docs, counts: dict[str, int], out: Path, skipped: list[Path]) -> str:
-    status = Counter(d.status for d in docs)
-    kinds = Counter(d.kind for d in docs if d.status != "error")
-    flags = Counter(f.check for d in docs for f in d.flags)
+def _usage(message: str) -> None:
+    typer.echo(f"thaikpi: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def summary(report: IngestReport, out: Path) -> str:
+    t = report.totals
     lines = [
-        f"files        {len(docs)}  (ok {status['ok']}, partial {status['partial']}, error {status['error']})"
-        + (f"; {len(skipped)} hidden files skipped" if skipped else ""),
-        "kinds        " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "-"),
-        f"indicators   {counts.get('indicators', 0)}",
-        f"score rows   {counts.get('score_rows', 0)}",
-        f"flags        {sum(flags.values())}",
+        f"this run     {report.planned} inputs: processed {report.processed} (failed {report.failed}), "
+        f"skipped unchanged {report.skipped}" + (f"; {report.hidden} hidden files ignored" if report.hidden else ""),
+        f"files        {t.documents}  (ok {t.status['ok']}, partial {t.status['partial']}, error {t.status['error']})",
+        "kinds        " + (", ".join(f"{k} {n}" for k, n in sorted(t.kinds.items())) or "-"),
+        f"indicators   {t.rows.get('indicators', 0)}",
+        f"score rows   {t.rows.get('score_rows', 0)}",
+        f"flags        {sum(t.flags.values())}",
     ]
-    lines += [f"  {check:<26} {n}" for check, n in sorted(flags.items())]
-    errors = [d for d in docs if d.status == "error"]
-    if errors:
+    lines += [f"  {check:<26} {n}" for check, n in sorted(t.flags.items())]
+    if t.errors:
         lines.append("failed files:")
-        lines += [f"  {d.source}: {d.error.kind}: {d.error.message}" for d in errors]
+        lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]
     lines.append(f"outputs      {out}/ (documents.csv, indicators.csv, score_rows.csv, flags.csv, "
-                 "records.jsonl, datapackage.json)")
+                 "records.jsonl, datapackage.json, ledger.sqlite)")
     return "\n".join(lines)
+
+
+@app.command()
+def status(out: Path = typer.Argument(Path("out"), help="an ingest's output folder")) -> None:
+    """Summarise OUT/ledger.sqlite: files by status, the last run, failed files and why."""
+    try:
+        info = ledger_status(out)
+    except FileNotFoundError as exc:
+        _usage(str(exc))
+    lines = [f"ledger       {out / 'ledger.sqlite'}",
+             f"files        {info['files']}  (done {info['by_status'].get('done', 0)}, "
+             f"failed {info['by_status'].get('failed', 0)}); {info['pages']} pages, {info['seconds']:.1f} s of work"]
+    if info["last_run"]:
+        run_id, started, finished, planned, processed, skipped, failed, engine = info["last_run"]
+        state = f"finished {finished}" if finished else "did not finish (killed?): re-run to complete it"
+        lines.append(f"last run     #{run_id} ({engine}) started {started}, {state}; "
+                     f"{planned} inputs: processed {processed} (failed {failed}), skipped unchanged {skipped}")
+    if info["failed"]:
+        lines.append("failed files:")
+        lines += [f"  {source}: {kind}: {message}" for source, kind, message in info["failed"]]
+    typer.echo("\n".join(lines))
 
 
 @app.command()
@@ -123,6 +164,12 @@ def main(argv: Optional[list[str]] = None) -> None:
     except KeyboardInterrupt:
         typer.echo("thaikpi: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("THAIKPI_DEBUG"):
+            traceback.print_exc()
+        typer.echo(f"thaikpi: internal error: {type(exc).__name__}: {exc} "
+                   "(set THAIKPI_DEBUG=1 for the traceback)", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -2,16 +2,19 @@
 score_rows.csv, flags.csv, records.jsonl, datapackage.json.
 
 Every file is written to a temporary name in the same folder and renamed into place, so a
-crash never leaves a half-written output."""
+crash never leaves a half-written output. Documents are streamed: memory does not grow with
+the size of the archive."""
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
+from collections import Counter
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
-
-import pandas as pd
 
 from pipeline import __version__
 from schemas.columns import TABLES
@@ -90,15 +93,6 @@ def _atomic_write(path: Path, write) -> None:
         raise
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    columns = TABLES[name]
-    frame = pd.DataFrame(rows, columns=[c.name for c in columns])
-    for c in columns:
-        if c.type == "integer":
-            frame[c.name] = frame[c.name].astype("Int64")
-    return frame
-
-
 def datapackage(excel: bool) -> dict:
     return {
         "name": "thaikpi-dataset",
@@ -115,22 +109,65 @@ def datapackage(excel: bool) -> dict:
     }
 
 
-def write_outputs(docs: list[Document], out: Path, excel: bool = False) -> dict[str, int]:
-    """Write every output file; returns rows per table."""
+@dataclass
+class Totals:
+    """What was written, for the run's summary."""
+    rows: dict[str, int] = field(default_factory=dict)
+    status: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    flags: Counter = field(default_factory=Counter)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.rows.get("documents", 0)
+
+
+def _cell(value) -> object:
+    return "" if value is None else value
+
+
+def write_outputs(docs: Iterable[Document], out: Path, excel: bool = False) -> Totals:
+    """Write every output file from the documents, streaming (one document in memory at a
+    time); each file appears under its name only when complete."""
     out.mkdir(parents=True, exist_ok=True)
     encoding = "utf-8-sig" if excel else "utf-8"
-    counts = {}
-    for name, rows in table_rows(docs).items():
-        frame = _frame(name, rows)
-        _atomic_write(out / f"{name}.csv", lambda p, f=frame: f.to_csv(p, index=False, encoding=encoding))
-        counts[name] = len(frame)
-
-    def write_jsonl(p: Path) -> None:
-        with p.open("w", encoding="utf-8") as fh:
+    totals = Totals(rows={name: 0 for name in TABLES})
+    with ExitStack() as stack:
+        temps: dict[str, Path] = {}
+        writers = {}
+        for name, columns in TABLES.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.csv.", suffix=".tmp", dir=out)
+            os.close(fd)
+            temps[name] = Path(tmp)
+            fh = stack.enter_context(open(tmp, "w", encoding=encoding, newline=""))
+            writer = csv.DictWriter(fh, fieldnames=[c.name for c in columns], lineterminator="\n")
+            writer.writeheader()
+            writers[name] = writer
+        fd, jsonl_tmp = tempfile.mkstemp(prefix=".records.jsonl.", suffix=".tmp", dir=out)
+        os.close(fd)
+        temps["records"] = Path(jsonl_tmp)
+        jsonl = stack.enter_context(open(jsonl_tmp, "w", encoding="utf-8"))
+        try:
             for doc in docs:
-                fh.write(doc.model_dump_json() + "\n")
-
-    _atomic_write(out / "records.jsonl", write_jsonl)
+                for name, rows in table_rows([doc]).items():
+                    for row in rows:
+                        writers[name].writerow({k: _cell(v) for k, v in row.items()})
+                    totals.rows[name] += len(rows)
+                jsonl.write(doc.model_dump_json() + "\n")
+                totals.status[doc.status] += 1
+                if doc.status != "error":
+                    totals.kinds[doc.kind] += 1
+                else:
+                    totals.errors.append((doc.source, doc.error.kind, doc.error.message))
+                totals.flags.update(f.check for f in doc.flags)
+        except BaseException:
+            stack.close()
+            for tmp in temps.values():
+                tmp.unlink(missing_ok=True)
+            raise
+    for name, tmp in temps.items():
+        os.replace(tmp, out / ("records.jsonl" if name == "records" else f"{name}.csv"))
     _atomic_write(out / "datapackage.json", lambda p: p.write_text(
         json.dumps(datapackage(excel), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
-    return counts
+    return totals

@@ -32,7 +32,7 @@ TABLES: dict[str, list[Column]] = {
         _c("format", "string", "pdf or html, sniffed from the bytes", "รูปแบบไฟล์"),
         _c("kind", "string", "kpi_report, framework, me_report or unknown", "ประเภทเอกสาร"),
         _c("status", "string", "ok, partial (some pages untrusted) or error", "สถานะการอ่าน"),
-        _c("error_kind", "string", "why the file could not be read: empty, truncated, encrypted, unsupported, damaged, encoding, too_large, unreadable, internal", "ประเภทข้อผิดพลาด"),
+        _c("error_kind", "string", "why the file could not be read: empty, truncated, encrypted, unsupported, damaged, encoding, too_large, unreadable, timeout, memory, crashed, internal", "ประเภทข้อผิดพลาด"),
         _c("error_message", "string", "the reason, in words", "รายละเอียดข้อผิดพลาด"),
         _c("pages", "integer", "pages in the file (1 for HTML)", "จำนวนหน้า"),
         FISCAL_YEAR_BE, FISCAL_YEAR, ROUND_MONTHS,

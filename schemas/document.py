@@ -12,7 +12,7 @@ Kind = Literal["kpi_report", "framework", "me_report", "unknown"]
 Status = Literal["ok", "partial", "error"]
 ErrorKind = Literal[
     "empty", "truncated", "encrypted", "unsupported", "damaged", "encoding", "too_large",
-    "unreadable", "internal",
+    "unreadable", "timeout", "memory", "crashed", "internal",
 ]
 
 

@@ -1,0 +1,154 @@
+"""Run tasks in parallel processes, with a time and a memory limit per file.
+
+Workers are long-lived processes, each fed one task at a time over a pipe. The parent keeps
+each task's deadline: a worker past it is killed and replaced, and the file is recorded as
+failed ("timeout"). A worker's address space is capped (RLIMIT_AS), so a runaway file raises
+MemoryError inside it ("memory"); a worker that dies anyway is reported as "crashed". One bad
+file can neither stop nor hang the run.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Optional
+
+from pipeline import __version__
+from pipeline.inputs import Task
+from pipeline.process import doc_id_of, process_bytes
+from pipeline.settings import Settings
+from schemas.document import Document, DocumentError
+
+
+@dataclass
+class Result:
+    task: Task
+    document: Document
+    seconds: float
+
+
+def failed_document(task: Task, kind: str, message: str) -> Document:
+    return Document(source=task.source, doc_id="", status="error", pipeline_version=__version__,
+                    error=DocumentError(kind=kind, message=message))
+
+
+def run_task(task: Task, settings: Settings) -> tuple[str, float]:
+    """Process one task; returns (document JSON, seconds). Never raises for a bad file."""
+    start = time.perf_counter()
+    try:
+        data = task.read_bytes()
+    except Exception as exc:  # unreadable file or archive member
+        doc = failed_document(task, "unreadable", f"cannot read the file: {exc}")
+        return doc.model_dump_json(), time.perf_counter() - start
+    try:
+        doc = process_bytes(data, task.source, settings)
+    except MemoryError:
+        doc = Document(source=task.source, doc_id=doc_id_of(data), status="error", pipeline_version=__version__,
+                       error=DocumentError(kind="memory", message="the file needed more memory than the per-file limit"))
+    return doc.model_dump_json(), time.perf_counter() - start
+
+
+def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int]) -> None:
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    if memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        document, seconds = run_task(task, settings)
+        conn.send((document, seconds))
+        if '"kind":"memory"' in document:
+            return  # a worker that hit its memory cap is not trusted with another file
+
+
+def _death(exitcode: Optional[int], memory_limit: Optional[int]) -> str:
+    how = f"exit code {exitcode}"
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"signal {-exitcode}"
+    hint = f", most likely past the per-file memory limit of {memory_limit >> 20} MiB" if memory_limit else ""
+    return f"the worker processing this file died ({how}){hint}"
+
+
+class _Slot:
+    def __init__(self, ctx, settings: Settings, memory_limit: Optional[int]):
+        parent, child = ctx.Pipe()
+        self.conn = parent
+        self.process = ctx.Process(target=_worker, args=(child, settings, memory_limit), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: Optional[Task] = None
+        self.started = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: int, settings: Settings,
+              time_limit: Optional[float], memory_limit: Optional[int]) -> None:
+    """Process every task; on_result is called in this process, in completion order."""
+    if not tasks:
+        return
+    ctx = mp.get_context("fork")
+    queue = deque(tasks)
+    slots = [_Slot(ctx, settings, memory_limit) for _ in range(max(1, min(jobs, len(tasks))))]
+    try:
+        while queue or any(s.task for s in slots):
+            for i, slot in enumerate(slots):
+                if slot.task is None and queue:
+                    if not slot.process.is_alive():
+                        slot.stop(kill=True)
+                        slots[i] = slot = _Slot(ctx, settings, memory_limit)
+                    slot.task, slot.started = queue.popleft(), time.monotonic()
+                    slot.conn.send(slot.task)
+            busy = [s for s in slots if s.task]
+            timeout = None
+            if time_limit:
+                timeout = max(0.0, min(s.started + time_limit for s in busy) - time.monotonic())
+            ready = wait([s.conn for s in busy], timeout=timeout)
+            for i, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                task = slot.task
+                if slot.conn in ready:
+                    try:
+                        document, seconds = slot.conn.recv()
+                        result = Result(task, Document.model_validate_json(document), seconds)
+                    except (EOFError, OSError):
+                        slot.process.join(timeout=5)
+                        result = Result(task, failed_document(task, "crashed", _death(slot.process.exitcode, memory_limit)),
+                                        time.monotonic() - slot.started)
+                    slot.task = None
+                    on_result(result)
+                elif time_limit and time.monotonic() - slot.started >= time_limit:
+                    slot.stop(kill=True)
+                    slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
+                    slot.task = None
+                    on_result(Result(task, failed_document(
+                        task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"), time_limit))
+    finally:
+        for slot in slots:
+            if slot.process.is_alive() or slot.process.exitcode is None:
+                slot.stop(kill=slot.task is not None)

@@ -1,0 +1,183 @@
+"""Bulk ingest: the ledger, resumable and idempotent runs, limits per file, inputs of every
+shape, and the Dask engine giving the same results as the local pool."""
+import csv
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+
+from conftest import BAD, REAL_CORPUS, SAMPLES
+
+SAMPLE_FILES = sorted(SAMPLES.iterdir())
+
+
+def thaikpi(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], capture_output=True,
+                          text=True, **kw)
+
+
+def ledger_rows(out):
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        return db.execute("SELECT source, status, last_action, error_kind FROM files ORDER BY source").fetchall()
+
+
+def csv_rows(path):
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def make_corpus(folder, copies):
+    """copies x the samples, each copy under its own name."""
+    folder.mkdir()
+    for i in range(copies):
+        for sample in SAMPLE_FILES:
+            shutil.copy(sample, folder / f"{i:03d}_{sample.name}")
+    return sorted(folder.iterdir())
+
+
+def test_rerun_skips_unchanged_files_and_outputs_stay_the_same(tmp_path):
+    out = tmp_path / "out"
+    first = thaikpi("ingest", SAMPLES, "--out", out, "-j", "2")
+    assert first.returncode == 0, first.stderr
+    records = (out / "records.jsonl").read_text(encoding="utf-8")
+    second = thaikpi("ingest", SAMPLES, "--out", out, "-j", "2")
+    assert f"processed 0 (failed 0), skipped unchanged {len(SAMPLE_FILES)}" in second.stdout
+    assert {action for _, _, action, _ in ledger_rows(out)} == {"skipped-unchanged"}
+    assert (out / "records.jsonl").read_text(encoding="utf-8") == records
+
+
+def test_changed_bytes_or_pipeline_version_are_redone(tmp_path):
+    corpus = make_corpus(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    assert thaikpi("ingest", tmp_path / "in", "--out", out, "-j", "1").returncode == 0
+    corpus[0].write_bytes(corpus[1].read_bytes())          # new bytes under an old name
+    with sqlite3.connect(out / "ledger.sqlite") as db:      # a row made by an older thaikpi
+        db.execute("UPDATE files SET pipeline_version = '0.0.1' WHERE source = ?", (str(corpus[2]),))
+    again = thaikpi("ingest", tmp_path / "in", "--out", out, "-j", "1")
+    assert f"processed 2 (failed 0), skipped unchanged {len(corpus) - 2}" in again.stdout
+    docs = {r["source"]: r for r in csv_rows(out / "documents.csv")}
+    assert docs[str(corpus[0])]["doc_id"] == docs[str(corpus[1])]["doc_id"]
+    assert len(docs) == len(corpus)
+
+
+def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
+    corpus = make_corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "in"), "--out", str(out),
+                             "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    done = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "ledger.sqlite").exists():
+            try:
+                with sqlite3.connect(out / "ledger.sqlite", timeout=1) as db:
+                    done = db.execute("SELECT count(*) FROM files").fetchone()[0]
+            except sqlite3.OperationalError:
+                done = 0
+            if done >= 8:
+                break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    killed_at = len(ledger_rows(out))
+    assert 8 <= killed_at < len(corpus)
+    assert not (out / "documents.csv").exists()  # outputs come at the end: none half-written
+
+    rerun = thaikpi("ingest", tmp_path / "in", "--out", out, "-j", "2")
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"skipped unchanged {killed_at}" in rerun.stdout
+    rows = ledger_rows(out)
+    assert [r[0] for r in rows] == sorted(str(p) for p in corpus)
+    assert {r[1] for r in rows} == {"done"}
+    for name in ("documents.csv",):
+        sources = [r["source"] for r in csv_rows(out / name)]
+        assert sorted(sources) == sorted(str(p) for p in corpus)   # each file exactly once
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len({json.loads(line)["source"] for line in lines}) == len(corpus)
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_a_file_past_the_time_limit_fails_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf", folder / "slow.pdf")  # ~60 s to read
+    shutil.copy(SAMPLE_FILES[0], folder / "quick.pdf")
+    proc = thaikpi("ingest", folder, "--out", tmp_path / "out", "--time-limit", "3", "-j", "1")
+    assert proc.returncode == 1
+    rows = {r["source"]: r for r in csv_rows(tmp_path / "out" / "documents.csv")}
+    assert rows[str(folder / "slow.pdf")]["error_kind"] == "timeout"
+    assert rows[str(folder / "slow.pdf")]["doc_id"].startswith("sha256:")
+    assert rows[str(folder / "quick.pdf")]["status"] == "ok"
+
+
+def test_a_file_past_the_memory_limit_fails_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf", folder / "big.pdf")
+    shutil.copy(SAMPLE_FILES[0], folder / "small.pdf")
+    proc = thaikpi("ingest", folder, "--out", tmp_path / "out", "--memory-limit", "150", "-j", "1")
+    assert proc.returncode == 1
+    rows = {r["source"]: r for r in csv_rows(tmp_path / "out" / "documents.csv")}
+    assert rows[str(folder / "big.pdf")]["error_kind"] in ("memory", "crashed")
+    assert "memory" in rows[str(folder / "big.pdf")]["error_message"]
+    assert rows[str(folder / "small.pdf")]["status"] == "ok"
+
+
+def test_zip_archives_and_file_lists(tmp_path):
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for sample in SAMPLE_FILES[:3]:
+            z.write(sample, f"fy/{sample.name}")
+        z.writestr("fy/.DS_Store", b"\x00\x00")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"# reports to ingest\n{SAMPLE_FILES[3]}\n\n{BAD / 'empty.pdf'}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = thaikpi("ingest", archive, "--from-list", listing, "--out", out)
+    assert proc.returncode == 1  # empty.pdf failed, with its reason
+    sources = sorted(r["source"] for r in csv_rows(out / "documents.csv"))
+    assert sources == sorted([f"{archive}!fy/{s.name}" for s in SAMPLE_FILES[:3]] + [str(SAMPLE_FILES[3]), str(BAD / "empty.pdf")])
+    members = [r for r in csv_rows(out / "documents.csv") if "!" in r["source"]]
+    assert all(r["status"] == "ok" and r["kind"] == "kpi_report" for r in members)
+
+
+def test_status_lists_failed_files_with_their_reasons(tmp_path):
+    out = tmp_path / "out"
+    thaikpi("ingest", BAD, "--out", out)
+    proc = thaikpi("status", out)
+    assert proc.returncode == 0
+    assert "files        6  (done 1, failed 5)" in proc.stdout
+    assert f"{BAD / 'encrypted.pdf'}: encrypted:" in proc.stdout
+    assert thaikpi("status", tmp_path / "nothing").returncode == 2
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path):
+    proc = thaikpi("ingest", SAMPLES, "--out", tmp_path / "out")
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"[thaikpi] {len(SAMPLE_FILES)}/{len(SAMPLE_FILES)} files,")
+    assert "pages/s" in last and "failures 0" in last
+
+
+def test_dask_engine_gives_the_local_results(tmp_path):
+    from distributed import LocalCluster  # the test extra installs it
+    local = tmp_path / "local"
+    assert thaikpi("ingest", SAMPLES, BAD, "--out", local, "-j", "2").returncode == 1
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        proc = thaikpi("ingest", SAMPLES, BAD, "--out", tmp_path / "dask", "--engine", "dask",
+                       "--scheduler", cluster.scheduler_address)
+    assert proc.returncode == 1, proc.stderr
+    for name in ("records.jsonl", "documents.csv", "score_rows.csv", "flags.csv", "indicators.csv"):
+        assert (tmp_path / "dask" / name).read_bytes() == (local / name).read_bytes(), name
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
+    proc = thaikpi("ingest", SAMPLES, "--out", tmp_path / "out", "--engine", "dask",
+                   "--scheduler", "tcp://127.0.0.1:9", timeout=120)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr and proc.stderr.startswith("thaikpi:")
