@@ -9,7 +9,7 @@ import pytest
 from conftest import SAMPLES
 from pipeline.cli import app
 
-COMMANDS = ["extract", "ingest", "schema", "version"]
+COMMANDS = ["extract", "ingest", "status", "schema", "version"]
 
 
 def run(*args):
