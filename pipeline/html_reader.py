@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from extractors.thai_text import thai_share
+from extractors.thai_text import text_layer_problem, thai_share
 from pipeline.errors import InputError
 from schemas.parsed import Line, ParsedDocument
 
@@ -207,4 +207,8 @@ def read_html(data: bytes) -> ParsedDocument:
     walker.flush()
     if not walker.lines:
         raise InputError("empty", "the HTML page has no text")
-    return ParsedDocument(format="html", pages=1, lines=walker.lines)
+    doc = ParsedDocument(format="html", pages=1, lines=walker.lines)
+    problem = text_layer_problem("\n".join(line.text for line in walker.lines))
+    if problem:
+        doc.garbled_pages[1] = problem
+    return doc

@@ -9,6 +9,7 @@ from typing import Optional
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+from extractors.thai_text import text_layer_problem
 from pipeline.errors import InputError
 from schemas.parsed import Line, ParsedDocument
 
@@ -65,6 +66,30 @@ def _checkboxes(page) -> list[dict]:
     # A tick drawn as a smaller rect inside a box is itself a small square: keep outer boxes.
     return [b for b in boxes if not any(o is not b and _inside(b, (o["x0"], o["top"], o["x1"], o["bottom"]), 0.1)
                                         and (o["x1"] - o["x0"]) > (b["x1"] - b["x0"]) for o in boxes)]
+
+
+DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn again this close is fake bold
+
+
+def overprinted_chars(chars: list[dict]) -> set[int]:
+    """ids of glyphs drawn again on top of themselves (fake bold: each line drawn twice, a
+    fraction of a point apart). A grid of 1-point cells finds them in linear time;
+    pdfplumber's dedupe_chars does the same work quadratically."""
+    dropped: set[int] = set()
+    grid: dict[tuple, list[dict]] = {}
+    for char in chars:
+        if char["text"].isspace():
+            continue
+        cx, cy = int(char["x0"] // DUPLICATE_TOLERANCE), int(char["top"] // DUPLICATE_TOLERANCE)
+        twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                     for k in grid.get((char["text"], cx + dx, cy + dy), ())
+                     if abs(k["x0"] - char["x0"]) < DUPLICATE_TOLERANCE
+                     and abs(k["top"] - char["top"]) < DUPLICATE_TOLERANCE), None)
+        if twin is not None:
+            dropped.add(id(char))
+        else:
+            grid.setdefault((char["text"], cx, cy), []).append(char)
+    return dropped
 
 
 def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
@@ -133,6 +158,9 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             number = page.page_number
             # Text drawn outside the page box is not on the page.
             page = page.crop(page.bbox) if page.bbox != page.mediabox else page
+            doubled = overprinted_chars(page.chars)
+            if doubled:
+                page = page.filter(lambda obj: id(obj) not in doubled)
             tables = page.find_tables()
             table_boxes = [t.bbox for t in tables]
             items: list[_Item] = []
@@ -155,6 +183,9 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             if not words and not tables:
                 doc.pages_without_text.append(number)
             items.extend(text_items)
+            problem = text_layer_problem("\n".join(it.line.text for it in items))
+            if problem:
+                doc.garbled_pages[number] = problem
             items.sort(key=lambda it: (it.top, it.x0))
             doc.lines.extend(it.line for it in items)
     return doc

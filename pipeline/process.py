@@ -19,7 +19,7 @@ from pipeline.settings import Settings
 from pipeline.sniff import sniff_format
 from pipeline.validate import validate
 from schemas.document import Document, DocumentError
-from schemas.flags import TextLayerMissing
+from schemas.flags import TextLayerGarbled, TextLayerMissing
 from schemas.parsed import ParsedDocument
 
 READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html}
@@ -42,6 +42,7 @@ def _error(doc: Document, kind: str, message: str) -> Document:
 def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     """The extraction for the document's kind; pages without text are flagged."""
     flags = [TextLayerMissing.make(page=p) for p in parsed.pages_without_text]
+    flags += [TextLayerGarbled.make(page=p, reason=why) for p, why in sorted(parsed.garbled_pages.items())]
     update: dict = {"pages": parsed.pages, "kind": classify(parsed)}
     if update["kind"] == "kpi_report":
         report = kpi_report.parse(parsed)
@@ -51,7 +52,7 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
             round_months=report.round_months, indicators=report.indicators,
         )
         flags.extend(report.flags)
-    if parsed.pages_without_text:
+    if parsed.pages_without_text or parsed.garbled_pages:
         update["status"] = "partial"
     update["flags"] = flags
     return doc.model_copy(update=update)

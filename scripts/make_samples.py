@@ -19,6 +19,7 @@ import html
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,6 +109,31 @@ def wrap(text: str, width: float, measure, first_width: float | None = None) -> 
     if "".join(tokens[start:]).strip():
         lines.append("".join(tokens[start:]).strip())
     return lines
+
+
+# Legacy Thai fonts (TH SarabunPSK, Angsana) put upper vowels and tone marks at Windows PUA
+# code points; a PDF made with one extracts them as PUA characters.
+LEGACY_PUA = {"\u0e34": "\uf701", "\u0e35": "\uf702", "\u0e36": "\uf703", "\u0e37": "\uf704",
+              "\u0e48": "\uf70a", "\u0e49": "\uf70b", "\u0e4a": "\uf70c", "\u0e4b": "\uf70d",
+              "\u0e4c": "\uf70e"}
+
+
+def legacy_text(text: str) -> str:
+    return text.translate(str.maketrans(LEGACY_PUA))
+
+
+def legacy_font(source: Path, target: Path) -> Path:
+    """A copy of a Sarabun face whose cmap also maps the PUA code points to the marks' glyphs."""
+    from fontTools.ttLib import TTFont as FontFile
+    font = FontFile(str(source))
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            for real, pua in LEGACY_PUA.items():
+                if ord(real) in table.cmap:
+                    table.cmap[ord(pua)] = table.cmap[ord(real)]
+    font["name"].setName("SarabunLegacyPUA", 1, 3, 1, 0x409)
+    font.save(str(target))
+    return target
 
 
 # --- gold -----------------------------------------------------------------------------------
@@ -225,8 +251,10 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    damage = spec.get("damage", {})
     pdfmetrics.registerFont(TTFont("Sarabun", str(SARABUN)))
     pdfmetrics.registerFont(TTFont("Sarabun-Bold", str(SARABUN_BOLD)))
+    fake_bold = damage.get("headings") == "fake_bold"
     margin = 56
     frame_width = A4[0] - 2 * margin
 
@@ -241,6 +269,8 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
         def __init__(self, lines, font, indent):
             super().__init__()
             self.lines, self.font, self.indent = lines, font, indent
+            # Fake bold, as some word processors print headings: every line drawn twice.
+            self.overprint = fake_bold and font != "Sarabun"
 
         def wrap(self, avail_width, avail_height):
             return avail_width, LINE_HEIGHT * len(self.lines) + 2
@@ -250,6 +280,8 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
             y = LINE_HEIGHT * len(self.lines) - FONT_SIZE + 2
             for i, line in enumerate(self.lines):
                 self.canv.drawString(self.indent if i == 0 else 0, y, line)
+                if self.overprint:
+                    self.canv.drawString((self.indent if i == 0 else 0) + 0.3, y, line)
                 y -= LINE_HEIGHT
 
     def paragraphs(texts: list[str], width: float, style=None, font="Sarabun") -> list:
@@ -367,8 +399,17 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     pdf.set_creator("thaikpi make_samples (fpdf2)")
     pdf.set_margins(56, 56, 56)
     pdf.set_auto_page_break(True, 56)
-    pdf.add_font("Sarabun", "", str(SARABUN))
-    pdf.add_font("Sarabun", "B", str(SARABUN_BOLD))
+    # A legacy-encoded font (PUA tone marks) if the spec plants one: fpdf2 maps each glyph to
+    # the character drawn, so the PDF's text layer carries the PUA code points, as TH
+    # SarabunPSK documents do.
+    legacy = spec.get("damage", {}).get("text") == "legacy_pua"
+    regular, bold = SARABUN, SARABUN_BOLD
+    if legacy:
+        tmp = Path(tempfile.mkdtemp(prefix="thaikpi-fonts-"))
+        regular, bold = legacy_font(SARABUN, tmp / "regular.ttf"), legacy_font(SARABUN_BOLD, tmp / "bold.ttf")
+    written = legacy_text if legacy else (lambda t: t)
+    pdf.add_font("Sarabun", "", str(regular))
+    pdf.add_font("Sarabun", "B", str(bold))
     pdf.add_font("DejaVu", "", str(DEJAVU))
     pdf.add_page()
     pdf.set_font("Sarabun", size=FONT_SIZE)
@@ -387,7 +428,7 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
             pdf.set_font("Sarabun", style, FONT_SIZE)
             for j, line in enumerate(lines):
                 pdf.set_x(pdf.l_margin + (indent if j == 0 else 0))
-                pdf.cell(0, LINE_HEIGHT, line, new_x="LMARGIN", new_y="NEXT")
+                pdf.cell(0, LINE_HEIGHT, written(line), new_x="LMARGIN", new_y="NEXT")
 
     def cell_text(paragraphs: list[str], w: float) -> str:
         out = []
@@ -396,7 +437,7 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
             lines = wrap(para, w - 24, measure(), first_width=w - 24 - measure()(indent))
             lines[0] = indent + lines[0]
             out.extend(lines)
-        return "\n".join(out)
+        return written("\n".join(out))
 
     def table(rows: list[list[str]], widths: list[float], headings=True):
         pdf.set_font("Sarabun", "", FONT_SIZE)
@@ -417,7 +458,7 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
         pdf.cell(pdf.get_string_width("☑ "), LINE_HEIGHT, ("☑" if checked else "☐") + " ")
         pdf.set_font("Sarabun", "", FONT_SIZE)
         label = f"รอบ {num(spec, months)} เดือน"
-        pdf.cell(pdf.get_string_width(label) + 30, LINE_HEIGHT, label)
+        pdf.cell(pdf.get_string_width(label) + 30, LINE_HEIGHT, written(label))
     pdf.ln(LINE_HEIGHT + 4)
     name, supervisors, collectors, phone1, phone2 = header_cells(spec)
     half = width / 2
@@ -428,7 +469,7 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     text(spec["description"])
     text(["ข้อมูลผลการดำเนินงาน :"], "B")
     first, second = 70, width - 70
-    rows = [[spec["steps_header"][0], cell_text([spec["steps_header"][1]], second)]]
+    rows = [[written(spec["steps_header"][0]), cell_text([spec["steps_header"][1]], second)]]
     for step in spec["steps"]:
         rows.append([num(spec, step[0]), cell_text(step[1], second)])
         if len(step) > 2:

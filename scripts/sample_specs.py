@@ -320,6 +320,8 @@ SUBINDICATORS = dict(
         ("คำสั่งจังหวัด ที่ ๑๒๓/๒๕๕๖ ลงวันที่ ๒๑ ตุลาคม ๒๕๕๖ เรื่อง แต่งตั้งคณะทำงานพัฒนาคุณภาพการให้บริการ", ["123/2556"], ["2013-10-21"]),
         ("รายงานผลการสำรวจความพึงพอใจ ณ วันที่ ๓๐ มิถุนายน ๒๕๕๗", [], ["2014-06-30"]),
     ],
+    # Headings printed in fake bold (each line drawn twice, 0.3 pt apart), as Word does.
+    damage={"headings": "fake_bold"},
     flags=[
         dict(check="weighted_score_mismatch", indicator_code="1.2", reported=0.09, expected=0.08, row=1),
         dict(check="total_mismatch", indicator_code="1.2", reported=0.23, expected=0.24, row=3),
@@ -375,6 +377,8 @@ SAMPLES = [
     (SEED_003, "html-cp874-declared"),
     (NUMERIC, "fpdf2"),
     (NUMERIC, "html-cp874-undeclared"),
+    # The same report set in a legacy font whose tone marks and upper vowels are PUA glyphs.
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_legacy_font", damage={"text": "legacy_pua"}), "fpdf2"),
     (SUBINDICATORS, "reportlab"),
     (SUBINDICATORS, "html-utf8"),
     (FALLING, "fpdf2"),
