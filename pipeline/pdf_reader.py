@@ -9,7 +9,7 @@ from typing import Optional
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from extractors.thai_text import text_layer_problem
+from extractors.thai_text import text_layer_problem, thai_share
 from pipeline.errors import InputError
 from schemas.parsed import Line, ParsedDocument
 
@@ -66,6 +66,21 @@ def _checkboxes(page) -> list[dict]:
     # A tick drawn as a smaller rect inside a box is itself a small square: keep outer boxes.
     return [b for b in boxes if not any(o is not b and _inside(b, (o["x0"], o["top"], o["x1"], o["bottom"]), 0.1)
                                         and (o["x1"] - o["x0"]) > (b["x1"] - b["x0"]) for o in boxes)]
+
+
+SCAN_COVERAGE = 0.9  # an image over this share of the page makes it a scan
+STRAY_CHARS = 50     # a scan with fewer characters than this has no text layer to speak of
+
+
+def _image_coverage(page) -> float:
+    """Share of the page under its largest image."""
+    area = float(page.width * page.height) or 1.0
+    best = 0.0
+    for im in page.images:
+        w = max(0.0, min(im["x1"], page.bbox[2]) - max(im["x0"], page.bbox[0]))
+        h = max(0.0, min(im["bottom"], page.bbox[3]) - max(im["top"], page.bbox[1]))
+        best = max(best, w * h / area)
+    return best
 
 
 DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn again this close is fake bold
@@ -180,11 +195,14 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             words = outside.extract_words(keep_blank_chars=False, x_tolerance=1.5, use_text_flow=False)
             words += [b for b in _checkboxes(page) if not any(_inside(b, box) for box in table_boxes)]
             text_items = _words_to_lines(words, number)
-            if not words and not tables:
-                doc.pages_without_text.append(number)
             items.extend(text_items)
-            problem = text_layer_problem("\n".join(it.line.text for it in items))
-            if problem:
+            text = "\n".join(it.line.text for it in items)
+            scanned = _image_coverage(page) >= SCAN_COVERAGE
+            if (not words and not tables) or (scanned and len(page.chars) < STRAY_CHARS):
+                doc.pages_without_text.append(number)
+            elif scanned and len(text.strip()) >= 40 and thai_share(text) < 0.2:
+                doc.garbled_pages[number] = "the text layer over this scanned page is not Thai (OCR that read Thai as Latin)"
+            elif problem := text_layer_problem(text):
                 doc.garbled_pages[number] = problem
             items.sort(key=lambda it: (it.top, it.x0))
             doc.lines.extend(it.line for it in items)

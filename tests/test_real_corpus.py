@@ -31,3 +31,47 @@ def test_bug_scanned_pages_are_flagged_not_a_crash():
     assert doc.status == "partial"
     assert [(f.check, f.page) for f in doc.flags] == [("text_layer_missing", p) for p in (1, 2, 3, 4)]
     assert doc.flags[0].message == "page 1 has no text layer"
+
+
+def _flags_by_page(name):
+    doc = process_file(REAL_CORPUS / name)
+    pages: dict[int, set] = {}
+    for f in doc.flags:
+        pages.setdefault(f.page, set()).add(f.check)
+    return doc, pages
+
+
+@pytest.mark.parametrize("name", [
+    "phitsanulok_muni_SCANNED_dev_plan_strategy_linkage_2566-2570.pdf",
+    "ksp_teachers_council_SCANNED_ROTATED_report_templates.pdf",  # scans with a few stray characters
+])
+def test_image_only_scans_are_flagged_missing_on_every_page(name):
+    doc, pages = _flags_by_page(name)
+    assert doc.status == "partial"
+    assert {p: c for p, c in pages.items()} == {p: {"text_layer_missing"} for p in range(1, doc.pages + 1)}
+
+
+def test_a_scan_under_latin_ocr_garbage_is_flagged_garbled_on_every_page():
+    doc, pages = _flags_by_page("rbru_arit_SCANNED_action_conclusion_kpi_fy2562_garbage_ocr.pdf")
+    assert pages == {p: {"text_layer_garbled"} for p in range(1, doc.pages + 1)}
+    assert "not Thai" in doc.flags[0].message
+
+
+@pytest.mark.parametrize("name,signal", [
+    ("rbru_arit_action_conclusion_kpi_fy2553.pdf", "SARA AM lost to a space"),     # "ส านัก"
+    ("budget_fy2565_doc3_vol17_other_state_agencies.pdf", "(cid:N)"),
+    ("royal_gazette_cloud_security_standard_2567_GARBAGE_textlayer.pdf", "control characters"),
+])
+def test_degraded_and_garbage_layers_are_flagged_with_their_reason(name, signal):
+    doc = process_file(REAL_CORPUS / name)
+    assert doc.status == "partial"
+    assert any(f.check == "text_layer_garbled" and signal in f.message for f in doc.flags)
+
+
+@pytest.mark.parametrize("name", [
+    "phitsanulok_muni_good_governance_kpi_assessment_form_fy2568.pdf",
+    "phitsanulok_muni_ita_integrity_measures_fy2567.pdf",
+])
+def test_clean_text_layers_are_not_flagged(name):
+    doc = process_file(REAL_CORPUS / name)
+    assert (doc.status, doc.flags) == ("ok", [])
