@@ -11,6 +11,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from extractors.thai_text import text_layer_problem, thai_share
 from pipeline.errors import InputError
+from pipeline.pdf_actualtext import apply_actual_text
 from schemas.parsed import Line, ParsedDocument
 
 CHECKED_BOX, EMPTY_BOX = "☑", "☐"
@@ -48,24 +49,29 @@ def _is_white(color) -> bool:
 
 
 def _checkboxes(page) -> list[dict]:
-    """Small squares drawn on the page, as pseudo-words "☑"/"☐".
+    """Small squares drawn on the page (rectangles, or curves with rounded corners as browsers
+    draw form controls), as pseudo-words "☑"/"☐".
 
-    A box counts as checked when something is drawn inside it (a tick, a cross, a fill).
+    A box is checked when it is filled with a colour, or when a mark clearly smaller than the
+    box (a tick, a cross) is drawn inside it; a border drawn just inside is not a mark.
+    Nested squares are one box: the outermost is kept.
     """
-    boxes = []
-    rects = [r for r in page.rects if 4 <= r["width"] <= 16 and abs(r["width"] - r["height"]) < 1.5]
+    shapes = page.rects + page.curves
+    squares = [s for s in shapes if 4 <= s["width"] <= 16 and abs(s["width"] - s["height"]) < 1.5]
+    outer = [b for b in squares if not any(
+        o is not b and o["width"] > b["width"] and _inside(b, (o["x0"], o["top"], o["x1"], o["bottom"]), 0.5)
+        for o in squares)]
     marks = page.lines + page.curves + page.rects
-    for box in rects:
+    boxes = []
+    for box in outer:
         bbox = (box["x0"], box["top"], box["x1"], box["bottom"])
-        filled = bool(box.get("fill")) and not _is_white(box.get("non_stroking_color"))
-        inner = any(m is not box and _inside(m, bbox) and m["width"] < box["width"] for m in marks)
-        boxes.append({
-            "text": CHECKED_BOX if (filled or inner) else EMPTY_BOX,
-            "x0": box["x0"], "x1": box["x1"], "top": box["top"], "bottom": box["bottom"],
-        })
-    # A tick drawn as a smaller rect inside a box is itself a small square: keep outer boxes.
-    return [b for b in boxes if not any(o is not b and _inside(b, (o["x0"], o["top"], o["x1"], o["bottom"]), 0.1)
-                                        and (o["x1"] - o["x0"]) > (b["x1"] - b["x0"]) for o in boxes)]
+        inside = [s for s in squares if s is not box and _inside(s, bbox, 0.5)]
+        filled = any(bool(s.get("fill")) and not _is_white(s.get("non_stroking_color")) for s in [box, *inside])
+        ticked = any(m is not box and _inside(m, bbox) and max(m["width"], m["height"]) < 0.8 * box["width"]
+                     for m in marks)
+        boxes.append({"text": CHECKED_BOX if (filled or ticked) else EMPTY_BOX,
+                      "x0": box["x0"], "x1": box["x1"], "top": box["top"], "bottom": box["bottom"]})
+    return boxes
 
 
 SCAN_COVERAGE = 0.9  # an image over this share of the page makes it a scan
@@ -173,9 +179,13 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             number = page.page_number
             # Text drawn outside the page box is not on the page.
             page = page.crop(page.bbox) if page.bbox != page.mediabox else page
-            doubled = overprinted_chars(page.chars)
-            if doubled:
-                page = page.filter(lambda obj: id(obj) not in doubled)
+            # Browser-printed pages carry their true text in ActualText spans; then drop
+            # glyphs overprinted for fake bold. Both only remove chars: geometry stays.
+            chars = page.chars
+            dropped = apply_actual_text(chars)
+            dropped |= overprinted_chars([c for c in chars if id(c) not in dropped])
+            if dropped:
+                page = page.filter(lambda obj: id(obj) not in dropped)
             tables = page.find_tables()
             table_boxes = [t.bbox for t in tables]
             items: list[_Item] = []

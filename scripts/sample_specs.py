@@ -382,4 +382,6 @@ SAMPLES = [
     (SUBINDICATORS, "reportlab"),
     (SUBINDICATORS, "html-utf8"),
     (FALLING, "fpdf2"),
+    # An e-reporting system's page printed by a browser: shaped Thai, text in /ActualText.
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_browser_print"), "chromium"),
 ]

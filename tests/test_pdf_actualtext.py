@@ -1,0 +1,41 @@
+"""Browser-printed PDFs: the text of shaped Thai is in /ActualText spans (pdfminer ignores
+them); the reader honours them. Sample: samples/*browser_print.chromium.pdf (headless Chromium)."""
+import pdfplumber
+import pdfplumber.page as plumber_page
+
+from conftest import SAMPLES
+from pipeline import pdf_actualtext
+from pipeline.pdf_reader import read_pdf
+
+CHROMIUM_SAMPLE = next(SAMPLES.glob("*browser_print.chromium.pdf"))
+
+
+def test_the_hook_into_pdfplumber_is_in_place():
+    # pdfplumber builds its aggregator from this name and copies only ALL_ATTRS to chars:
+    # if a new pdfplumber changes either, this fails before any document is misread.
+    assert plumber_page.PDFPageAggregatorWithMarkedContent is pdf_actualtext.ActualTextAggregator
+    assert {pdf_actualtext.SPAN_ATTR, pdf_actualtext.TEXT_ATTR} <= set(plumber_page.ALL_ATTRS)
+
+
+def test_chromium_text_layer_is_broken_without_actual_text():
+    with pdfplumber.open(CHROMIUM_SAMPLE) as pdf:
+        raw = pdf.pages[0].extract_text()
+    assert "\x00" in raw                       # shaped glyphs map to U+0000
+    assert "ร้อยละของการเบิกจ่าย" not in raw
+
+
+def test_reader_gives_the_actual_text():
+    lines = [line.text for line in read_pdf(CHROMIUM_SAMPLE.read_bytes()).lines]
+    text = "\n".join(lines)
+    assert "\x00" not in text
+    assert "ชื่อตัวชี้วัด : 2.3 ร้อยละของการเบิกจ่ายงบประมาณรายจ่ายลงทุนของจังหวัด" in text
+    assert "☑ รอบ 6 เดือน ☐ รอบ 9 เดือน ☐ รอบ 12 เดือน" in text  # form checkboxes drawn as curves
+
+
+def test_apply_actual_text_gives_each_span_to_its_first_char():
+    chars = [{"text": "ช", "x0": 0, "x1": 5, "actual_text_span": 1, "actual_text": "ชี้"},
+             {"text": "\x00", "x0": 3, "x1": 6, "actual_text_span": 1, "actual_text": "ชี้"},
+             {"text": "ว", "x0": 6, "x1": 11}]
+    dropped = pdf_actualtext.apply_actual_text(chars)
+    assert dropped == {id(chars[1])}
+    assert (chars[0]["text"], chars[0]["x1"], chars[2]["text"]) == ("ชี้", 6, "ว")
