@@ -4,6 +4,7 @@ message. Exit status: 0 all inputs processed (flags are not failures), 1 some in
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import traceback
@@ -14,6 +15,8 @@ import typer
 
 # pythainlp must never reach for the network at run time: CI and archives run offline.
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+# pdfminer logs every font quirk it meets; a user sees flags and errors in the output instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 from pipeline import __version__  # noqa: E402
 from pipeline.ingest import IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
