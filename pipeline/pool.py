@@ -20,7 +20,7 @@ from typing import Callable, Optional
 
 from pipeline import __version__
 from pipeline.inputs import Task
-from pipeline.process import doc_id_of, process_bytes
+from pipeline.process import process_bytes
 from pipeline.settings import Settings
 from schemas.document import Document, DocumentError
 
@@ -45,11 +45,7 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     except Exception as exc:  # unreadable file or archive member
         doc = failed_document(task, "unreadable", f"cannot read the file: {exc}")
         return doc.model_dump_json(), time.perf_counter() - start
-    try:
-        doc = process_bytes(data, task.source, settings)
-    except MemoryError:
-        doc = Document(source=task.source, doc_id=doc_id_of(data), status="error", pipeline_version=__version__,
-                       error=DocumentError(kind="memory", message="the file needed more memory than the per-file limit"))
+    doc = process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"
     return doc.model_dump_json(), time.perf_counter() - start
 
 

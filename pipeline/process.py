@@ -77,6 +77,8 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         return doc
     except InputError as exc:
         return _error(doc, exc.kind, exc.message)
+    except MemoryError:  # past the worker's memory limit (RLIMIT_AS): not a bug of ours
+        return _error(doc, "memory", "the file needed more memory than the per-file limit")
     except Exception as exc:  # a bug of ours or an input no reader foresaw: say so, go on
         if os.environ.get("THAIKPI_DEBUG"):
             traceback.print_exc()
