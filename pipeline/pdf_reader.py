@@ -10,7 +10,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from extractors.thai_text import text_layer_problem, thai_share
-from pipeline.errors import InputError
+from pipeline.errors import InputError, exception_chain
 from pipeline.pdf_actualtext import apply_actual_text
 from schemas.parsed import Line, ParsedDocument
 
@@ -153,11 +153,9 @@ def _cell_text(page, bbox, text: str) -> str:
 
 def _open_error(exc: BaseException, data: bytes) -> InputError:
     """The reason a PDF would not open, from pdfminer's exception (wrapped by pdfplumber)."""
-    chain, seen = [], exc
-    while seen is not None and len(chain) < 5:
-        chain.append(seen)
-        seen = seen.__cause__ or seen.__context__ or next(
-            (a for a in getattr(seen, "args", ()) if isinstance(a, BaseException)), None)
+    chain = exception_chain(exc)
+    if any(isinstance(e, MemoryError) for e in chain):
+        raise MemoryError from exc
     if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain) or (
             b"/Encrypt" in data[-4096:] and not str(exc).strip()):
         return InputError("encrypted", "the PDF is encrypted and cannot be opened without its password")

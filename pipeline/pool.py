@@ -60,10 +60,7 @@ def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int]) -
             return
         if task is None:
             return
-        document, seconds = run_task(task, settings)
-        conn.send((document, seconds))
-        if '"kind":"memory"' in document:
-            return  # a worker that hit its memory cap is not trusted with another file
+        conn.send(run_task(task, settings))
 
 
 def _death(exitcode: Optional[int], memory_limit: Optional[int]) -> str:
@@ -138,6 +135,10 @@ def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: i
                                         time.monotonic() - slot.started)
                     slot.task = None
                     on_result(result)
+                    if result.document.error and result.document.error.kind == "memory":
+                        # A worker that hit its memory cap is not trusted with another file.
+                        slot.stop(kill=True)
+                        slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
                 elif time_limit and time.monotonic() - slot.started >= time_limit:
                     slot.stop(kill=True)
                     slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot

@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 from extractors import kpi_report
 from pipeline import __version__
-from pipeline.errors import InputError
+from pipeline.errors import InputError, exception_chain
 from pipeline.html_reader import read_html
 from pipeline.normalise import normalise
 from pipeline.pdf_reader import read_pdf
@@ -77,9 +77,10 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         return doc
     except InputError as exc:
         return _error(doc, exc.kind, exc.message)
-    except MemoryError:  # past the worker's memory limit (RLIMIT_AS): not a bug of ours
-        return _error(doc, "memory", "the file needed more memory than the per-file limit")
     except Exception as exc:  # a bug of ours or an input no reader foresaw: say so, go on
+        if any(isinstance(e, MemoryError) for e in exception_chain(exc)):
+            # past the worker's memory limit (RLIMIT_AS), perhaps wrapped by pdfplumber
+            return _error(doc, "memory", "the file needed more memory than the per-file limit")
         if os.environ.get("THAIKPI_DEBUG"):
             traceback.print_exc()
         return _error(doc, "internal", f"{type(exc).__name__}: {exc}")
