@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from extractors import labels
 from extractors.thai_text import (
-    clean_text, find_dates, join_lines, join_paragraphs, is_list_marker_start, match_key, parse_number, split_inline_numbered,
+    clean_text, find_dates, join_lines, join_paragraphs, join_wrapped, is_list_marker_start, match_key, parse_number, split_inline_numbered,
     split_items, to_arabic_digits,
 )
 from schemas.document import Criterion, Evidence, Indicator, ScoreRow, Step
@@ -61,8 +61,9 @@ def clean_lines(parsed: ParsedDocument) -> list[Line]:
     for line in parsed.lines:
         cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
         if any(cells):
+            words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
             out.append(Line(cells=cells, page=line.page, table=line.table,
-                            paragraph_start=line.paragraph_start))
+                            paragraph_start=line.paragraph_start, words=words))
     return out
 
 
@@ -103,7 +104,7 @@ def split_header_and_sections(lines: list[Line]) -> tuple[list[Line], dict[str, 
             remaining = ((rest,) if rest else ()) + tuple(line.cells[first_index + 1:])
             if any(c.strip() for c in remaining):
                 current.lines.append(Line(cells=remaining, page=line.page, table=line.table,
-                                          paragraph_start=True))
+                                          paragraph_start=True, words=_words_after(line.words, m.end())))
         elif current is None:
             header.append(line)
         else:
@@ -292,10 +293,62 @@ def _is_total(label: str) -> bool:
     return any(key == t or (key.startswith(t) and len(key) <= len(t) + 8) for t in labels.TOTAL_ROW_LABELS)
 
 
+def _columns_from_header(header_lines: list[Line]) -> list[tuple[float, float, str]]:
+    """Columns of a table drawn without rules: header words whose extents overlap, on any of
+    the header's lines, are one column (a header cell wrapped onto two lines stays one)."""
+    spans = sorted((x0, x1, row, w) for row, line in enumerate(header_lines) for x0, x1, w in line.words)
+    columns: list[list] = []
+    for x0, x1, row, w in spans:
+        if columns and x0 <= columns[-1][1] + 2:
+            columns[-1][1] = max(columns[-1][1], x1)
+            columns[-1][2].append((row, x0, w))
+        else:
+            columns.append([x0, x1, [(row, x0, w)]])
+    # A column's header reads top to bottom, then left to right.
+    return [(c[0], c[1], " ".join(w for _, _, w in sorted(c[2]))) for c in columns]
+
+
+def _cells_by_columns(line: Line, columns: list[tuple[float, float, str]]) -> tuple[str, ...]:
+    """A text line's words put into the columns they fall under (nearest by centre)."""
+    cells: list[list[str]] = [[] for _ in columns]
+    for x0, x1, word in line.words:
+        centre = (x0 + x1) / 2
+        j = min(range(len(columns)), key=lambda k: 0 if columns[k][0] - 2 <= centre <= columns[k][1] + 2
+                else min(abs(centre - columns[k][0]), abs(centre - columns[k][1])))
+        cells[j].append(word)
+    return tuple(" ".join(c) for c in cells)
+
+
+def unruled_table(lines: list[Line]) -> list[Line]:
+    """Text lines of a score table drawn without rules -> rows of cells, found from the
+    alignment under its header (the header may wrap onto several lines)."""
+    start = next((i for i, l in enumerate(lines) if l.table is None and l.words and
+                  "น้ำหนัก" in match_key(l.text)), None)
+    if start is None:
+        return []
+    header = [lines[start]]
+    for line in lines[start + 1:]:
+        if line.table is not None or not line.words or parse_number(line.text) is not None:
+            break
+        header.append(line)
+    columns = _columns_from_header(header)
+    if _score_header(tuple(c[2] for c in columns)) is None:
+        return []
+    rows = [Line(cells=tuple(c[2] for c in columns), page=header[0].page, table=-1)]
+    for line in lines[start + len(header):]:
+        if line.table is not None or not line.words:
+            break
+        rows.append(Line(cells=_cells_by_columns(line, columns), page=line.page, table=-1))
+    return rows
+
+
 def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
-    """The score table, columns found by the meaning of their header, not their position."""
+    """The score table, columns found by the meaning of their header, not their position.
+    A ruled table arrives as rows of cells; one drawn without rules is read from alignment."""
     if section is None:
         return []
+    if not any(_score_header(l.cells) for l in section.lines):
+        section = Section(section.name, unruled_table(section.lines))
     columns: Optional[dict[str, int]] = None
     rows: list[ScoreRow] = []
 
@@ -314,7 +367,8 @@ def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
         numbers = [cell(line.cells, m) for m in ("weight", "performance", "score", "weighted_score")]
         if not any(numbers):
             if rows and label:  # a label wrapped onto a row of its own
-                rows[-1].label = rows[-1].label + " " + label
+                rows[-1].label = join_wrapped(rows[-1].label, label)
+                rows[-1].cells = [rows[-1].label, *rows[-1].cells[1:]]
             continue
         weight, performance, score, weighted = numbers
         rows.append(ScoreRow(
@@ -324,6 +378,16 @@ def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
             cells=[label, weight, performance, score, weighted],
         ))
     return rows
+
+
+def _words_after(words: tuple, chars: int) -> tuple:
+    """The words of a line after its first `chars` characters (a label opening a section)."""
+    out, seen = [], 0
+    for x0, x1, w in words:
+        if seen >= chars:
+            out.append((x0, x1, w))
+        seen += len(w) + 1
+    return tuple(out)
 
 
 def _section_text(section: Optional[Section]) -> list[tuple[str, int]]:

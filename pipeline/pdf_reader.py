@@ -130,7 +130,8 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
         text = " ".join(w["text"] for w in group)
         items.append(_Item(top=group[0]["top"], x0=group[0]["x0"],
                            line=Line(cells=(text,), page=page_number,
-                                     paragraph_start=start > margin + INDENT)))
+                                     paragraph_start=start > margin + INDENT,
+                                     words=tuple((w["x0"], w["x1"], w["text"]) for w in group))))
     return items
 
 

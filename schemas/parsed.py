@@ -18,6 +18,9 @@ class Line:
     # The reader knows a paragraph starts here (an HTML block, an indented PDF line). Inside a
     # cell, a known paragraph break is an empty line; a single newline is a wrap.
     paragraph_start: bool = False
+    # A PDF text line's words with their horizontal extent: (x0, x1, text). Lets an extractor
+    # read a table drawn without rules from the alignment of its columns.
+    words: tuple[tuple[float, float, str], ...] = ()
 
     @property
     def text(self) -> str:

@@ -321,9 +321,9 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("FONTNAME", (0, 0), (-1, -1), "Sarabun")])
 
-    def table(rows: list[list[list]], widths: list[float], spans=(), repeat=1):
+    def table(rows: list[list[list]], widths: list[float], spans=(), repeat=1, ruled=True):
         t = Table(rows, colWidths=widths, repeatRows=repeat)
-        style = TableStyle(grid.getCommands())
+        style = TableStyle(grid.getCommands() if ruled else [("VALIGN", (0, 0), (-1, -1), "TOP")])
         for span in spans:
             style.add("SPAN", *span)
         t.setStyle(style)
@@ -359,7 +359,8 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     widths = [frame_width - 4 * 92, 92, 92, 92, 92]
     score_rows = [[paragraphs([h], w - 12) for h, w in zip(score_header(spec), widths)]]
     score_rows += [[paragraphs([c], w - 12) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
-    score_table = table(score_rows, widths)
+    # Many reports align the score table in columns with no rules at all.
+    score_table = table(score_rows, widths, ruled=spec.get("score_table") != "unruled")
     score_table.thaikpi_tag = "score"
     story.append(KeepTogether(paragraphs(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")],
                                          frame_width, bold, "Sarabun-Bold") + [score_table]))

@@ -381,6 +381,8 @@ SAMPLES = [
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_legacy_font", damage={"text": "legacy_pua"}), "fpdf2"),
     (SUBINDICATORS, "reportlab"),
     (SUBINDICATORS, "html-utf8"),
+    # The same report with its score table aligned in columns, no rules drawn.
+    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", score_table="unruled"), "reportlab"),
     (FALLING, "fpdf2"),
     # An e-reporting system's page printed by a browser: shaped Thai, text in /ActualText.
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_browser_print"), "chromium"),
