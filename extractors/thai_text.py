@@ -368,3 +368,74 @@ def _latin_gibberish(text: str) -> bool:
     vowelless = sum(1 for w in words if len(w) >= 3 and not re.search(r"[aeiouyAEIOUY]", w))
     symbols = sum(1 for w in words if re.search(r"[#@>!?]", w))
     return (vowelless + symbols) / len(words) > 0.3
+
+
+# --- Lost glyphs ----------------------------------------------------------------------------
+
+# What a reader puts where the text layer has a glyph with no text: a zero-width space, U+FFFD
+# or (cid:N) between Thai letters ("ค าน า", "ส�านัก"). It is never left in a record.
+LOST_GLYPH = "\ufffc"
+_LOST_FILLERS = ("\u0e33", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b", "\u0e34", "\u0e35", "\u0e36",
+                 "\u0e37", "\u0e31", "\u0e47", "\u0e4c", "")
+_THAI_RUN = re.compile(f"[\u0e01-\u0e4e{LOST_GLYPH}]+")
+_word_logp = None
+
+
+def _word_log_probability():
+    """log P(word) from the TNC word frequencies pythainlp bundles (offline)."""
+    global _word_logp
+    if _word_logp is None:
+        import math
+        from pythainlp.corpus import thai_words, tnc
+        freqs = dict(tnc.word_freqs())
+        words = thai_words()
+        total = float(sum(freqs.values()))
+        rare = math.log(0.5 / total)  # in the tokenizer's dictionary, not in TNC (compounds)
+
+        def logp(word: str) -> float:
+            if word in freqs:
+                return math.log(freqs[word] / total)
+            # a chunk in neither word list is no word: it costs more the longer it is
+            return rare if word in words else rare - 2 * len(word)
+
+        _word_logp = logp
+    return _word_logp
+
+
+def _reading_score(run: str) -> float:
+    """How probable a run of Thai is as words: the best segmentation's log probability."""
+    from pythainlp.tokenize import word_tokenize
+    logp = _word_log_probability()
+    return sum(logp(t) for t in word_tokenize(run, engine="newmm", keep_whitespace=False))
+
+
+def repair_lost_glyphs(text: str) -> tuple[str, int]:
+    """Fill each LOST_GLYPH by word frequency: "ค<lost>าน<lost>า" -> "คำนำ", "ล<lost>านบาท" ->
+    "ล้านบาท", "ค<lost>าใช้จ่าย" -> "ค่าใช้จ่าย". Returns the text and how many were filled.
+
+    Run by run, left to right; each choice scores its run with the later gaps left out. A lost
+    glyph outside Thai letters is dropped.
+    """
+    if LOST_GLYPH not in text:
+        return text, 0
+    count = 0
+    out, last = [], 0
+    for m in _THAI_RUN.finditer(text):
+        out.append(text[last:m.start()])
+        run = m.group(0)
+        while LOST_GLYPH in run:
+            at = run.index(LOST_GLYPH)
+            before, rest = run[:at], run[at + 1:]
+            best = max(_LOST_FILLERS, key=lambda f: _reading_score(_filled(before, f, rest.replace(LOST_GLYPH, ""))))
+            run = _filled(before, best, rest)
+            count += 1
+        out.append(run)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out).replace(LOST_GLYPH, ""), count
+
+
+def _filled(before: str, filler: str, after: str) -> str:
+    if filler == "\u0e33" and after.startswith("\u0e32"):
+        return before + "\u0e33" + after[1:]   # NIKHAHIT lost: "<lost>า" was ำ
+    return before + filler + after

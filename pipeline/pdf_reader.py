@@ -3,13 +3,14 @@ text lines, all in reading order; drawn checkboxes become ☑/☐ so that extrac
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from extractors.thai_text import text_layer_problem, thai_share
+from extractors.thai_text import COMBINING_MARKS, LOST_GLYPH, is_thai_letter, repair_lost_glyphs, text_layer_problem, thai_share
 from pipeline.errors import InputError, exception_chain
 from pipeline.pdf_actualtext import apply_actual_text
 from schemas.parsed import Line, ParsedDocument
@@ -87,6 +88,61 @@ def _image_coverage(page) -> float:
         h = max(0.0, min(im["bottom"], page.bbox[3]) - max(im["top"], page.bbox[1]))
         best = max(best, w * h / area)
     return best
+
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+
+
+def mark_lost_glyphs(chars: list[dict]) -> int:
+    """Glyphs between two Thai letters that carry no text: a zero-width space (a real space
+    has width), U+FFFD or (cid:N). Their text becomes LOST_GLYPH, for repair_lost_glyphs."""
+    marked = 0
+    for i in range(1, len(chars) - 1):
+        char = chars[i]
+        text = char["text"]
+        lost = (text == " " and char["width"] < 0.3) or text == "\ufffd" or bool(_CID.match(text))
+        if lost and is_thai_letter(chars[i - 1]["text"][-1:] or " ") and is_thai_letter(chars[i + 1]["text"][:1] or " "):
+            char["text"] = LOST_GLYPH
+            marked += 1
+    return marked
+
+
+_MARKS = set(COMBINING_MARKS)
+
+
+def anchor_marks(chars: list[dict]) -> int:
+    """Put each combining mark right after its base letter in x order.
+
+    With positioned marks a mark's x0 can fall past the next letter's, and sorting by x then
+    reads "วสิ ัย" for "วิสัย". In the content stream a mark follows its base, so a mark drawn
+    over the letter before it takes that letter's x0 (a hair more) and x1: it sorts after its
+    base and opens no gap that would split the word."""
+    moved = 0
+    base, stacked = None, 0
+    for char in chars:
+        text = char["text"]
+        if len(text) == 1 and text in _MARKS:
+            if (base is not None and abs(char["top"] - base["top"]) < 3
+                    and base["x0"] - 3 <= char["x0"] <= base["x1"] + 3):
+                stacked += 1  # marks stacked on one base keep their stream order
+                char["x0"], char["x1"] = base["x0"] + 0.001 * stacked, base["x1"]
+                moved += 1
+        elif text and is_thai_letter(text[-1]):
+            base, stacked = char, 0
+        else:
+            base = None
+    return moved
+
+
+def _repair_line(line: Line) -> tuple[Line, int]:
+    cells, count = [], 0
+    for cell in line.cells:
+        fixed, n = repair_lost_glyphs(cell)
+        cells.append(fixed)
+        count += n
+    words = tuple((x0, x1, repair_lost_glyphs(w)[0]) for x0, x1, w in line.words)
+    return Line(cells=tuple(cells), page=line.page, table=line.table,
+                paragraph_start=line.paragraph_start, words=words), count
 
 
 DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn again this close is fake bold
@@ -182,6 +238,8 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             # glyphs overprinted for fake bold. Both only remove chars: geometry stays.
             chars = page.chars
             dropped = apply_actual_text(chars)
+            lost = mark_lost_glyphs(chars)
+            anchor_marks([c for c in chars if id(c) not in dropped])
             dropped |= overprinted_chars([c for c in chars if id(c) not in dropped])
             if dropped:
                 page = page.filter(lambda obj: id(obj) not in dropped)
@@ -205,6 +263,13 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             words += [b for b in _checkboxes(page) if not any(_inside(b, box) for box in table_boxes)]
             text_items = _words_to_lines(words, number)
             items.extend(text_items)
+            if lost:
+                repaired = 0
+                for it in items:
+                    it.line, n = _repair_line(it.line)
+                    repaired += n
+                if repaired:
+                    doc.repaired_pages[number] = repaired
             text = "\n".join(it.line.text for it in items)
             scanned = _image_coverage(page) >= SCAN_COVERAGE
             if (not words and not tables) or (scanned and len(page.chars) < STRAY_CHARS):

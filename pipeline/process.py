@@ -19,7 +19,7 @@ from pipeline.settings import Settings
 from pipeline.sniff import sniff_format
 from pipeline.validate import validate
 from schemas.document import Document, DocumentError
-from schemas.flags import TextLayerGarbled, TextLayerMissing
+from schemas.flags import TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from schemas.parsed import ParsedDocument
 
 READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html}
@@ -43,6 +43,7 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     """The extraction for the document's kind; pages without text are flagged."""
     flags = [TextLayerMissing.make(page=p) for p in parsed.pages_without_text]
     flags += [TextLayerGarbled.make(page=p, reason=why) for p, why in sorted(parsed.garbled_pages.items())]
+    flags += [TextLayerRepaired.make(page=p, count=n) for p, n in sorted(parsed.repaired_pages.items())]
     update: dict = {"pages": parsed.pages, "kind": classify(parsed)}
     if update["kind"] == "kpi_report":
         report = kpi_report.parse(parsed)

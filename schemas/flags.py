@@ -113,10 +113,17 @@ class TextLayerGarbled(FlagType):
     template = "page {page} text layer looks garbled: {reason}"
 
 
+class TextLayerRepaired(FlagType):
+    code = "text_layer_repaired"
+    severity = "info"
+    description = "glyphs lost from a page's text layer were filled in by word frequency"
+    template = "page {page}: {count} lost glyphs filled in by word frequency (e.g. 'ค าน า' -> 'คำนำ'); values from this page carry that guess"
+
+
 FLAG_TYPES: dict[str, type[FlagType]] = {
     t.code: t for t in (
         WeightedScoreMismatch, ScoreVsPerformance, ScoreOutOfRange, TotalMismatch,
         WeightSumMismatch, CountMismatch, RoundAmbiguous, DateOutOfRange, MissingField,
-        TextLayerMissing, TextLayerGarbled,
+        TextLayerMissing, TextLayerGarbled, TextLayerRepaired,
     )
 }

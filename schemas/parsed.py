@@ -36,3 +36,5 @@ class ParsedDocument:
     pages_without_text: list[int] = field(default_factory=list)
     # Pages whose text layer cannot be trusted: page -> why (thai_text.text_layer_problem).
     garbled_pages: dict[int, str] = field(default_factory=dict)
+    # Pages where lost glyphs were filled by word frequency: page -> how many.
+    repaired_pages: dict[int, int] = field(default_factory=dict)

@@ -148,3 +148,19 @@ def test_a_long_page_without_sara_am_or_mai_ek_has_lost_glyphs():
 def test_latin_gibberish_layer():
     assert "no words" in tt.text_layer_problem("#>@0 xkrtz >##!@ qwplk Bmnrt " * 12)
     assert tt.text_layer_problem("The Office of Strategy Management reports annual results. " * 8) is None
+
+
+# --- lost glyphs, filled by word frequency ------------------------------------------------
+
+@pytest.mark.parametrize("damaged,repaired", [
+    ("ค_าน_า", "คำนำ"), ("ส_านัก", "สำนัก"), ("จ_านวน", "จำนวน"), ("ประจ_า", "ประจำ"),
+    ("ล_านบาท", "ล้านบาท"),        # not ำ: the lost glyph was MAI THO
+    ("ค_าใช้จ่าย", "ค่าใช้จ่าย"),   # ... and here MAI EK
+    ("หน่วยงานส_านักวิทยบริการและเทคโนโลยีสารสนเทศ", "หน่วยงานสำนักวิทยบริการและเทคโนโลยีสารสนเทศ"),
+])
+def test_a_lost_glyph_is_filled_by_word_frequency(damaged, repaired):
+    assert tt.repair_lost_glyphs(damaged.replace("_", tt.LOST_GLYPH)) == (repaired, damaged.count("_"))
+
+
+def test_text_without_lost_glyphs_is_untouched():
+    assert tt.repair_lost_glyphs("ค าน า") == ("ค าน า", 0)  # real spaces: only the reader knows

@@ -1,0 +1,43 @@
+"""Geometry rules of the PDF reader, on chars as pdfplumber gives them."""
+from conftest import REAL_CORPUS
+from extractors.thai_text import LOST_GLYPH
+from pipeline.pdf_reader import anchor_marks, mark_lost_glyphs, overprinted_chars, read_pdf
+
+
+def char(text, x0, x1, top=100.0):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "width": x1 - x0}
+
+
+def test_a_mark_drawn_past_the_next_letter_is_anchored_to_its_base():
+    # วิส: Word positions SARA I over ว but its x0 falls after ส's
+    chars = [char("ว", 10, 16), char("ส", 16, 22), char("ิ", 16.5, 16.5)]
+    chars = [chars[0], chars[2], chars[1]]  # stream order: base, mark, next letter
+    assert anchor_marks(chars) == 1
+    assert "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])) == "วิส"
+
+
+def test_stacked_marks_keep_their_stream_order():
+    chars = [char("ช", 10, 16), char("ื", 16.2, 16.2), char("่", 16.1, 16.1), char("อ", 16, 22)]
+    anchor_marks(chars)
+    assert "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])) == "ชื่อ"
+
+
+def test_a_zero_width_space_between_thai_letters_is_a_lost_glyph():
+    chars = [char("ส", 10, 16), char(" ", 16, 16), char("า", 16, 20), char(" ", 20, 23), char("น", 23, 29)]
+    assert mark_lost_glyphs(chars) == 1
+    assert [c["text"] for c in chars] == ["ส", LOST_GLYPH, "า", " ", "น"]  # a real space has width
+
+
+def test_overprinted_glyphs_are_found_in_linear_time():
+    chars = [char("ก", 10, 16), char("ก", 10.3, 16.3, 100.2), char("ก", 30, 36)]
+    assert overprinted_chars(chars) == {id(chars[1])}
+
+
+def test_bug_real_word_pdf_reads_sara_am_and_marks_back():
+    # rbru_arit_action_conclusion_kpi_fy2553: SARA AM lost to zero-width spaces ("ส านัก") and
+    # positioned marks read out of order ("วสิ ัยทศั น์").
+    doc = read_pdf((REAL_CORPUS / "rbru_arit_action_conclusion_kpi_fy2553.pdf").read_bytes())
+    text = "\n".join(line.text for line in doc.lines[:3])
+    assert "หน่วยงานสำนักวิทยบริการและเทคโนโลยีสารสนเทศ" in text
+    assert "วิสัยทัศน์ สำนักวิทยบริการและเทคโนโลยีสารสนเทศเป็นแหล่งรวมทรัพยากรสารสนเทศทุกชนิด" in text
+    assert doc.repaired_pages[1] == 9
