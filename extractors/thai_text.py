@@ -377,6 +377,10 @@ def _latin_gibberish(text: str) -> bool:
 LOST_GLYPH = "\ufffc"
 _LOST_FILLERS = ("\u0e33", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b", "\u0e34", "\u0e35", "\u0e36",
                  "\u0e37", "\u0e31", "\u0e47", "\u0e4c", "")
+# Log-odds in favour of a filler before the words speak: the glyph fonts most often map to a
+# space is NIKHAHIT (the "ค าน า" signature), so between two equally good readings
+# ("ค่ารับรอง" / "คำรับรอง") SARA AM wins; a clearly better reading still wins ("ล้านบาท").
+LOST_GLYPH_PRIOR = {"\u0e33": 3.0}
 _THAI_RUN = re.compile(f"[\u0e01-\u0e4e{LOST_GLYPH}]+")
 _word_logp = None
 
@@ -426,7 +430,8 @@ def repair_lost_glyphs(text: str) -> tuple[str, int]:
         while LOST_GLYPH in run:
             at = run.index(LOST_GLYPH)
             before, rest = run[:at], run[at + 1:]
-            best = max(_LOST_FILLERS, key=lambda f: _reading_score(_filled(before, f, rest.replace(LOST_GLYPH, ""))))
+            best = max(_LOST_FILLERS, key=lambda f: _reading_score(_filled(before, f, rest.replace(LOST_GLYPH, "")))
+                       + LOST_GLYPH_PRIOR.get(f, 0.0))
             run = _filled(before, best, rest)
             count += 1
         out.append(run)
@@ -438,4 +443,6 @@ def repair_lost_glyphs(text: str) -> tuple[str, int]:
 def _filled(before: str, filler: str, after: str) -> str:
     if filler == "\u0e33" and after.startswith("\u0e32"):
         return before + "\u0e33" + after[1:]   # NIKHAHIT lost: "<lost>า" was ำ
+    if filler == "\u0e33" and after[:1] in TONE_MARKS and after[1:2] == "\u0e32":
+        return before + after[0] + "\u0e33" + after[2:]   # "น<lost>้า" was น้ำ
     return before + filler + after

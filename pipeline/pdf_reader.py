@@ -94,14 +94,16 @@ _CID = re.compile(r"^\(cid:\d+\)$")
 
 
 def mark_lost_glyphs(chars: list[dict]) -> int:
-    """Glyphs between two Thai letters that carry no text: a zero-width space (a real space
-    has width), U+FFFD or (cid:N). Their text becomes LOST_GLYPH, for repair_lost_glyphs."""
+    """Glyphs beside Thai letters that carry no text: U+FFFD or (cid:N) after or before a Thai
+    letter, a zero-width space between two (a real space has width). Their text becomes
+    LOST_GLYPH, for repair_lost_glyphs."""
     marked = 0
-    for i in range(1, len(chars) - 1):
-        char = chars[i]
+    for i, char in enumerate(chars):
         text = char["text"]
-        lost = (text == " " and char["width"] < 0.3) or text == "\ufffd" or bool(_CID.match(text))
-        if lost and is_thai_letter(chars[i - 1]["text"][-1:] or " ") and is_thai_letter(chars[i + 1]["text"][:1] or " "):
+        before = is_thai_letter(chars[i - 1]["text"][-1:] or " ") if i > 0 else False
+        after = is_thai_letter(chars[i + 1]["text"][:1] or " ") if i + 1 < len(chars) else False
+        if ((text == "\ufffd" or _CID.match(text)) and (before or after)) or (
+                text == " " and char["width"] < 0.3 and before and after):
             char["text"] = LOST_GLYPH
             marked += 1
     return marked

@@ -122,6 +122,29 @@ def legacy_text(text: str) -> str:
     return text.translate(str.maketrans(LEGACY_PUA))
 
 
+def lost_nikhahit_text(text: str) -> str:
+    """How a font that maps its NIKHAHIT glyph to a space writes Thai: ำ as <space>า (a tone
+    in between if there is one), real spaces as another space character (U+2008: fpdf2 turns
+    NBSP back into a plain space in table cells)."""
+    text = text.replace(" ", "\u2008")
+    text = re.sub("([\u0e48-\u0e4b])\u0e33", " \\1\u0e32", text)
+    return text.replace("\u0e33", " \u0e32")
+
+
+def lost_nikhahit_font(source: Path, target: Path) -> Path:
+    """A copy of a Sarabun face whose space draws the NIKHAHIT glyph (zero advance) and whose
+    U+2008 draws the space: the page shows คำนำ, its text layer says 'ค าน า'."""
+    from fontTools.ttLib import TTFont as FontFile
+    font = FontFile(str(source))
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            space, nikhahit = table.cmap[0x20], table.cmap[0x0E4D]
+            table.cmap[0x2008] = space
+            table.cmap[0x20] = nikhahit
+    font.save(str(target))
+    return target
+
+
 def legacy_font(source: Path, target: Path) -> Path:
     """A copy of a Sarabun face whose cmap also maps the PUA code points to the marks' glyphs."""
     from fontTools.ttLib import TTFont as FontFile
@@ -403,12 +426,14 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     # A legacy-encoded font (PUA tone marks) if the spec plants one: fpdf2 maps each glyph to
     # the character drawn, so the PDF's text layer carries the PUA code points, as TH
     # SarabunPSK documents do.
-    legacy = spec.get("damage", {}).get("text") == "legacy_pua"
+    damage = spec.get("damage", {}).get("text")
     regular, bold = SARABUN, SARABUN_BOLD
-    if legacy:
+    written = lambda t: t  # noqa: E731
+    if damage in ("legacy_pua", "lost_nikhahit"):
         tmp = Path(tempfile.mkdtemp(prefix="thaikpi-fonts-"))
-        regular, bold = legacy_font(SARABUN, tmp / "regular.ttf"), legacy_font(SARABUN_BOLD, tmp / "bold.ttf")
-    written = legacy_text if legacy else (lambda t: t)
+        make_font, written = {"legacy_pua": (legacy_font, legacy_text),
+                              "lost_nikhahit": (lost_nikhahit_font, lost_nikhahit_text)}[damage]
+        regular, bold = make_font(SARABUN, tmp / "regular.ttf"), make_font(SARABUN_BOLD, tmp / "bold.ttf")
     pdf.add_font("Sarabun", "", str(regular))
     pdf.add_font("Sarabun", "B", str(bold))
     pdf.add_font("DejaVu", "", str(DEJAVU))
@@ -650,6 +675,47 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
     return pages, score_page
 
 
+def make_scan(spec: dict, path: Path) -> tuple[int, int]:
+    """An old report as archives hold it: a scan, the page an image with no text layer
+    (the report typeset by fpdf2, rasterised by poppler's pdftoppm at 150 dpi, re-embedded)."""
+    import subprocess
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    with tempfile.TemporaryDirectory() as tmp:
+        typeset = Path(tmp) / "typeset.pdf"
+        make_fpdf2(spec, typeset)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-gray", "-f", "1", "-l", "1", str(typeset),
+                        str(Path(tmp) / "page")], check=True)
+        image = next(Path(tmp).glob("page*.png"))
+        c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+        c.drawImage(str(image), 0, 0, width=A4[0], height=A4[1])
+        c.showPage()
+        c.save()
+    return 1, 0
+
+
+def scan_gold() -> dict:
+    """What can be said of a scan without OCR: a PDF of one page with no text layer."""
+    return {"format": "pdf", "kind": "unknown", "status": "partial", "error": None, "pages": 1,
+            "fiscal_year_be": None, "fiscal_year": None, "round_months": None, "indicators": [],
+            "flags": [{"check": "text_layer_missing", "indicator_code": None, "reported": None,
+                       "expected": None, "page": 1}]}
+
+
+def repaired_page_flags(spec: dict, producer: str) -> list[dict]:
+    """The pages on which the pipeline must fill lost glyphs: where poppler reads ำ in the
+    undamaged twin of the sample (same spec, same producer, same layout)."""
+    import subprocess
+    with tempfile.TemporaryDirectory() as tmp:
+        twin = Path(tmp) / "twin.pdf"
+        pages, _ = {"fpdf2": make_fpdf2, "reportlab": make_reportlab}[producer](
+            {k: v for k, v in spec.items() if k != "damage"}, twin)
+        return [{"check": "text_layer_repaired", "indicator_code": None, "reported": None, "expected": None,
+                 "page": n} for n in range(1, pages + 1)
+                if "\u0e33" in subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(twin), "-"],
+                                               capture_output=True, text=True).stdout]
+
+
 # --- bad inputs -----------------------------------------------------------------------------
 
 def make_bad_inputs(good_pdf: Path, good_html: Path) -> None:
@@ -682,18 +748,22 @@ def main() -> None:
         suffix = ".html" if producer.startswith("html") else ".pdf"
         if only and spec["slug"] not in only:
             continue
-        tag = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
+        tag = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "scan": "scan", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
                "html-cp874-declared": "cp874", "html-cp874-undeclared": "cp874_nodecl"}[producer]
         path = SAMPLES_DIR / f"{spec['slug']}.{tag}{suffix}"
         if producer == "reportlab":
             pages, score_page = make_reportlab(spec, path)
         elif producer == "chromium":
             pages, score_page = make_chromium(spec, path)
+        elif producer == "scan":
+            pages, score_page = make_scan(spec, path)
         elif producer == "fpdf2":
             pages, score_page = make_fpdf2(spec, path)
         else:
             pages, score_page = make_html(spec, path, producer)
-        gold = gold_for(spec, "pdf" if suffix == ".pdf" else "html", pages, score_page)
+        gold = scan_gold() if producer == "scan" else gold_for(spec, "pdf" if suffix == ".pdf" else "html", pages, score_page)
+        if spec.get("damage", {}).get("text") == "lost_nikhahit":
+            gold["flags"] += repaired_page_flags(spec, producer)
         gold_path = GOLD_DIR / (path.name + ".json")
         gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         made[producer] = path

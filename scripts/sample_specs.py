@@ -379,11 +379,15 @@ SAMPLES = [
     (NUMERIC, "html-cp874-undeclared"),
     # The same report set in a legacy font whose tone marks and upper vowels are PUA glyphs.
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_legacy_font", damage={"text": "legacy_pua"}), "fpdf2"),
+    # ... and in a font whose NIKHAHIT glyph maps to a space: the text layer says "ค าน า".
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_lost_nikhahit", damage={"text": "lost_nikhahit"}), "fpdf2"),
     (SUBINDICATORS, "reportlab"),
     (SUBINDICATORS, "html-utf8"),
     # The same report with its score table aligned in columns, no rules drawn.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", score_table="unruled"), "reportlab"),
     (FALLING, "fpdf2"),
+    # A scan: the first page of the report as an image, no text layer at all.
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_scan"), "scan"),
     # An e-reporting system's page printed by a browser: shaped Thai, text in /ActualText.
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_browser_print"), "chromium"),
 ]
