@@ -7,6 +7,7 @@ decompose SARA AM; NFC is safe.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Iterable, Optional, TypeVar
@@ -381,6 +382,7 @@ _LOST_FILLERS = ("\u0e33", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b", "\u0e34", "\u
 # space is NIKHAHIT (the "ค าน า" signature), so between two equally good readings
 # ("ค่ารับรอง" / "คำรับรอง") SARA AM wins; a clearly better reading still wins ("ล้านบาท").
 LOST_GLYPH_PRIOR = {"\u0e33": 3.0}
+LOST_GLYPH_WINDOW = 12  # characters of the run on each side of a gap that decide its filler
 _THAI_RUN = re.compile(f"[\u0e01-\u0e4e{LOST_GLYPH}]+")
 _word_logp = None
 
@@ -406,6 +408,7 @@ def _word_log_probability():
     return _word_logp
 
 
+@functools.lru_cache(maxsize=65536)
 def _reading_score(run: str) -> float:
     """How probable a run of Thai is as words: the best segmentation's log probability."""
     from pythainlp.tokenize import word_tokenize
@@ -430,7 +433,10 @@ def repair_lost_glyphs(text: str) -> tuple[str, int]:
         while LOST_GLYPH in run:
             at = run.index(LOST_GLYPH)
             before, rest = run[:at], run[at + 1:]
-            best = max(_LOST_FILLERS, key=lambda f: _reading_score(_filled(before, f, rest.replace(LOST_GLYPH, "")))
+            # Words around the gap decide: a window of the run, not all of it (long runs are
+            # slow to segment, and far-off words score the same whatever fills the gap).
+            left, right = before[-LOST_GLYPH_WINDOW:], rest.replace(LOST_GLYPH, "")[:LOST_GLYPH_WINDOW]
+            best = max(_LOST_FILLERS, key=lambda f: _reading_score(_filled(left, f, right))
                        + LOST_GLYPH_PRIOR.get(f, 0.0))
             run = _filled(before, best, rest)
             count += 1
