@@ -436,6 +436,10 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
         regular, bold = make_font(SARABUN, tmp / "regular.ttf"), make_font(SARABUN_BOLD, tmp / "bold.ttf")
     pdf.add_font("Sarabun", "", str(regular))
     pdf.add_font("Sarabun", "B", str(bold))
+    if damage == "shaped":
+        # HarfBuzz shaping (uharfbuzz), as Word does: marks are positioned glyphs whose x can
+        # fall past the next letter's, and SARA AM splits into glyphs, one with no Unicode.
+        pdf.set_text_shaping(True)
     pdf.add_font("DejaVu", "", str(DEJAVU))
     pdf.add_page()
     pdf.set_font("Sarabun", size=FONT_SIZE)
@@ -762,7 +766,7 @@ def main() -> None:
         else:
             pages, score_page = make_html(spec, path, producer)
         gold = scan_gold() if producer == "scan" else gold_for(spec, "pdf" if suffix == ".pdf" else "html", pages, score_page)
-        if spec.get("damage", {}).get("text") == "lost_nikhahit":
+        if spec.get("damage", {}).get("text") in ("lost_nikhahit", "shaped"):
             gold["flags"] += repaired_page_flags(spec, producer)
         gold_path = GOLD_DIR / (path.name + ".json")
         gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

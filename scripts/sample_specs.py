@@ -375,6 +375,8 @@ SAMPLES = [
     (SEED_002, "html-utf8-flat"),
     (SEED_003, "reportlab"),
     (SEED_003, "html-cp874-declared"),
+    # Seed 003 shaped by HarfBuzz (positioned marks, SARA AM split into an unmapped glyph).
+    (dict(SEED_003, slug="kpi_2555_4-4_database_shaped", damage={"text": "shaped"}), "fpdf2"),
     (NUMERIC, "fpdf2"),
     (NUMERIC, "html-cp874-undeclared"),
     # The same report set in a legacy font whose tone marks and upper vowels are PUA glyphs.
