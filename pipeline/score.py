@@ -91,7 +91,7 @@ def _differs(reported: float, expected: float, written: Optional[str]) -> bool:
 def score_row(indicator: Indicator, row: ScoreRow, settings: Settings) -> tuple[ScoreRow, list[Flag]]:
     flags: list[Flag] = []
     where = dict(indicator_code=indicator.code, page=row.page, evidence=_evidence(row))
-    weight_text, score_text, weighted_text = row.cells[1], row.cells[3], row.cells[4]
+    score_text, weighted_text = row.cells[3], row.cells[4]
     if row.score is not None and not 0 <= row.score <= 5:
         flags.append(ScoreOutOfRange.make(reported=row.score, field="score", low=0, high=5, **where))
     if row.weight is not None and not 0 <= row.weight <= 100:

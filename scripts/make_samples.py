@@ -30,7 +30,7 @@ import fontpkg_sarabun  # noqa: E402
 from pythainlp.tokenize import word_tokenize  # noqa: E402
 
 from extractors.thai_text import is_list_marker_start  # noqa: E402
-from sample_specs import SAMPLES, SCORE_HEADER, TITLE  # noqa: E402
+from sample_specs import SAMPLES, SCORE_HEADER  # noqa: E402
 
 SAMPLES_DIR = ROOT / "samples"
 GOLD_DIR = ROOT / "tests" / "gold"
