@@ -228,6 +228,24 @@ def parse_number(text: Optional[str]) -> Optional[float]:
     return float(written.replace(",", "").replace("−", "-"))
 
 
+_MULTIPLIERS = (("ล้านล้าน", 1e12), ("ล้าน", 1e6), ("แสน", 1e5), ("หมื่น", 1e4), ("พัน", 1e3))
+
+
+def parse_baht(text: Optional[str]) -> Optional[float]:
+    """An amount of money in baht: "798,390 บาท" -> 798390; "1.5 ล้านบาท" -> 1500000;
+    "๒๐ ล้านบาท" -> 20000000. The unit word right after the number scales it."""
+    written = find_number(text)
+    if written is None:
+        return None
+    value = float(written.replace(",", "").replace("−", "-"))
+    arabic = to_arabic_digits(text or "")
+    after = re.sub(r"\s+", "", arabic[arabic.index(written) + len(written):])
+    for word, factor in _MULTIPLIERS:
+        if after.startswith(word):
+            return value * factor
+    return value
+
+
 def decimals_written(text: Optional[str]) -> int:
     """How many decimals the number in text was written with ("0.2000" -> 4)."""
     written = find_number(text)

@@ -74,6 +74,14 @@ def test_numbers(text, value, decimals):
     assert tt.decimals_written(text) == decimals
 
 
+@pytest.mark.parametrize("text,baht", [
+    ("798,390 บาท", 798390.0), ("1.5 ล้านบาท", 1_500_000.0), ("๒๐ ล้านบาท", 20_000_000.0),
+    ("วงเงิน 5,000 ล้านบาท", 5_000_000_000.0), ("3 แสนบาท", 300_000.0), ("-", None),
+])
+def test_amounts_in_baht_scale_by_their_unit_word(text, baht):
+    assert tt.parse_baht(text) == baht
+
+
 @pytest.mark.parametrize("text,iso", [
     ("ลงวันที่ 13 พฤศจิกายน 2551 เรื่อง", "2008-11-13"),
     ("๒ พฤษภาคม ๒๕๕๕", "2012-05-02"),
