@@ -1,7 +1,7 @@
 """The per-indicator KPI report (รายงานผลการปฏิบัติราชการตามคำรับรองฯ รายตัวชี้วัด).
 
 parse: ParsedDocument -> KpiReport, in named stages:
-    clean_lines -> split_header_and_sections -> header_fields / parse_steps / parse_criteria /
+    clean_lines -> drop_repeated_rows -> split_header_and_sections -> header_fields / parse_steps / parse_criteria /
     parse_score_rows / parse_list_section -> Indicator.
 Pure functions: no I/O, no scoring (the scorer recomputes later), text kept as read
 (the normaliser turns digits and spacing into their clean form).
@@ -64,6 +64,22 @@ def clean_lines(parsed: ParsedDocument) -> list[Line]:
             words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
             out.append(Line(cells=cells, page=line.page, table=line.table,
                             paragraph_start=line.paragraph_start, words=words))
+    return out
+
+
+def drop_repeated_rows(lines: list[Line]) -> list[Line]:
+    """A table printed again as text lines under itself (seed 003: once as a table, once
+    flattened to tab-separated lines) is read once: a text line that repeats a table row
+    already read, spacing and digits aside, is dropped."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        key = match_key("".join(line.cells))
+        if line.table is not None:
+            seen.add(key)
+        elif key in seen:
+            continue
+        out.append(line)
     return out
 
 
@@ -444,7 +460,7 @@ def _paragraphs(section: Optional[Section]) -> Optional[str]:
 # --- wiring ---------------------------------------------------------------------------------
 
 def parse(parsed: ParsedDocument) -> KpiReport:
-    lines = clean_lines(parsed)
+    lines = drop_repeated_rows(clean_lines(parsed))
     header, sections = split_header_and_sections(lines)
     fields = header_fields(header)
     report = KpiReport(fiscal_year_be=fiscal_year(header) or fiscal_year(lines))

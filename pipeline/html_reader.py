@@ -23,7 +23,7 @@ _XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""",
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "center", "dd", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "tr", "ul", "caption",
+    "header", "hr", "li", "main", "nav", "ol", "p", "section", "tr", "ul", "caption",
 }
 SKIP_TAGS = {"script", "style", "noscript", "head", "template", "iframe", "object", "svg", "button", "select"}
 CHECKED_BOX, EMPTY_BOX = "☑", "☐"
@@ -108,6 +108,14 @@ class _Walker:
             if child.name == "table":
                 self.flush()
                 self.table(child)
+            elif child.name == "pre":
+                # Preformatted text keeps its lines; tab-separated fields are cells (a table
+                # flattened to text, as some systems print one under the table itself).
+                self.flush()
+                for raw in child.get_text().split("\n"):
+                    cells = tuple(c.strip() for c in raw.split("\t"))
+                    if any(cells):
+                        self.lines.append(Line(cells=cells, page=1, paragraph_start=True))
             elif child.name == "input":
                 self._buffer.append(_checkbox(child))
             elif child.name in BLOCK_TAGS:

@@ -633,9 +633,22 @@ def html_nested(spec: dict) -> str:
     return '<table width="100%">' + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>\n" + tail_html(spec)
 
 
+def html_nested_twice(spec: dict) -> str:
+    """Seed 003 as its dump shows it: each data table, then the same table again, flattened to
+    tab-separated lines (as some e-reporting systems print a table's text under it)."""
+    page = html_nested(spec)
+    for rows in (steps_rows(spec), [[esc(c) for c in r] for r in criteria_rows(spec)] if spec.get("criteria") else []):
+        if not rows:
+            continue
+        table = data_table(rows)
+        flat = "\n".join("\t".join(re.sub("<[^>]+>", " ", c).strip() for c in r) for r in rows)
+        page = page.replace(table, table + f"<pre>{flat}</pre>", 1)
+    return page
+
+
 def make_html(spec: dict, path: Path, producer: str) -> tuple[int, int]:
     body = {"html-utf8": html_plain, "html-utf8-flat": html_flat, "html-cp874-declared": html_nested,
-            "html-cp874-undeclared": html_plain}[producer](spec)
+            "html-cp874-undeclared": html_plain, "html-utf8-twice": html_nested_twice}[producer](spec)
     if producer.startswith("html-cp874"):
         meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">' if "declared" in producer and "undeclared" not in producer else ""
         encoding = "cp874"
@@ -753,7 +766,8 @@ def main() -> None:
         if only and spec["slug"] not in only:
             continue
         tag = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "scan": "scan", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
-               "html-cp874-declared": "cp874", "html-cp874-undeclared": "cp874_nodecl"}[producer]
+               "html-cp874-declared": "cp874", "html-cp874-undeclared": "cp874_nodecl",
+               "html-utf8-twice": "twice"}[producer]
         path = SAMPLES_DIR / f"{spec['slug']}.{tag}{suffix}"
         if producer == "reportlab":
             pages, score_page = make_reportlab(spec, path)

@@ -375,6 +375,8 @@ SAMPLES = [
     (SEED_002, "html-utf8-flat"),
     (SEED_003, "reportlab"),
     (SEED_003, "html-cp874-declared"),
+    # Seed 003 as its dump shows it: each table followed by a tab-flattened copy (read once).
+    (SEED_003, "html-utf8-twice"),
     # Seed 003 shaped by HarfBuzz (positioned marks, SARA AM split into an unmapped glyph).
     (dict(SEED_003, slug="kpi_2555_4-4_database_shaped", damage={"text": "shaped"}), "fpdf2"),
     (NUMERIC, "fpdf2"),
