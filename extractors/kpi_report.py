@@ -237,8 +237,11 @@ def parse_steps(section: Optional[Section]) -> list[Step]:
             for n, body, page in steps]
 
 
-def criterion_value(text: str) -> Optional[float]:
-    """"ขั้นตอนที่ ๑+๒+๓" -> 3 (steps done); "ร้อยละ 80" -> 80; "5" -> 5."""
+def steps_or_number(text: Optional[str]) -> Optional[float]:
+    """A criterion's threshold or a reported performance: "ขั้นตอนที่ ๑+๒+๓" -> 3 (steps done);
+    "ร้อยละ 80" -> 80; "5" -> 5."""
+    if not text:
+        return None
     arabic = to_arabic_digits(text)
     if any(w in arabic for w in labels.STEP_WORDS):
         numbers = [int(n) for n in re.findall(r"\d+", arabic)]
@@ -272,7 +275,7 @@ def parse_criteria(section: Optional[Section]) -> tuple[list[Criterion], Optiona
             break
         if len(levels) == 1 and len(line.cells) >= 2 and 0 in levels and line.cells[1].strip():
             found[levels[0]] = (_cell_text(line.cells[1]), line.page)
-    criteria = [Criterion(level=lvl, text=text, value=criterion_value(text), page=page)
+    criteria = [Criterion(level=lvl, text=text, value=steps_or_number(text), page=page)
                 for lvl, (text, page) in sorted(found.items())]
     if not criteria:
         return [], None
@@ -292,16 +295,6 @@ def _score_header(cells: tuple[str, ...]) -> Optional[dict[str, int]]:
     if {"weight", "weighted_score"} <= columns.keys() and len(columns) >= 3:
         return columns
     return None
-
-
-def performance_value(text: Optional[str]) -> Optional[float]:
-    if not text:
-        return None
-    arabic = to_arabic_digits(text)
-    if any(w in arabic for w in labels.STEP_WORDS):
-        numbers = [int(n) for n in re.findall(r"\d+", arabic)]
-        return float(max(numbers)) if numbers else None
-    return parse_number(arabic)
 
 
 def _is_total(label: str) -> bool:
@@ -389,7 +382,7 @@ def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
         weight, performance, score, weighted = numbers
         rows.append(ScoreRow(
             label=label, is_total=_is_total(label), weight=parse_number(weight),
-            performance_text=performance or None, performance_value=performance_value(performance),
+            performance_text=performance or None, performance_value=steps_or_number(performance),
             score=parse_number(score), weighted_score=parse_number(weighted), page=line.page,
             cells=[label, weight, performance, score, weighted],
         ))
