@@ -236,13 +236,15 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None) -> ParsedDocument:
             number = page.page_number
             # Text drawn outside the page box is not on the page.
             page = page.crop(page.bbox) if page.bbox != page.mediabox else page
-            # Browser-printed pages carry their true text in ActualText spans; then drop
-            # glyphs overprinted for fake bold. Both only remove chars: geometry stays.
+            # Browser-printed pages carry their true text in ActualText spans; the chars that
+            # remain get the glyph rules (lost glyphs, mark order), then glyphs overprinted for
+            # fake bold are dropped. Geometry stays pdfplumber's.
             chars = page.chars
             dropped = apply_actual_text(chars)
-            lost = mark_lost_glyphs(chars)
-            anchor_marks([c for c in chars if id(c) not in dropped])
-            dropped |= overprinted_chars([c for c in chars if id(c) not in dropped])
+            kept = [c for c in chars if id(c) not in dropped]
+            lost = mark_lost_glyphs(kept)
+            anchor_marks(kept)
+            dropped |= overprinted_chars(kept)
             if dropped:
                 page = page.filter(lambda obj: id(obj) not in dropped)
             tables = page.find_tables()
