@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from extractors import labels
+from extractors.lines import clean_lines, fiscal_year
 from extractors.thai_text import (
-    clean_text, find_dates, join_lines, join_paragraphs, join_wrapped, is_list_marker_start, match_key, parse_number, split_inline_numbered,
+    find_dates, join_lines, join_paragraphs, join_wrapped, is_list_marker_start, match_key, parse_number, split_inline_numbered,
     split_items, to_arabic_digits,
 )
 from schemas.document import Criterion, Evidence, Indicator, ScoreRow, Step
@@ -42,7 +43,6 @@ _SECTION_PATTERNS = {name: re.compile(r"^\s*" + _label_pattern(words, need_colon
                      for name, words in labels.KPI_SECTIONS.items()}
 _HEADER_PATTERNS = {name: _label_pattern(words, need_colon=True)
                     for name, words in labels.KPI_HEADER_FIELDS.items()}
-_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
 _ROUND = re.compile(rf"([{labels.CHECKED_MARKS}{labels.UNCHECKED_MARKS}])\s*รอบ\s*(\d{{1,2}})\s*เดือน")
 _CODE_AND_NAME = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2}){0,4})\s*\.?\s+(.+)$", re.DOTALL)
 _DOC_REF = re.compile(
@@ -54,18 +54,6 @@ _PHONE = re.compile(r"\d[\d\-]{5,}\d(?:\s*ต่อ\s*\d+)?")
 
 
 # --- stage 1: lines as text -----------------------------------------------------------------
-
-def clean_lines(parsed: ParsedDocument) -> list[Line]:
-    """SARA AM composed, PUA mapped, spacing folded; Thai digits stay (the normaliser maps them)."""
-    out = []
-    for line in parsed.lines:
-        cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
-        if any(cells):
-            words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
-            out.append(Line(cells=cells, page=line.page, table=line.table,
-                            paragraph_start=line.paragraph_start, words=words))
-    return out
-
 
 def drop_repeated_rows(lines: list[Line]) -> list[Line]:
     """A table printed again as text lines under itself (seed 003: once as a table, once
@@ -159,14 +147,6 @@ def _is_title_line(text: str) -> bool:
     key = match_key(text)
     return (bool(_ROUND.search(text)) or any(t in key for t in labels.KPI_REPORT_TITLES)
             or any(ch in text for ch in labels.CHECKED_MARKS + labels.UNCHECKED_MARKS))
-
-
-def fiscal_year(lines: list[Line]) -> Optional[int]:
-    for line in lines:
-        m = _FISCAL_YEAR.search(to_arabic_digits(line.text))
-        if m and 2400 <= int(m.group(1)) <= 2700:
-            return int(m.group(1))
-    return None
 
 
 def round_boxes(lines: list[Line]) -> list[tuple[int, bool, int]]:

@@ -57,3 +57,63 @@ PERSON_TITLES = ("นางสาว", "นาง", "นาย", "น.ส.", "�
 
 FISCAL_YEAR_WORDS = ("ปีงบประมาณ",)
 NONE_WORDS = ("-", "ไม่มี", "–")
+
+# --- web pages ----------------------------------------------------------------------------------
+
+# A slide-share or news site's own text around a report: never part of it.
+SITE_CHROME = (
+    "งานนำเสนอกำลังจะดาวน์โหลด โปรดรอ", "งานนำเสนอกำลังจะดาวน์โหลด", "งานนำเสนอที่คล้ายกัน",
+    "ใบสำเนางานนำเสนอ", "งานนำเสนอเรื่อง", "ดาวน์โหลด ppt", "Ads by Google", "โปรดรอ",
+)
+
+# --- evaluation frameworks (กรอบการประเมินผลการปฏิบัติราชการ) -------------------------------------
+
+FRAMEWORK_TITLES = ("กรอบการประเมินผลการปฏิบัติราชการ", "กรอบการประเมินผล")
+DIMENSION_WORD = "มิติที่"
+CONTINUED_WORD = "(ต่อ)"
+# "ตัวชี้วัด 2.2 (น้ำหนักรวมร้อยละ 18)": the total of a group of sub-indicators.
+GROUP_TOTAL_WORDS = ("น้ำหนักรวมร้อยละ", "น้ำหนักรวม")
+INDICATOR_WORDS = ("ตัวชี้วัดที่", "ตัวชี้วัด")
+# How an indicator's name starts. A number before such a phrase is the indicator's code; a
+# number before anything else (a group title like "การมีส่วนร่วมของประชาชน") is a weight.
+INDICATOR_NAME_OPENERS = (
+    "ระดับความสำเร็จ", "ระดับคุณภาพ", "ระดับความพึงพอใจ", "ระดับ", "ร้อยละ", "จำนวน", "อัตรา",
+    "ระยะเวลา", "ค่าเฉลี่ย", "สัดส่วน", "ดัชนี",
+)
+CRITERIA_LABELS = ("เกณฑ์การให้คะแนน", "เกณฑ์คะแนน")
+PERCENT_WORD = "ร้อยละ"
+
+# --- M&E progress reports (รายงานระบบติดตามและประเมินผลแห่งชาติ) ----------------------------------
+
+ME_REPORT_TITLES = ("รายงานระบบติดตามและประเมินผลแห่งชาติ", "ระบบติดตามและประเมินผลแห่งชาติ")
+# Without the title, both of these make a document an M&E progress report.
+ME_REPORT_MARKERS = ("เป้าหมายเชิงผลผลิต", "ไตรมาส")
+PROJECT_WORDS = ("โครงการ",)
+QUARTER_WORD = "ไตรมาสที่"
+
+# Sections in the order an M&E report has them: section -> labels that open it.
+ME_SECTIONS = {
+    "outputs": ("เป้าหมายเชิงผลผลิต",),
+    "outcomes": ("เป้าหมายเชิงผลลัพธ์",),
+    "kpis": ("ดัชนีชี้วัดความสำเร็จ", "ตัวชี้วัดความสำเร็จ"),
+    "activities": ("ความก้าวหน้าของกิจกรรมตามแผนงาน", "ความก้าวหน้าของกิจกรรม"),
+    "budget": ("การเบิกจ่ายงบประมาณ",),
+    "summary": ("สรุปผลการดำเนินงาน",),
+    "problems": ("ปัญหา",),
+    "suggestions": ("ข้อเสนอแนะ",),
+}
+BUDGET_WORDS = ("เบิกจ่าย",)
+
+# Units of numbers stated in prose. Money and percent are amounts; the rest count things.
+AMOUNT_UNITS = ("ล้านบาท", "บาท")
+COUNT_UNITS = (
+    "จังหวัด", "อำเภอ", "ตำบล", "หมู่บ้าน", "ชุมชน", "หน่วยงาน", "แห่ง", "คน", "ราย", "ครั้ง",
+    "ตัวชี้วัด", "กิจกรรมย่อย", "กิจกรรม", "โครงการ", "ผลงาน", "เรื่อง", "ฉบับ", "หลักสูตร", "รุ่น",
+)
+# Thai writes no space after a unit: "76 จังหวัดได้รับ" is a count, "๗ จังหวัดสุราษฎร์ธานี" is a
+# province's name. A unit directly followed by Thai letters counts only before these words.
+AFTER_UNIT_WORDS = ("ได้", "ที่", "ซึ่ง", "โดย", "และ", "มี", "ใน", "เป็น", "จาก", "ทั้ง", "รวม", "ต่อ", "แล้ว")
+# Words before a number that make it a stated total ("รวมมีผู้เข้าร่วม 4,625 คน").
+TOTAL_WORDS = ("รวม",)
+# Words that say a list follows ("ประกอบด้วย 2 กิจกรรม ดังนี้").
+LIST_FOLLOWS_WORDS = ("ดังนี้", "ดังต่อไปนี้", "คือ", ":")

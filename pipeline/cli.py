@@ -23,6 +23,7 @@ from pipeline.ingest import IngestOptions, IngestReport, ingest as run_ingest, s
 from pipeline.inputs import collect_inputs, read_list  # noqa: E402
 from pipeline.process import process_file  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
+from schemas.columns import TABLES  # noqa: E402
 from schemas.document import document_json_schema  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -123,8 +124,8 @@ def summary(report: IngestReport, out: Path) -> str:
     if t.errors:
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]
-    lines.append(f"outputs      {out}/ (documents.csv, indicators.csv, score_rows.csv, flags.csv, "
-                 "records.jsonl, datapackage.json, ledger.sqlite)")
+    lines.append(f"outputs      {out}/ (" + ", ".join(f"{name}.csv" for name in TABLES)
+                 + ", records.jsonl, datapackage.json, ledger.sqlite)")
     return "\n".join(lines)
 
 

@@ -1,5 +1,6 @@
 """Documents -> the files of ../shared/CONTRACT.md: documents.csv, indicators.csv,
-score_rows.csv, flags.csv, records.jsonl, datapackage.json.
+score_rows.csv, flags.csv, records.jsonl, datapackage.json; and for the other two kinds
+dimensions.csv (frameworks) and me_claims.csv (M&E reports' numeric claims).
 
 Every file is written to a temporary name in the same folder and renamed into place, so a
 crash never leaves a half-written output. Documents are streamed: memory does not grow with
@@ -35,14 +36,35 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for doc in docs:
         keys = {"doc_id": doc.doc_id, "source": doc.source}
+        project = doc.project
         rows["documents"].append({
             **keys, "format": doc.format, "kind": doc.kind, "status": doc.status,
             "error_kind": doc.error.kind if doc.error else None,
             "error_message": doc.error.message if doc.error else None,
             "pages": doc.pages, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
             "round_months": doc.round_months, "indicators": len(doc.indicators), "flags": len(doc.flags),
+            "project_name": project.name if project else None,
+            "quarter": project.quarter if project else None,
+            "budget_disbursed_baht": project.budget_disbursed_baht if project else None,
             "pipeline_version": doc.pipeline_version,
         })
+        for dim in doc.dimensions:
+            rows["dimensions"].append({
+                **keys, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
+                "number": dim.number, "name": dim.name, "weight": dim.weight, "page": dim.page,
+                "indicators": sum(1 for i in doc.indicators if i.dimension == dim.number),
+            })
+        for n, claim in enumerate(project.claims if project else []):
+            claim_flags = [f.check for f in doc.flags if f.check in ("count_mismatch", "total_mismatch")
+                           and f.page == claim.page and f.evidence == claim.text and f.reported == claim.value]
+            rows["me_claims"].append({
+                **keys, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
+                "quarter": project.quarter, "project_name": project.name, "claim": n,
+                "section": claim.section, "kind": claim.kind, "value": claim.value, "unit": claim.unit,
+                "listed": claim.listed, "listed_items": _join(claim.listed_items), "parts": _join(claim.parts),
+                "parts_sum": sum(claim.parts) if claim.parts else None, "flags": _join(claim_flags),
+                "text": claim.text, "page": claim.page,
+            })
         for i, ind in enumerate(doc.indicators):
             iid = indicator_id(doc, i)
             rows["indicators"].append({
@@ -59,6 +81,7 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
                 "evidence_doc_refs": _join(r for e in ind.evidence for r in e.doc_refs),
                 "evidence_dates": _join(d for e in ind.evidence for d in e.dates),
                 "note": ind.note, "page": ind.page, "weight": ind.weight, "dimension": ind.dimension,
+                "weight_total_stated": ind.weight_total_stated,
             })
             for r, row in enumerate(ind.score_rows):
                 row_flags = [f.check for f in doc.flags

@@ -180,8 +180,10 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
         else:
             groups.append([word])
     starts = [round(min(w["x0"] for w in g)) for g in groups]
-    # The left margin is where most lines start; an indented line opens a paragraph.
-    margin = max(set(starts), key=starts.count) if starts else 0
+    # The left margin is the leftmost start that several lines share (in a page of short
+    # paragraphs most lines are indented first lines); an indented line opens a paragraph.
+    shared = [s for s in set(starts) if starts.count(s) >= 2]
+    margin = min(shared) if shared else (min(starts) if starts else 0)
     items = []
     for group, start in zip(groups, starts):
         group.sort(key=lambda w: w["x0"])

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Optional
 
-from extractors import kpi_report
+from extractors import framework, kpi_report, me_report
 from pipeline import __version__
 from pipeline.errors import InputError, exception_chain
 from pipeline.html_reader import read_html
@@ -17,6 +17,7 @@ from pipeline.pdf_reader import read_pdf
 from pipeline.score import score
 from pipeline.settings import Settings
 from pipeline.sniff import sniff_format
+from pipeline.sums import check_sums
 from pipeline.validate import validate
 from schemas.document import Document, DocumentError
 from schemas.flags import TextLayerGarbled, TextLayerMissing, TextLayerRepaired
@@ -30,8 +31,14 @@ def doc_id_of(data: bytes) -> str:
 
 
 def classify(parsed: ParsedDocument) -> str:
+    """The document's kind, from its content (titles and section labels), whatever its format.
+    A KPI report quotes its framework's dimensions, so it is recognised first."""
     if kpi_report.is_kpi_report(parsed):
         return "kpi_report"
+    if me_report.is_me_report(parsed):
+        return "me_report"
+    if framework.is_framework(parsed):
+        return "framework"
     return "unknown"
 
 
@@ -49,10 +56,20 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
         report = kpi_report.parse(parsed)
         update.update(
             fiscal_year_be=report.fiscal_year_be,
-            fiscal_year=report.fiscal_year_be - 543 if report.fiscal_year_be else None,
             round_months=report.round_months, indicators=report.indicators,
         )
         flags.extend(report.flags)
+    elif update["kind"] == "framework":
+        found = framework.parse(parsed)
+        update.update(fiscal_year_be=found.fiscal_year_be, indicators=found.indicators,
+                      dimensions=found.dimensions)
+        flags.extend(found.flags)
+    elif update["kind"] == "me_report":
+        found = me_report.parse(parsed)
+        update.update(fiscal_year_be=found.fiscal_year_be, project=found.project)
+        flags.extend(found.flags)
+    if update.get("fiscal_year_be"):
+        update["fiscal_year"] = update["fiscal_year_be"] - 543
     if parsed.pages_without_text or parsed.garbled_pages:
         update["status"] = "partial"
     update["flags"] = flags
@@ -73,7 +90,8 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         doc = doc.model_copy(update={"format": fmt})
         parsed = READERS[fmt](data)
         doc = extract_document(doc, parsed)
-        for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings)):
+        for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
+                      lambda d: check_sums(d, settings)):
             doc = stage(doc)
         return doc
     except InputError as exc:

@@ -125,16 +125,18 @@ def score_total(indicator: Indicator, total: ScoreRow, parts: list[ScoreRow]) ->
     weight_sum = _round(sum(weights)) if weights else None
     weighted_sum = _round(sum(weighted)) if weighted else None
     if total.weight is not None and weight_sum is not None and _differs(total.weight, weight_sum, total.cells[1]):
-        flags.append(WeightSumMismatch.make(reported=total.weight, expected=weight_sum, **where))
+        flags.append(WeightSumMismatch.make(reported=total.weight, expected=weight_sum, whole="the total row",
+                                                parts="the rows above", **where))
     if total.weighted_score is not None and weighted_sum is not None and _differs(
             total.weighted_score, weighted_sum, total.cells[4]):
         flags.append(TotalMismatch.make(reported=total.weighted_score, expected=weighted_sum,
-                                        field="weighted score", **where))
+                                        field="weighted score", parts="the rows above", **where))
     score = None
     if weight_sum and weighted_sum is not None:
         score = _round(weighted_sum * 100 / weight_sum)
         if total.score is not None and _differs(total.score, score, total.cells[3]):
-            flags.append(TotalMismatch.make(reported=total.score, expected=score, field="score", **where))
+            flags.append(TotalMismatch.make(reported=total.score, expected=score, field="score",
+                                            parts="the rows' weighted scores over their weight", **where))
     return total.model_copy(update={"score_recomputed": score,
                                     "weighted_score_recomputed": weighted_sum}), flags
 

@@ -10,6 +10,8 @@ from schemas.flags import DateOutOfRange, MissingField
 
 REQUIRED = {
     "kpi_report": {"document": ("fiscal_year_be",), "indicator": ("code", "name", "score_rows")},
+    "framework": {"document": ("fiscal_year_be", "dimensions"), "indicator": ("code", "name", "weight")},
+    "me_report": {"document": ("fiscal_year_be", "project"), "project": ("name", "quarter")},
 }
 
 
@@ -21,8 +23,11 @@ def validate(doc: Document, settings: Settings) -> Document:
         for name in required["document"]:
             if getattr(doc, name) in (None, [], ""):
                 flags.append(MissingField.make(field=name, page=1))
+        for name in required.get("project", ()):
+            if doc.project is not None and getattr(doc.project, name) in (None, [], ""):
+                flags.append(MissingField.make(field=f"project.{name}", page=1))
         for ind in doc.indicators:
-            for name in required["indicator"]:
+            for name in required.get("indicator", ()):
                 if getattr(ind, name) in (None, [], ""):
                     flags.append(MissingField.make(field=name, indicator_code=ind.code, page=ind.page))
     if doc.fiscal_year is not None:

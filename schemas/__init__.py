@@ -3,12 +3,15 @@
 Nothing in this package does I/O.
 """
 from schemas.document import (
+    Claim,
     Criterion,
     Dimension,
     Document,
     DocumentError,
     Evidence,
     Indicator,
+    Project,
+    ProjectItem,
     ScoreRow,
     Step,
 )
@@ -16,6 +19,6 @@ from schemas.flags import FLAG_TYPES, Flag
 from schemas.parsed import Line, ParsedDocument
 
 __all__ = [
-    "Criterion", "Dimension", "Document", "DocumentError", "Evidence", "Indicator",
-    "ScoreRow", "Step", "Flag", "FLAG_TYPES", "Line", "ParsedDocument",
+    "Claim", "Criterion", "Dimension", "Document", "DocumentError", "Evidence", "Indicator",
+    "Project", "ProjectItem", "ScoreRow", "Step", "Flag", "FLAG_TYPES", "Line", "ParsedDocument",
 ]

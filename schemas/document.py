@@ -84,15 +84,60 @@ class Indicator(Model):
     # เงื่อนไข: conditions attached to the milestones or criteria.
     conditions: Optional[str] = None
     page: Optional[int] = None
-    # Framework items (issue 5): their weight and dimension number.
+    # Framework items: their weight and dimension number.
     weight: Optional[float] = None
     dimension: Optional[int] = None
+    # Framework items: the total a note states for this indicator's sub-indicators
+    # ("ตัวชี้วัด 2.2 (น้ำหนักรวมร้อยละ 18) ประกอบด้วย ...").
+    weight_total_stated: Optional[float] = None
 
 
 class Dimension(Model):
     number: int
     name: str
     weight: Optional[float] = None
+    page: Optional[int] = None
+
+
+class ProjectItem(Model):
+    """One numbered target or activity of an M&E report, with the text under it."""
+    number: Optional[str] = None  # "1", "1.2", as numbered in the report
+    text: str
+    details: list[str] = Field(default_factory=list)
+    page: Optional[int] = None
+
+
+ClaimKind = Literal["count", "total", "amount"]
+
+
+class Claim(Model):
+    """A number the report states in prose ("จำนวน 7 จังหวัด", "รวม 4,625 คน", "798,390 บาท"),
+    with what the text around it lists or adds up, so that a check can compare the two."""
+    section: str                  # outputs | outcomes | kpis | activities | budget | summary | header
+    kind: ClaimKind               # count of things, a stated total, or an amount (money, percent)
+    value: float
+    unit: str
+    text: str                     # the paragraph it was read from
+    listed: Optional[int] = None  # count: how many things the text names after it
+    listed_items: list[str] = Field(default_factory=list)
+    parts: list[float] = Field(default_factory=list)  # total: the numbers it adds up
+    page: Optional[int] = None
+
+
+class Project(Model):
+    """An M&E progress report's project (รายงานระบบติดตามและประเมินผลแห่งชาติ)."""
+    name: Optional[str] = None
+    fiscal_year_be: Optional[int] = None
+    quarter: Optional[int] = Field(default=None, ge=1, le=4)
+    budget_disbursed_baht: Optional[float] = None
+    outputs: list[ProjectItem] = Field(default_factory=list)     # เป้าหมายเชิงผลผลิต
+    outcomes: list[ProjectItem] = Field(default_factory=list)    # เป้าหมายเชิงผลลัพธ์
+    kpis: list[ProjectItem] = Field(default_factory=list)        # ดัชนีชี้วัดความสำเร็จ
+    activities: list[ProjectItem] = Field(default_factory=list)  # ความก้าวหน้าของกิจกรรม
+    summary: Optional[str] = None                                # สรุปผลการดำเนินงาน
+    problems: list[str] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
 
 
 class Document(Model):
@@ -108,7 +153,7 @@ class Document(Model):
     round_months: Optional[Literal[3, 6, 9, 12]] = None
     indicators: list[Indicator] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(default_factory=list)
-    project: Optional[dict] = None
+    project: Optional[Project] = None
     flags: list[Flag] = Field(default_factory=list)
     pipeline_version: Optional[str] = None
 

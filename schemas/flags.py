@@ -66,19 +66,19 @@ class ScoreOutOfRange(FlagType):
 class TotalMismatch(FlagType):
     code = "total_mismatch"
     description = "a total row, or a stated total, differs from the sum of its parts"
-    template = "{field} total {reported} reported, but the rows above add up to {expected}"
+    template = "{field} total {reported} reported, but {parts} add up to {expected}"
 
 
 class WeightSumMismatch(FlagType):
     code = "weight_sum_mismatch"
     description = "weights of parts differ from the weight of their whole"
-    template = "weight {reported} stated for the whole, but the parts add up to {expected}"
+    template = "weight {reported} stated for {whole}, but {parts} add up to {expected}"
 
 
 class CountMismatch(FlagType):
     code = "count_mismatch"
     description = "'N things' differs from the number of things listed"
-    template = "{reported} stated, {expected} listed"
+    template = "{reported} {unit} stated, but {expected} listed: {listed}"
 
 
 class RoundAmbiguous(FlagType):

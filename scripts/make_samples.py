@@ -786,6 +786,17 @@ def main() -> None:
         gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         made[producer] = path
         print(f"{path.relative_to(ROOT)}  ({producer}, {pages} pages)")
+    import other_kinds  # frameworks and M&E reports
+
+    for spec, producer in other_kinds.OTHER_SAMPLES:
+        if only and spec["slug"] not in only:
+            continue
+        tag = {"reportlab": "rl", "html-utf8": "utf8", "html-cp874-undeclared": "cp874_nodecl"}[producer]
+        path = SAMPLES_DIR / f"{spec['slug']}.{tag}{'.pdf' if producer == 'reportlab' else '.html'}"
+        gold = other_kinds.make(spec, producer, path)
+        (GOLD_DIR / (path.name + ".json")).write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
+                                                       encoding="utf-8")
+        print(f"{path.relative_to(ROOT)}  ({producer}, {gold['pages']} pages)")
     if not only:
         make_bad_inputs(made["reportlab"], made["html-utf8"])
     print(f"bad inputs in {BAD_DIR.relative_to(ROOT)}")

@@ -11,6 +11,7 @@ SAMPLES = ROOT / "samples"
 GOLD = ROOT / "tests" / "gold"
 BAD = ROOT / "tests" / "data" / "bad"
 REAL_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")

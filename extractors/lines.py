@@ -1,0 +1,72 @@
+"""What every extractor does first with a reader's lines: clean them, drop a web page's site
+chrome, join wrapped lines into paragraphs, find the fiscal year. Pure functions."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors import labels
+from extractors.thai_text import (
+    clean_text, is_list_marker_start, join_lines, join_wrapped, match_key, to_arabic_digits,
+)
+from schemas.parsed import Line, ParsedDocument
+
+_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
+
+
+def clean_lines(parsed: ParsedDocument) -> list[Line]:
+    """SARA AM composed, PUA mapped, spacing folded; Thai digits stay (the normaliser maps them)."""
+    out = []
+    for line in parsed.lines:
+        cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
+        if any(cells):
+            words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
+            out.append(Line(cells=cells, page=line.page, table=line.table,
+                            paragraph_start=line.paragraph_start, words=words))
+    return out
+
+
+def drop_site_chrome(lines: list[Line]) -> list[Line]:
+    """A web page's own text around the report ("งานนำเสนอกำลังจะดาวน์โหลด โปรดรอ",
+    "Ads by Google") is not the report: a line that is only chrome is dropped."""
+    keys = [match_key(c) for c in labels.SITE_CHROME]
+    out = []
+    for line in lines:
+        text = match_key(line.text)
+        for key in keys:
+            text = text.replace(key, "")
+        if text.strip(" \t—-:\"'“”"):
+            out.append(line)
+    return out
+
+
+def fiscal_year(lines: list[Line]) -> Optional[int]:
+    """The first "ปีงบประมาณ (พ.ศ.) 25xx" in the lines, Buddhist Era."""
+    for line in lines:
+        m = _FISCAL_YEAR.search(to_arabic_digits(line.text))
+        if m and 2400 <= int(m.group(1)) <= 2700:
+            return int(m.group(1))
+    return None
+
+
+def paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
+    """Lines -> (paragraph, page of its first line). A paragraph starts where the reader knew
+    one starts (HTML block, indented PDF line), at an item marker, or at a table row (its
+    cells joined by spaces); any other line is a wrap of the one before."""
+    out: list[list] = []
+    for line in lines:
+        text = cells_text(line)
+        if not text:
+            continue
+        starts = line.paragraph_start or line.table is not None or is_list_marker_start(text) or not out
+        if starts:
+            out.append([text, line.page])
+        else:
+            out[-1][0] = join_wrapped(out[-1][0], text)
+    return [(t, p) for t, p in out]
+
+
+def cells_text(line: Line) -> str:
+    """A line's cells as one text: each cell's wraps joined by the Thai rule, its paragraphs
+    and the cells themselves separated by spaces."""
+    return " ".join(join_lines(c.split("\n")).replace("\n", " ") for c in line.cells if c.strip()).strip()
