@@ -76,6 +76,18 @@ def test_ingest_writes_every_output_with_reported_and_recomputed_side_by_side(tm
     described = [f["name"] for r in package["resources"] if r["name"] == "indicators" for f in r["schema"]["fields"]]
     assert header == described
     assert not (out / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    # the other two kinds: a framework's dimensions, an M&E report's claims beside their checks
+    with (out / "dimensions.csv").open(encoding="utf-8") as fh:
+        dims = [r for r in csv.DictReader(fh) if "framework_2550" in r["source"] and r["source"].endswith(".pdf")]
+    assert [(d["number"], d["weight"], d["indicators"]) for d in dims] == [
+        ("1", "50.0", "13"), ("2", "15.0", "5"), ("3", "10.0", "3"), ("4", "25.0", "7")]
+    with (out / "me_claims.csv").open(encoding="utf-8") as fh:
+        claims = [r for r in csv.DictReader(fh) if "me_2566" in r["source"] and r["source"].endswith(".pdf")]
+    flagged = [(c["kind"], c["value"], c["listed"], c["parts_sum"], c["flags"]) for c in claims if c["flags"]]
+    assert flagged == [("count", "5.0", "4", "", "count_mismatch"), ("total", "1200.0", "", "1130.0", "total_mismatch")]
+    with (out / "documents.csv").open(encoding="utf-8") as fh:
+        me = [r for r in csv.DictReader(fh) if "me_2566" in r["source"]]
+    assert {(r["kind"], r["quarter"], r["budget_disbursed_baht"]) for r in me} == {("me_report", "2", "1250000.0")}
 
 
 def test_excel_flag_writes_a_bom(tmp_path):
