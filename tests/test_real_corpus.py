@@ -23,6 +23,10 @@ def test_real_pdf_gives_a_document(pdf):
     assert doc.error is None or doc.error.kind != "internal", doc.error
     assert doc.doc_id == "sha256:" + hashlib.sha256(pdf.read_bytes()).hexdigest()
     assert doc.format == "pdf" and doc.pages and doc.pages > 0
+    # None of these is a per-indicator KPI report, a framework or an M&E report (SOURCES.md:
+    # budget books, plans, minutes, SARs, forms, scans): each is reported as unknown, and
+    # the classifier must not pick one up for a stray "มิติที่" or "ไตรมาส".
+    assert doc.kind == "unknown"
 
 
 def test_bug_scanned_pages_are_flagged_not_a_crash():
