@@ -11,7 +11,7 @@ import sys
 import time
 import zipfile
 
-from conftest import BAD, REAL_CORPUS, SAMPLES
+from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
 
@@ -143,7 +143,8 @@ def test_zip_archives_and_file_lists(tmp_path):
     sources = sorted(r["source"] for r in csv_rows(out / "documents.csv"))
     assert sources == sorted([f"{archive}!fy/{s.name}" for s in SAMPLE_FILES[:3]] + [str(SAMPLE_FILES[3]), str(BAD / "empty.pdf")])
     members = [r for r in csv_rows(out / "documents.csv") if "!" in r["source"]]
-    assert all(r["status"] == "ok" and r["kind"] == "kpi_report" for r in members)
+    gold_kinds = [json.loads((GOLD / (s.name + ".json")).read_text(encoding="utf-8"))["kind"] for s in SAMPLE_FILES[:3]]
+    assert [(r["status"], r["kind"]) for r in sorted(members, key=lambda r: r["source"])] == [("ok", k) for k in gold_kinds]
 
 
 def test_status_lists_failed_files_with_their_reasons(tmp_path):
