@@ -26,7 +26,6 @@ from extractors import labels
 from extractors.lines import cells_text, clean_lines, drop_site_chrome, fiscal_year
 from extractors.thai_text import match_key, to_arabic_digits
 from schemas.document import Criterion, Dimension, Indicator
-from schemas.flags import Flag
 from schemas.parsed import Line, ParsedDocument
 
 
@@ -35,17 +34,16 @@ class Framework:
     fiscal_year_be: Optional[int] = None
     dimensions: list[Dimension] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)
 
 
 _TITLE_KEYS = tuple(match_key(t) for t in labels.FRAMEWORK_TITLES)
-_DIMENSION = re.compile(r"มิติที่\s*(\d{1,2})")
+_DIMENSION = re.compile(labels.DIMENSION_WORD + r"\s*(\d{1,2})")
 _GROUP_TOTAL = re.compile(
     r"(?:" + "|".join(labels.INDICATOR_WORDS) + r")\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s*\(\s*(?:"
     + "|".join(r"\s*".join(w) for w in labels.GROUP_TOTAL_WORDS) + r")\s*(\d{1,3}(?:\.\d{1,2})?)\s*%?\s*\)"
 )
 _TOKEN = re.compile(
-    r"(?P<dim>มิติที่\s*(?P<dim_no>\d{1,2})\s*[:：]?)"
+    r"(?P<dim>" + labels.DIMENSION_WORD + r"\s*(?P<dim_no>\d{1,2})\s*[:：]?)"
     r"|(?P<paren>\(\s*(?P<paren_no>\d{1,3}(?:\.\d{1,2})?)\s*%?\s*\))"
     # a code or a weight: "4.", "2.2.1", "1.5", "50%"; never part of a date, range or word
     r"|(?P<num>(?<![0-9A-Za-z.\-/])\d{1,3}(?:\.\d{1,2}){0,3}\.?(?:\s*%)?(?![0-9A-Za-z\-/]|\.\d))"
@@ -71,14 +69,14 @@ def slides(lines: list[Line], fmt: str) -> list[tuple[str, int]]:
     table is one unit and so is every paragraph. Table cells are joined in reading order."""
     units: list[list] = []
     last_key = None
-    for line in lines:
+    for n, line in enumerate(lines):
         text = cells_text(line)
         if fmt == "pdf":
             key = ("page", line.page)
         elif line.table is not None:
             key = ("table", line.table)
         else:
-            key = ("line", id(line))
+            key = ("line", n)
         if units and key == last_key:
             units[-1][0] += " " + text
         else:
@@ -95,7 +93,6 @@ class Token:
     text: str
     value: Optional[float] = None  # num: the number; dim: its number
     trailing_dot: bool = False     # "4." is a code, never a weight
-    paren: bool = False            # "(6)": a sub-indicator's weight
     page: int = 0
 
 
@@ -116,7 +113,7 @@ def framework_tokens(text: str, page: int) -> list[Token]:
         if m.group("dim"):
             tokens.append(Token("dim", m.group(0), value=float(m.group("dim_no")), page=page))
         elif m.group("paren"):
-            tokens.append(Token("num", m.group(0), value=float(m.group("paren_no")), paren=True, page=page))
+            tokens.append(Token("num", m.group(0), value=float(m.group("paren_no")), page=page))
         else:
             raw = m.group("num").replace("%", "").strip()
             dot = raw.endswith(".")
@@ -235,11 +232,9 @@ def _read_text(state: _State, tok: Token) -> None:
 
 def _open_item(state: _State, tok: Token) -> None:
     code = tok.text
-    item = state.items.get(code)
-    if item is None:
-        item = state.items[code] = Indicator(code=code, dimension=state.dimension, page=tok.page)
-    if state.dimension_wants:
-        state.dimension_wants = ""
+    if code not in state.items:
+        state.items[code] = Indicator(code=code, dimension=state.dimension, page=tok.page)
+    state.dimension_wants = ""
     state.pending.append(code)
     state.unnamed.append(code)
 

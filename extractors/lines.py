@@ -7,7 +7,7 @@ from typing import Optional
 
 from extractors import labels
 from extractors.thai_text import (
-    clean_text, is_list_marker_start, join_lines, join_wrapped, match_key, to_arabic_digits,
+    clean_text, join_lines, join_paragraphs, match_key, to_arabic_digits,
 )
 from schemas.parsed import Line, ParsedDocument
 
@@ -53,17 +53,12 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, int]]:
     """Lines -> (paragraph, page of its first line). A paragraph starts where the reader knew
     one starts (HTML block, indented PDF line), at an item marker, or at a table row (its
     cells joined by spaces); any other line is a wrap of the one before."""
-    out: list[list] = []
+    pieces: list[tuple[str, int]] = []
     for line in lines:
-        text = cells_text(line)
-        if not text:
-            continue
-        starts = line.paragraph_start or line.table is not None or is_list_marker_start(text) or not out
-        if starts:
-            out.append([text, line.page])
-        else:
-            out[-1][0] = join_wrapped(out[-1][0], text)
-    return [(t, p) for t, p in out]
+        if line.paragraph_start or line.table is not None:
+            pieces.append(("", line.page))  # a known break, as join_paragraphs reads it
+        pieces.append((cells_text(line), line.page))
+    return join_paragraphs(pieces)
 
 
 def cells_text(line: Line) -> str:

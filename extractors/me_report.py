@@ -18,7 +18,6 @@ from extractors import labels
 from extractors.lines import clean_lines, drop_site_chrome, fiscal_year, paragraphs
 from extractors.thai_text import match_key, parse_baht, parse_number, split_items, to_arabic_digits
 from schemas.document import Claim, Project, ProjectItem
-from schemas.flags import Flag
 from schemas.parsed import ParsedDocument
 
 Paragraph = tuple[str, int]  # (text, page)
@@ -28,7 +27,6 @@ Paragraph = tuple[str, int]  # (text, page)
 class MeReport:
     fiscal_year_be: Optional[int] = None
     project: Project = field(default_factory=Project)
-    flags: list[Flag] = field(default_factory=list)
 
 
 _TITLE_KEYS = tuple(match_key(t) for t in labels.ME_REPORT_TITLES)
@@ -40,7 +38,6 @@ _UNITS = "|".join(re.escape(u) for u in sorted(labels.AMOUNT_UNITS + labels.COUN
 _CLAIM = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(" + _UNITS + r")"
                     r"(?:(?=" + "|".join(labels.AFTER_UNIT_WORDS) + r")|(?![\u0e01-\u0e4e]))")
 _TOP_MARKER = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
-_ANY_MARKER = re.compile(r"^\s*(?:[-•]\s*)?(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?)\s+")
 HEADING_MAX_CHARS = 90  # a section label opens a section only as a heading
 
 

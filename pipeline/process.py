@@ -63,11 +63,9 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
         found = framework.parse(parsed)
         update.update(fiscal_year_be=found.fiscal_year_be, indicators=found.indicators,
                       dimensions=found.dimensions)
-        flags.extend(found.flags)
     elif update["kind"] == "me_report":
         found = me_report.parse(parsed)
         update.update(fiscal_year_be=found.fiscal_year_be, project=found.project)
-        flags.extend(found.flags)
     if update.get("fiscal_year_be"):
         update["fiscal_year"] = update["fiscal_year_be"] - 543
     if parsed.pages_without_text or parsed.garbled_pages:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from extractors.labels import DIMENSION_WORD
 from pipeline.settings import Settings
 from schemas.document import Claim, Dimension, Document, Indicator
 from schemas.flags import CountMismatch, Flag, TotalMismatch, WeightSumMismatch
@@ -40,7 +41,7 @@ def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) ->
             flags.append(WeightSumMismatch.make(
                 reported=_number(FRAMEWORK_TOTAL), expected=total, whole="the whole framework",
                 parts="the dimensions' weights", page=dimensions[0].page,
-                evidence=_sum_text([(f"มิติที่ {d.number}", d.weight) for d in dimensions])))
+                evidence=_sum_text([(f"{DIMENSION_WORD} {d.number}", d.weight) for d in dimensions])))
     codes = {i.code for i in indicators if i.code}
     for dim in weighted:
         top = [i for i in indicators if i.dimension == dim.number and parent_code(i.code) not in codes]
@@ -50,7 +51,7 @@ def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) ->
                 flags.append(WeightSumMismatch.make(
                     reported=_number(dim.weight), expected=total, whole=f"dimension {dim.number}",
                     parts="its indicators' weights", page=dim.page,
-                    evidence=f"มิติที่ {dim.number} ({_number(dim.weight)}): "
+                    evidence=f"{DIMENSION_WORD} {dim.number} ({_number(dim.weight)}): "
                              + _sum_text([(i.code, i.weight) for i in top])))
     for parent in indicators:
         children = [i for i in indicators if parent.code and parent_code(i.code) == parent.code]
