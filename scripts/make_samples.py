@@ -267,6 +267,31 @@ def score_header(spec: dict) -> tuple[str, ...]:
 
 # --- reportlab ------------------------------------------------------------------------------
 
+def lines_flowable(lines: list[str], font: str, indent: float, *, size: float = FONT_SIZE,
+          leading: float = LINE_HEIGHT, overprint: bool = False, tag=None):
+    """A reportlab flowable of lines already broken by wrap(), drawn as they are (Paragraph
+    would re-break them); the first line indented. `tag` tells afterFlowable where it fell."""
+    from reportlab.platypus import Flowable
+
+    class _Lines(Flowable):
+        def wrap(self, avail_width, avail_height):
+            return avail_width, leading * len(lines) + 2
+
+        def draw(self):
+            self.canv.setFont(font, size)
+            y = leading * len(lines) - size + 2
+            for i, line in enumerate(lines):
+                x = indent if i == 0 else 0
+                self.canv.drawString(x, y, line)
+                if overprint:
+                    self.canv.drawString(x + 0.3, y, line)
+                y -= leading
+
+    flowable = _Lines()
+    flowable.thaikpi_tag = tag
+    return flowable
+
+
 def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -286,27 +311,6 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
 
     bold = None
 
-    class Lines(Flowable):
-        """Lines already broken by wrap(), drawn as they are (Paragraph would re-break them)."""
-
-        def __init__(self, lines, font, indent):
-            super().__init__()
-            self.lines, self.font, self.indent = lines, font, indent
-            # Fake bold, as some word processors print headings: every line drawn twice.
-            self.overprint = fake_bold and font != "Sarabun"
-
-        def wrap(self, avail_width, avail_height):
-            return avail_width, LINE_HEIGHT * len(self.lines) + 2
-
-        def draw(self):
-            self.canv.setFont(self.font, FONT_SIZE)
-            y = LINE_HEIGHT * len(self.lines) - FONT_SIZE + 2
-            for i, line in enumerate(self.lines):
-                self.canv.drawString(self.indent if i == 0 else 0, y, line)
-                if self.overprint:
-                    self.canv.drawString((self.indent if i == 0 else 0) + 0.3, y, line)
-                y -= LINE_HEIGHT
-
     def paragraphs(texts: list[str], width: float, style=None, font="Sarabun") -> list:
         out = []
         for i, text in enumerate(texts):
@@ -314,7 +318,8 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
             lines = wrap(text, width - 6, measure(font), first_width=width - 6 - indent)
             if font != "Sarabun":
                 out.append(Spacer(1, 4))
-            out.append(Lines(lines, font, indent))
+            # Fake bold, as some word processors print headings: every line drawn twice.
+            out.append(lines_flowable(lines, font, indent, overprint=fake_bold and font != "Sarabun"))
         return out
 
     class Checkboxes(Flowable):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from make_samples import SARABUN, SARABUN_BOLD, arabic, esc, wrap
+from make_samples import SARABUN, SARABUN_BOLD, arabic, esc, lines_flowable, wrap
 from specs_other_kinds import OTHER_SAMPLES  # noqa: F401  (re-exported for make_samples)
 
 FONT_SIZE = 13
@@ -258,7 +258,7 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, dict]:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
     pdfmetrics.registerFont(TTFont("Sarabun", str(SARABUN)))
     pdfmetrics.registerFont(TTFont("Sarabun-Bold", str(SARABUN_BOLD)))
@@ -266,24 +266,10 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, dict]:
     margin = 48
     frame_width = pagesize[0] - 2 * margin
 
-    class Lines(Flowable):
-        def __init__(self, lines, font, indent, tag=None):
-            super().__init__()
-            self.lines, self.font, self.indent, self.thaikpi_tag = lines, font, indent, tag
-
-        def wrap(self, avail_width, avail_height):
-            return avail_width, LINE_HEIGHT * len(self.lines) + 2
-
-        def draw(self):
-            self.canv.setFont(self.font, FONT_SIZE)
-            y = LINE_HEIGHT * len(self.lines) - FONT_SIZE + 2
-            for i, line in enumerate(self.lines):
-                self.canv.drawString(self.indent if i == 0 else 0, y, line)
-                y -= LINE_HEIGHT
-
     def para(text: str, width: float, font="Sarabun", indent=0, tag=None):
         measure = lambda s: pdfmetrics.stringWidth(s, font, FONT_SIZE)  # noqa: E731
-        return Lines(wrap(text, width - 8, measure, first_width=width - 8 - indent), font, indent, tag)
+        return lines_flowable(wrap(text, width - 8, measure, first_width=width - 8 - indent), font, indent,
+                     size=FONT_SIZE, leading=LINE_HEIGHT, tag=tag)
 
     def table(rows, widths, spans=()):
         cells = [[para(c, w) if c else "" for c, w in zip(row, widths)] for row in rows]
