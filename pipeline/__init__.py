@@ -1,2 +1,2 @@
 """thaikpi's pipeline: reads files, wires the stages, owns I/O and concurrency."""
-__version__ = "0.1.0"
+__version__ = "0.2.0"

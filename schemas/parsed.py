@@ -38,3 +38,5 @@ class ParsedDocument:
     garbled_pages: dict[int, str] = field(default_factory=dict)
     # Pages where lost glyphs were filled by word frequency: page -> how many.
     repaired_pages: dict[int, int] = field(default_factory=dict)
+    # PDF pages read by pdfminer rather than pdfium (pipeline/pdfium_layer.py): page -> why.
+    pdfminer_pages: dict[int, str] = field(default_factory=dict)

@@ -1,0 +1,241 @@
+"""A page's objects read by pdfium (C++), in the shape pdfplumber gives them.
+
+pdfminer interprets content streams in Python: it is about 95% of the time pdfplumber spends
+on a page. pdfium reads the same page more than ten times faster. `page_objects` turns its
+chars, paths and images into the dicts pdfplumber builds (same keys, same coordinates: top
+measured down from the page's top edge), so everything after it — the glyph rules, table
+finding, word grouping — runs unchanged on either source.
+
+pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused` otherwise):
+- no /ActualText spans: pdfium reads the glyphs under them and doubles the clusters of a
+  browser-printed page, which pdf_actualtext repairs on pdfminer's chars;
+- an upright page with its MediaBox at the origin, and upright text, where the coordinates
+  of both libraries agree.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Optional
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from extractors.thai_text import COMBINING_MARKS
+
+_MARKS = set(COMBINING_MARKS)
+
+
+class FastLayerRefused(Exception):
+    """pdfium would not read this page as pdfminer does; read it with pdfminer."""
+
+
+
+
+def _matrix(obj) -> tuple[float, float, float, float, float, float]:
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner, outer):
+    """inner then outer (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m, x, y):
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def _has_actual_text(obj) -> bool:
+    return any(raw.FPDFPageObjMark_GetParamValueType(raw.FPDFPageObj_GetMark(obj, i), b"ActualText")
+               != raw.FPDF_OBJECT_UNKNOWN for i in range(raw.FPDFPageObj_CountMarks(obj)))
+
+
+def _walk(container, count, get, matrix, out, depth=0):
+    """Every object of a page or form XObject, with its matrix composed into page space."""
+    for i in range(count(container)):
+        obj = get(container, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+            inner = _compose(_matrix(obj), matrix)
+            _walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, inner, out, depth + 1)
+        else:
+            out.append((kind, obj, matrix))
+
+
+def _color(obj, getter) -> Optional[tuple[float, ...]]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def _subpaths(obj, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
+    """A path's subpaths as point lists in page space (curves by their end points, as
+    pdfminer's pts), each with whether it was closed."""
+    subpaths: list[tuple[list, bool]] = []
+    own = _compose(_matrix(obj), matrix)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        point = _apply(own, x.value, y.value)
+        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append(([point], False))
+        else:
+            subpaths[-1][0].append(point)
+        if raw.FPDFPathSegment_GetClose(seg):
+            points, _ = subpaths[-1]
+            subpaths[-1] = (points, True)
+    return subpaths
+
+
+def _is_rect(points: list[tuple[float, float]], closed: bool) -> bool:
+    pts = points[:-1] if len(points) == 5 and points[0] == points[-1] else points
+    if len(pts) != 4 or not (closed or len(points) == 5):
+        return False
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
+    return ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+            or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
+
+
+def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
+    """chars, rects, lines, curves and images of one page, as pdfplumber's dicts.
+
+    The pdfplumber page of the same number gives the frame (its MediaBox, inherited or not).
+    Raises FastLayerRefused where pdfium's reading would differ from pdfminer's."""
+    if plumber_page.rotation % 360 != 0:
+        raise FastLayerRefused("rotated page")
+    if tuple(plumber_page.mediabox[:2]) != (0, 0):
+        raise FastLayerRefused("MediaBox not at the origin")
+    height = float(plumber_page.height)
+    page_number, initial_doctop = plumber_page.page_number, float(plumber_page.initial_doctop)
+
+    objects: list = []
+    _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, (1, 0, 0, 1, 0, 0), objects)
+    rects, lines, curves, images = [], [], [], []
+    for kind, obj, matrix in objects:
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            if _has_actual_text(obj):
+                raise FastLayerRefused("ActualText spans")
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+            common = {"fill": fill_mode.value != 0, "stroke": bool(stroke.value),
+                      "linewidth": _stroke_width(obj),
+                      "non_stroking_color": _color(obj, raw.FPDFPageObj_GetFillColor),
+                      "stroking_color": _color(obj, raw.FPDFPageObj_GetStrokeColor),
+                      "page_number": page_number}
+            for points, closed in _subpaths(obj, matrix):
+                if len(points) < 2:
+                    continue
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+                shape = dict(common, x0=x0, x1=x1, y0=y0, y1=y1, top=height - y1, bottom=height - y0,
+                             doctop=initial_doctop + height - y1, width=x1 - x0, height=y1 - y0)
+                pts = [(x, height - y) for x, y in points]
+                if len(points) == 2:
+                    lines.append(dict(shape, object_type="line", pts=pts))
+                elif _is_rect(points, closed):
+                    rects.append(dict(shape, object_type="rect"))
+                else:
+                    curves.append(dict(shape, object_type="curve", pts=pts))
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            corners = [_apply(matrix, x.value, y.value) for x in (left, right) for y in (bottom, top)]
+            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+            images.append({"object_type": "image", "page_number": page_number,
+                           "x0": min(xs), "x1": max(xs), "top": height - max(ys), "bottom": height - min(ys),
+                           "doctop": initial_doctop + height - max(ys),
+                           "width": max(xs) - min(xs), "height": max(ys) - min(ys)})
+    return {"char": _chars(page, page_number, height, initial_doctop),
+            "rect": rects, "line": lines, "curve": curves, "image": images}
+
+
+def _stroke_width(obj) -> float:
+    width = ctypes.c_float()
+    return width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+
+
+def _text_object_frame(tp, index: int, obj) -> tuple:
+    """(font, descent per point of size, x scale, y scale) of a text object; only upright,
+    unskewed text is read here."""
+    m = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(tp, index, m)
+    if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
+        raise FastLayerRefused("rotated, skewed or mirrored text")
+    font = raw.FPDFTextObj_GetFont(obj)
+    descent = ctypes.c_float()
+    if not (font and raw.FPDFFont_GetDescent(font, 1.0, descent)):
+        descent.value = 0.0
+    return font, descent.value, m.a, m.d
+
+
+def _chars(page, page_number: int, height: float, initial_doctop: float) -> list[dict]:
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        rect = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        advance = ctypes.c_float()
+        ink_left, ink_right, ink_bottom, ink_top = (ctypes.c_double() for _ in range(4))
+        fonts: dict[int, tuple] = {}  # text object -> _text_object_frame
+        chars: list[dict] = []
+        base = None  # the last letter, which a mark after it sits on
+        for i in range(raw.FPDFText_CountChars(tp)):
+            if raw.FPDFText_IsGenerated(tp, i):
+                continue  # spaces and line breaks pdfium inferred; pdfminer has none
+            code = raw.FPDFText_GetUnicode(tp, i)
+            # A glyph with no Unicode: pdfium gives its character code, which is pdfminer's cid.
+            text = f"(cid:{code})" if raw.FPDFText_HasUnicodeMapError(tp, i) == 1 else chr(code)
+            if text in "\r\n":
+                continue
+            raw.FPDFText_GetLooseCharBox(tp, i, rect)
+            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            obj = raw.FPDFText_GetTextObject(tp, i)
+            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            if key not in fonts:
+                fonts[key] = _text_object_frame(tp, i, obj)
+            font, font_descent, x_scale, y_scale = fonts[key]
+            # pdfminer's size and box include the text matrix; pdfium's font size does not.
+            tf_size = raw.FPDFText_GetFontSize(tp, i)
+            size = tf_size * y_scale
+            # pdfminer's box: from the origin across the advance, from the font's descent up
+            # one size. pdfium's loose box also covers the glyph's ink (a mark drawn left of
+            # its origin, a descender), so it serves only when the font gives no advance.
+            # The advance: pdfium's loose box is the union of the advance box and the glyph's
+            # ink, so where the ink stops short of its right edge, that edge is the advance's
+            # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
+            # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
+            # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
+            x0 = ox.value
+            raw.FPDFText_GetCharBox(tp, i, ink_left, ink_right, ink_bottom, ink_top)
+            if (not text.isspace() and ink_right.value >= rect.right - 0.01
+                    and font and raw.FPDFFont_GetGlyphWidth(font, code, tf_size, advance)):
+                x1 = x0 + advance.value * x_scale
+            else:
+                x1 = max(x0, rect.right)
+            y0 = oy.value + font_descent * size
+            y1 = y0 + size
+            if text in _MARKS:
+                # pdfium may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
+                # pdfminer keeps the stream's order, in which a mark follows its base.
+                centre = (ink_left.value + ink_right.value) / 2
+                if base is None or not base["x0"] <= centre <= base["x1"] + 1:
+                    raise FastLayerRefused("a mark out of its base's place")
+            elif not text.isspace():
+                base = None
+            chars.append({"object_type": "char", "page_number": page_number, "text": text,
+                          "x0": x0, "x1": x1, "width": x1 - x0, "y0": y0, "y1": y1,
+                          "top": height - y1, "bottom": height - y0, "height": size,
+                          "doctop": initial_doctop + height - y1, "size": size,
+                          "upright": True, "fontname": "", "adv": x1 - x0})
+            if text not in _MARKS and not text.isspace():
+                base = chars[-1]
+        return chars
+    finally:
+        textpage.close()

@@ -1,0 +1,102 @@
+"""The fast layer (pdfium, pipeline/pdfium_layer.py) against pdfminer: the same lines from
+every sample and from the real corpus, and pdfminer wherever pdfium would read differently."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline.pdf_reader import read_pdf
+from pipeline.pdfium_layer import FastLayerRefused, page_objects
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))
+REAL_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+REAL_PDFS = sorted(REAL_CORPUS.glob("*.pdf"))
+REAL_PAGES = 6  # the first pages of each real PDF: the slow layer takes 0.2 s a page
+
+
+def _same_words(a, b) -> bool:
+    return len(a) == len(b) and all(x[2] == y[2] and abs(x[0] - y[0]) < 0.01 and abs(x[1] - y[1]) < 0.01
+                                    for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("pdf", SAMPLE_PDFS, ids=lambda p: p.name)
+def test_sample_reads_the_same_from_both_layers(pdf):
+    data = pdf.read_bytes()
+    slow, fast = read_pdf(data, fast_layer=False), read_pdf(data)
+    assert [(l.cells, l.page, l.table, l.paragraph_start) for l in fast.lines] == \
+        [(l.cells, l.page, l.table, l.paragraph_start) for l in slow.lines]
+    assert all(_same_words(f.words, s.words) for f, s in zip(fast.lines, slow.lines))
+    assert (fast.pages_without_text, fast.garbled_pages, fast.repaired_pages) == \
+        (slow.pages_without_text, slow.garbled_pages, slow.repaired_pages)
+
+
+def _without_spaces(doc) -> list[tuple]:
+    return [(tuple(re.sub(r"\s", "", c) for c in l.cells), l.page, l.table) for l in doc.lines]
+
+
+@pytest.mark.parametrize("pdf", REAL_PDFS, ids=lambda p: p.name[:40])
+def test_real_pdf_reads_the_same_from_both_layers_but_for_overprinted_spaces(pdf):
+    data = pdf.read_bytes()
+    slow, fast = read_pdf(data, REAL_PAGES, fast_layer=False), read_pdf(data, REAL_PAGES)
+    assert _without_spaces(fast) == _without_spaces(slow)
+    assert (fast.pages_without_text, fast.garbled_pages, fast.repaired_pages) == \
+        (slow.pages_without_text, slow.garbled_pages, slow.repaired_pages)
+
+
+def test_most_pages_of_the_samples_take_the_fast_layer():
+    pages = slow = 0
+    for pdf in SAMPLE_PDFS:
+        doc = read_pdf(pdf.read_bytes())
+        pages += doc.pages
+        slow += len(doc.pdfminer_pages)
+    assert pages >= 40 and slow == 5  # the browser print (2 pages) and the shaped marks (3)
+
+
+def _refusals(pdf: Path) -> list[str]:
+    reasons = []
+    with pdfplumber.open(pdf) as plumber:
+        doc = pdfium.PdfDocument(pdf)
+        for i, page in enumerate(plumber.pages):
+            try:
+                page_objects(doc[i], page)
+                reasons.append("")
+            except FastLayerRefused as why:
+                reasons.append(str(why))
+        doc.close()
+    return reasons
+
+
+def test_bug_browser_print_goes_to_pdfminer_for_its_actualtext():
+    # pdfium reads the glyphs under /ActualText and doubles the clusters.
+    assert _refusals(ROOT / "samples" / "kpi_2556_2-3_disbursement_browser_print.chromium.pdf") == \
+        ["ActualText spans"] * 2
+
+
+def test_bug_positioned_marks_go_to_pdfminer():
+    # pdfium moves a positioned mark past the next letter ("ปฏิบัติ" -> "ปฏิบตัิ").
+    assert _refusals(ROOT / "samples" / "kpi_2555_4-4_database_shaped.fpdf.pdf") == \
+        ["a mark out of its base's place"] * 3
+
+
+def test_fast_layer_chars_have_pdfminers_geometry():
+    pdf = ROOT / "samples" / "kpi_2552_3-1-4_osm.rl.pdf"
+    with pdfplumber.open(pdf) as plumber:
+        doc = pdfium.PdfDocument(pdf)
+        page = plumber.pages[0]
+        fast = page_objects(doc[0], page)
+        slow = page.chars
+        assert [c["text"] for c in fast["char"]] == [c["text"] for c in slow]
+        for key in ("x0", "x1", "top", "bottom"):
+            assert max(abs(f[key] - s[key]) for f, s in zip(fast["char"], slow)) < 0.01, key
+        assert len(fast["line"]) == len(page.lines) == 17 and len(fast["rect"]) == len(page.rects) == 2
+        doc.close()
+
+
+def test_a_page_with_its_mediabox_off_the_origin_goes_to_pdfminer():
+    pdf = next(p for p in REAL_PDFS if p.name.startswith("phitsanulok_muni_supplementary_budget"))
+    assert _refusals(pdf)[0] == "MediaBox not at the origin"
