@@ -178,14 +178,17 @@ def gold_for(spec: dict, fmt: str, pages: int, score_page: int) -> dict:
         criteria = [{"level": i + 1, "text": arabic(t), "value": float(values[i])}
                     for i, t in enumerate(spec["criteria"])]
     rows = []
-    for row in spec["score_rows"]:
+    # A score table broken across pages: the rows after the break are on the next page.
+    broken_after = spec.get("score_break_after", len(spec["score_rows"]))
+    row_pages = [score_page + (i >= broken_after) for i in range(len(spec["score_rows"]))]
+    for row, row_page in zip(spec["score_rows"], row_pages):
         label, weight, performance, score, weighted = row["cells"]
         rows.append({
             "label": arabic(row.get("label", label)), "is_total": row.get("is_total", False),
             "weight": _number(weight), "performance_text": arabic(performance) or None,
             "performance_value": row["performance_value"], "score": _number(score),
             "weighted_score": _number(weighted), "score_recomputed": row["score_recomputed"],
-            "weighted_score_recomputed": row["weighted_score_recomputed"], "page": score_page,
+            "weighted_score_recomputed": row["weighted_score_recomputed"], "page": row_page,
         })
 
     def items(key):
@@ -215,7 +218,7 @@ def gold_for(spec: dict, fmt: str, pages: int, score_page: int) -> dict:
         "round_months": checked[0] if len(checked) == 1 else None,
         "indicators": [indicator],
         "flags": [{"check": f["check"], "indicator_code": f["indicator_code"],
-                   "reported": f["reported"], "expected": f["expected"], "page": score_page}
+                   "reported": f["reported"], "expected": f["expected"], "page": row_pages[f["row"]]}
                   for f in spec["flags"]],
     }
 
@@ -297,7 +300,7 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
     damage = spec.get("damage", {})
     pdfmetrics.registerFont(TTFont("Sarabun", str(SARABUN)))
@@ -388,10 +391,16 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     score_rows = [[paragraphs([h], w - 12) for h, w in zip(score_header(spec), widths)]]
     score_rows += [[paragraphs([c], w - 12) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
     # Many reports align the score table in columns with no rules at all.
-    score_table = table(score_rows, widths, ruled=spec.get("score_table") != "unruled")
+    ruled = spec.get("score_table") != "unruled"
+    # A table broken across pages with no header repeated: its rows go on under the next page's top.
+    broken_after = spec.get("score_break_after")
+    rest = score_rows[1 + broken_after:] if broken_after is not None else []
+    score_table = table(score_rows[:len(score_rows) - len(rest)], widths, ruled=ruled)
     score_table.thaikpi_tag = "score"
     story.append(KeepTogether(paragraphs(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")],
                                          frame_width, bold, "Sarabun-Bold") + [score_table]))
+    if rest:
+        story += [PageBreak(), table(rest, widths, repeat=0, ruled=ruled)]
     for key, label in LIST_SECTIONS:
         inline = spec.get(key + "_inline")
         if inline:

@@ -389,6 +389,8 @@ SAMPLES = [
     (SUBINDICATORS, "html-utf8"),
     # The same report with its score table aligned in columns, no rules drawn.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", score_table="unruled"), "reportlab"),
+    # ... and with its score table broken across two pages, the header not repeated.
+    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_page_broken", score_break_after=2), "reportlab"),
     (FALLING, "fpdf2"),
     # A scan: the first page of the report as an image, no text layer at all.
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_scan"), "scan"),
