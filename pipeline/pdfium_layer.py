@@ -29,6 +29,10 @@ class FastLayerRefused(Exception):
     """pdfium would not read this page as pdfminer does; read it with pdfminer."""
 
 
+def _box(x0: float, y0: float, x1: float, y1: float, height: float, initial_doctop: float) -> dict:
+    """pdfplumber's frame of an object from its extent in PDF space (y up)."""
+    return {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1, "bottom": height - y0,
+            "doctop": initial_doctop + height - y1, "width": x1 - x0, "height": y1 - y0}
 
 
 def _matrix(obj) -> tuple[float, float, float, float, float, float]:
@@ -133,9 +137,7 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
                 if len(points) < 2:
                     continue
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
-                x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-                shape = dict(common, x0=x0, x1=x1, y0=y0, y1=y1, top=height - y1, bottom=height - y0,
-                             doctop=initial_doctop + height - y1, width=x1 - x0, height=y1 - y0)
+                shape = dict(common, **_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop))
                 pts = [(x, height - y) for x, y in points]
                 if len(points) == 2:
                     lines.append(dict(shape, object_type="line", pts=pts))
@@ -148,10 +150,8 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
             raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
             corners = [_apply(matrix, x.value, y.value) for x in (left, right) for y in (bottom, top)]
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-            images.append({"object_type": "image", "page_number": page_number,
-                           "x0": min(xs), "x1": max(xs), "top": height - max(ys), "bottom": height - min(ys),
-                           "doctop": initial_doctop + height - max(ys),
-                           "width": max(xs) - min(xs), "height": max(ys) - min(ys)})
+            images.append(dict(_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop),
+                               object_type="image", page_number=page_number))
     return {"char": _chars(page, page_number, height, initial_doctop),
             "rect": rects, "line": lines, "curve": curves, "image": images}
 
@@ -205,9 +205,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float) -> list
             tf_size = raw.FPDFText_GetFontSize(tp, i)
             size = tf_size * y_scale
             # pdfminer's box: from the origin across the advance, from the font's descent up
-            # one size. pdfium's loose box also covers the glyph's ink (a mark drawn left of
-            # its origin, a descender), so it serves only when the font gives no advance.
-            # The advance: pdfium's loose box is the union of the advance box and the glyph's
+            # one size. pdfium's loose box is the union of the advance box and the glyph's
             # ink, so where the ink stops short of its right edge, that edge is the advance's
             # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
             # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
@@ -227,15 +225,12 @@ def _chars(page, page_number: int, height: float, initial_doctop: float) -> list
                 centre = (ink_left.value + ink_right.value) / 2
                 if base is None or not base["x0"] <= centre <= base["x1"] + 1:
                     raise FastLayerRefused("a mark out of its base's place")
-            elif not text.isspace():
-                base = None
-            chars.append({"object_type": "char", "page_number": page_number, "text": text,
-                          "x0": x0, "x1": x1, "width": x1 - x0, "y0": y0, "y1": y1,
-                          "top": height - y1, "bottom": height - y0, "height": size,
-                          "doctop": initial_doctop + height - y1, "size": size,
-                          "upright": True, "fontname": "", "adv": x1 - x0})
+            char = _box(x0, y0, x1, y1, height, initial_doctop)
+            char.update(object_type="char", page_number=page_number, text=text, size=size,
+                        upright=True, fontname="", adv=x1 - x0)
+            chars.append(char)
             if text not in _MARKS and not text.isspace():
-                base = chars[-1]
+                base = char
         return chars
     finally:
         textpage.close()

@@ -393,9 +393,9 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     # Many reports align the score table in columns with no rules at all.
     ruled = spec.get("score_table") != "unruled"
     # A table broken across pages with no header repeated: its rows go on under the next page's top.
-    broken_after = spec.get("score_break_after")
-    rest = score_rows[1 + broken_after:] if broken_after is not None else []
-    score_table = table(score_rows[:len(score_rows) - len(rest)], widths, ruled=ruled)
+    split = 1 + spec.get("score_break_after", len(score_rows))  # the header row comes first
+    head, rest = score_rows[:split], score_rows[split:]
+    score_table = table(head, widths, ruled=ruled)
     score_table.thaikpi_tag = "score"
     story.append(KeepTogether(paragraphs(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")],
                                          frame_width, bold, "Sarabun-Bold") + [score_table]))
