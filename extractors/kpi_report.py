@@ -9,17 +9,17 @@ Pure functions: no I/O, no scoring (the scorer recomputes later), text kept as r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
-from extractors import labels
+from extractors import aligned, labels
 from extractors.lines import clean_lines, fiscal_year
 from extractors.thai_text import (
     find_dates, join_lines, join_paragraphs, join_wrapped, is_list_marker_start, match_key, parse_number, split_inline_numbered,
     split_items, to_arabic_digits,
 )
 from schemas.document import Criterion, Evidence, Indicator, ScoreRow, Step
-from schemas.flags import Flag, RoundAmbiguous
+from schemas.flags import Flag, RoundAmbiguous, TableUnreadable
 from schemas.parsed import Line, ParsedDocument
 
 
@@ -107,8 +107,8 @@ def split_header_and_sections(lines: list[Line]) -> tuple[list[Line], dict[str, 
             current = sections.setdefault(opened, Section(opened))
             remaining = ((rest,) if rest else ()) + tuple(line.cells[first_index + 1:])
             if any(c.strip() for c in remaining):
-                current.lines.append(Line(cells=remaining, page=line.page, table=line.table,
-                                          paragraph_start=True, words=_words_after(line.words, m.end())))
+                current.lines.append(replace(line, cells=remaining, paragraph_start=True,
+                                             words=_words_after(line.words, m.end())))
         elif current is None:
             header.append(line)
         else:
@@ -190,13 +190,48 @@ def _number_cell(cell: str) -> Optional[int]:
     return int(text) if re.fullmatch(r"\d{1,2}", text) else None
 
 
+def _is_steps_header(line: Line) -> bool:
+    found = aligned.pieces(line.words)
+    return len(found) >= 2 and any(match_key(found[0][2]).startswith(h) for h in labels.STEP_TABLE_HEADERS)
+
+
+def unruled_steps(lines: list[Line]) -> list[Line]:
+    """A milestone table drawn without rules between columns (or flattened to tab-separated
+    lines) -> rows (step number, text), from the alignment under its header. A row starts at
+    a step number in the first column; the first column holds nothing else, so other text
+    there is a line of the step's text wrapped back to the margin."""
+    start = next((i for i, line in enumerate(lines) if line.table is None and _is_steps_header(line)), None)
+    if start is None:
+        return []
+    # The header ends at the first rule or step number (a number centred in its row comes
+    # after the row's first line, under the rule).
+    first_step = next((i for i in range(start + 1, len(lines)) if lines[i].rule_above or (
+        lines[i].words and _number_cell(aligned.pieces(lines[i].words)[0][2]) is not None)), None)
+    if first_step is None:
+        return []
+    body = [line for line in lines[first_step:] if line.table is None and line.words]
+    columns = aligned.header_columns(lines[start:first_step])
+    rows = aligned.rows_by_alignment(body, columns, starts_row=lambda cells: _number_cell(cells[0]) is not None)
+    out = []
+    for row in rows:
+        number, *rest = row.cells[0].split("\n")
+        spilled = [t for t in rest if t.strip()]
+        text = "\n".join(c for c in row.cells[1:] if c)
+        out.append(replace(row, cells=(number, "\n".join([text, *spilled]) if spilled else text)))
+    return out
+
+
 def parse_steps(section: Optional[Section]) -> list[Step]:
     """The milestone table: step (or level) number -> what was done. A row with an empty first
-    cell continues the step above (a row broken across pages)."""
+    cell continues the step above (a row broken across pages). A table drawn without rules
+    is read from its alignment."""
     if section is None:
         return []
+    lines = section.lines
+    if all(line.table is None for line in lines):
+        lines = unruled_steps(lines) or lines
     steps: list[tuple[int, list[str], int]] = []
-    for line in section.lines:
+    for line in lines:
         cells = list(line.cells)
         if len(cells) >= 2:
             number = _number_cell(cells[0])
@@ -238,12 +273,27 @@ def _level_cell(cell: str) -> Optional[int]:
     return None
 
 
+def unruled_criteria(lines: list[Line]) -> list[Line]:
+    """A criteria table drawn without rules: a line of "ระดับ N" headers, the thresholds
+    aligned under them (or in the same order, when flattened to tab-separated lines)."""
+    start = next((i for i, line in enumerate(lines) if line.words and sum(
+        _level_cell(text) is not None for _, _, text in aligned.pieces(line.words)) >= 2), None)
+    if start is None:
+        return []
+    columns = aligned.header_columns([lines[start]])
+    body = [line for line in lines[start + 1:] if line.table is None and line.words]
+    header = Line(cells=tuple(c.header for c in columns), page=lines[start].page, table=-1)
+    return [header, *aligned.rows_by_alignment(body, columns, starts_row=lambda cells: False)]
+
+
 def parse_criteria(section: Optional[Section]) -> tuple[list[Criterion], Optional[str]]:
     """Levels 1-5 and their thresholds, from a row of "ระดับ N" headers over a row of values,
     or from rows "ระดับ N | threshold"."""
     if section is None:
         return [], None
     rows = section.lines
+    if all(line.table is None for line in rows):
+        rows = unruled_criteria(rows) or rows
     found: dict[int, tuple[str, int]] = {}
     for i, line in enumerate(rows):
         levels = {j: lvl for j, c in enumerate(line.cells) if (lvl := _level_cell(c))}
@@ -277,58 +327,77 @@ def _score_header(cells: tuple[str, ...]) -> Optional[dict[str, int]]:
     return None
 
 
+def stacked_header(top: tuple[str, ...], bottom: tuple[str, ...]) -> tuple[str, ...]:
+    """A header of two rows with merged cells -> one row: each column's top text over its
+    bottom text. A cell spanning two rows leaves the bottom empty; a cell spanning columns
+    leaves the top of the columns after its first empty, and they take its text
+    ("ค่าคะแนน" over "ที่ได้" | "ถ่วงน้ำหนัก")."""
+    out, spanning = [], ""
+    for j in range(max(len(top), len(bottom))):
+        upper = top[j].strip() if j < len(top) else ""
+        lower = bottom[j].strip() if j < len(bottom) else ""
+        if upper:
+            spanning = upper
+        elif lower:
+            upper = spanning
+        out.append(" ".join(t for t in (upper, lower) if t))
+    return tuple(out)
+
+
 def _is_total(label: str) -> bool:
     key = match_key(label)
     return any(key == t or (key.startswith(t) and len(key) <= len(t) + 8) for t in labels.TOTAL_ROW_LABELS)
 
 
-def _columns_from_header(header_lines: list[Line]) -> list[tuple[float, float, str]]:
-    """Columns of a table drawn without rules: header words whose extents overlap, on any of
-    the header's lines, are one column (a header cell wrapped onto two lines stays one)."""
-    spans = sorted((x0, x1, row, w) for row, line in enumerate(header_lines) for x0, x1, w in line.words)
-    columns: list[list] = []
-    for x0, x1, row, w in spans:
-        if columns and x0 <= columns[-1][1] + 2:
-            columns[-1][1] = max(columns[-1][1], x1)
-            columns[-1][2].append((row, x0, w))
-        else:
-            columns.append([x0, x1, [(row, x0, w)]])
-    # A column's header reads top to bottom, then left to right.
-    return [(c[0], c[1], " ".join(w for _, _, w in sorted(c[2]))) for c in columns]
-
-
-def _cells_by_columns(line: Line, columns: list[tuple[float, float, str]]) -> tuple[str, ...]:
-    """A text line's words put into the columns they fall under (nearest by centre)."""
-    cells: list[list[str]] = [[] for _ in columns]
-    for x0, x1, word in line.words:
-        centre = (x0 + x1) / 2
-        j = min(range(len(columns)), key=lambda k: 0 if columns[k][0] - 2 <= centre <= columns[k][1] + 2
-                else min(abs(centre - columns[k][0]), abs(centre - columns[k][1])))
-        cells[j].append(word)
-    return tuple(" ".join(c) for c in cells)
+def _has_score_words(line: Line) -> bool:
+    key = match_key(line.text)
+    return any(w in key for _, words in labels.SCORE_COLUMNS for w in words)
 
 
 def unruled_table(lines: list[Line]) -> list[Line]:
-    """Text lines of a score table drawn without rules -> rows of cells, found from the
-    alignment under its header (the header may wrap onto several lines)."""
-    start = next((i for i, l in enumerate(lines) if l.table is None and l.words and
-                  "น้ำหนัก" in match_key(l.text)), None)
+    """Text lines of a score table drawn without rules between columns -> rows of cells, from
+    the alignment under its header. The header may wrap onto several lines, its cells
+    centred at different heights: it runs from the first line with a header word to a rule
+    or a line with a number."""
+    start = next((i for i, l in enumerate(lines) if l.table is None and l.words and _has_score_words(l)), None)
     if start is None:
         return []
     header = [lines[start]]
     for line in lines[start + 1:]:
-        if line.table is not None or not line.words or parse_number(line.text) is not None:
+        if line.table is not None or not line.words or line.rule_above or parse_number(line.text) is not None:
             break
         header.append(line)
-    columns = _columns_from_header(header)
-    if _score_header(tuple(c[2] for c in columns)) is None:
+    columns = aligned.header_columns(header)
+    meanings = _score_header(tuple(c.header for c in columns))
+    if meanings is None:
         return []
-    rows = [Line(cells=tuple(c[2] for c in columns), page=header[0].page, table=-1)]
+    body = []
     for line in lines[start + len(header):]:
         if line.table is not None or not line.words:
             break
-        rows.append(Line(cells=_cells_by_columns(line, columns), page=line.page, table=-1))
-    return rows
+        body.append(line)
+    label = meanings.get("label", 0)
+    rows = aligned.rows_by_alignment(
+        body, columns, starts_row=lambda cells: any(c for j, c in enumerate(cells) if j != label))
+    return [Line(cells=tuple(c.header for c in columns), page=header[0].page, table=-1), *rows]
+
+
+def score_headers(lines: list[Line]) -> dict[int, tuple[dict[str, int], int]]:
+    """Where a score table's header rows are: line index -> (columns by meaning, rows it
+    takes). A header of two table rows with merged cells is read stacked."""
+    found = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        header, rows = _score_header(line.cells), 1
+        if header is None and i + 1 < len(lines) and lines[i + 1].table == line.table is not None:
+            header, rows = _score_header(stacked_header(line.cells, lines[i + 1].cells)), 2
+        if header:
+            found[i] = (header, rows)
+            i += rows
+        else:
+            i += 1
+    return found
 
 
 def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
@@ -336,8 +405,11 @@ def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
     A ruled table arrives as rows of cells; one drawn without rules is read from alignment."""
     if section is None:
         return []
-    if not any(_score_header(l.cells) for l in section.lines):
-        section = Section(section.name, unruled_table(section.lines))
+    lines = section.lines
+    headers = score_headers(lines)
+    if not headers:
+        lines = unruled_table(lines)
+        headers = score_headers(lines)
     columns: Optional[dict[str, int]] = None
     rows: list[ScoreRow] = []
 
@@ -345,10 +417,13 @@ def parse_score_rows(section: Optional[Section]) -> list[ScoreRow]:
         j = columns.get(meaning) if columns else None
         return _cell_text(cells[j]) if j is not None and j < len(cells) else ""
 
-    for line in section.lines:
-        header = _score_header(line.cells)
-        if header:
-            columns = header  # a header repeated after a page break is read again, harmlessly
+    skip = 0
+    for i, line in enumerate(lines):
+        if i in headers:
+            # A header repeated after a page break is read again, harmlessly.
+            columns, skip = headers[i][0], headers[i][1]
+        if skip:
+            skip -= 1
             continue
         if columns is None or len(line.cells) < 2:
             continue
@@ -430,6 +505,34 @@ def _paragraphs(section: Optional[Section]) -> Optional[str]:
     return text or None
 
 
+def unreadable_tables(sections: dict[str, Section], indicator: Indicator) -> list[Flag]:
+    """Tables that are there but were not read: flagged, so that an empty field is never
+    taken for an empty table."""
+    flags = []
+
+    def flag(name: str, table: str, reason: str) -> None:
+        page = next((line.page for line in sections[name].lines), None)
+        flags.append(TableUnreadable.make(indicator_code=indicator.code, page=page, table=table, reason=reason))
+
+    score = sections.get("score_rows")
+    if score is not None and score.lines and not indicator.score_rows:
+        found = score_headers(score.lines) or unruled_table(score.lines)
+        flag("score_rows", "score", "no rows of numbers under its header" if found else
+             "no header naming its weight and weighted-score columns")
+    steps = sections.get("steps")
+    if steps is not None and not indicator.steps and any(
+            (line.table is not None and any(match_key(line.cells[0]).startswith(h) for h in labels.STEP_TABLE_HEADERS))
+            or _is_steps_header(line) for line in steps.lines):
+        flag("steps", "milestone", "a header, but no numbered steps under it")
+    criteria = sections.get("criteria")
+    if criteria is not None and criteria.lines:
+        levels = {lvl for line in criteria.lines for c in line.cells if (lvl := _level_cell(c))}
+        levels |= {lvl for line in criteria.lines for _, _, w in aligned.pieces(line.words) if (lvl := _level_cell(w))}
+        if len(levels) >= 2 and len(indicator.criteria) < len(levels):
+            flag("criteria", "criteria", f"{len(levels)} levels, {len(indicator.criteria)} thresholds read")
+    return flags
+
+
 # --- wiring ---------------------------------------------------------------------------------
 
 def parse(parsed: ParsedDocument) -> KpiReport:
@@ -479,4 +582,5 @@ def parse(parsed: ParsedDocument) -> KpiReport:
         page=indicator_page,
     )
     report.indicators.append(indicator)
+    report.flags += unreadable_tables(sections, indicator)
     return report

@@ -3,6 +3,7 @@ chrome, join wrapped lines into paragraphs, find the fiscal year. Pure functions
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from extractors import labels
@@ -21,8 +22,7 @@ def clean_lines(parsed: ParsedDocument) -> list[Line]:
         cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
         if any(cells):
             words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
-            out.append(Line(cells=cells, page=line.page, table=line.table,
-                            paragraph_start=line.paragraph_start, words=words))
+            out.append(replace(line, cells=cells, words=words))
     return out
 
 

@@ -116,6 +116,17 @@ def match_key(text: str) -> str:
     return re.sub(r"\s+", "", clean_text(text) or "")
 
 
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—(\[]*(?:หน้าที่|หน้า|page)?\s*[0-9๐-๙]{1,3}\s*(?:(?:/|จาก|of)\s*[0-9๐-๙]{1,4})?[\s\-–—)\]]*$",
+    re.IGNORECASE)
+
+
+def is_page_number(line: str) -> bool:
+    """A page's number as documents print it: "- 2 -", "(๒)", "หน้า 2", "2/5", "หน้า 2 จาก 5".
+    Four digits alone are a year (2552), not a page."""
+    return bool(line.strip()) and bool(_PAGE_NUMBER.match(line))
+
+
 # --- Wrapped lines -----------------------------------------------------------------------
 
 # "-", "•", "1.", "1.1", "1)", "(1)": a bare number followed by a space is not a marker (it is

@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from extractors.thai_text import COMBINING_MARKS, LOST_GLYPH, is_thai_letter, repair_lost_glyphs, text_layer_problem, thai_share
+from extractors.thai_text import (
+    COMBINING_MARKS, LOST_GLYPH, is_page_number, is_thai_letter, repair_lost_glyphs, text_layer_problem, thai_share,
+)
 from pipeline.errors import InputError, exception_chain
 from pipeline.pdf_actualtext import apply_actual_text
 from pipeline.pdfium_layer import FastLayerRefused, page_objects
@@ -23,11 +25,15 @@ LINE_TOLERANCE = 3  # points: words whose tops differ less than this share a lin
 INDENT = 8  # points: a line starting this far right of the text's left edge opens a paragraph
 
 
+RULE_MIN_WIDTH = 20  # points: a shorter horizontal stroke is not a rule (a dash, a box's side)
+
+
 @dataclass
 class _Item:
     top: float
     x0: float
     line: Optional[Line] = None
+    bottom: float = 0.0
 
 
 def check_pdf_bytes(data: bytes) -> None:
@@ -146,8 +152,7 @@ def _repair_line(line: Line) -> tuple[Line, int]:
         cells.append(fixed)
         count += n
     words = tuple((x0, x1, repair_lost_glyphs(w)[0]) for x0, x1, w in line.words)
-    return Line(cells=tuple(cells), page=line.page, table=line.table,
-                paragraph_start=line.paragraph_start, words=words), count
+    return replace(line, cells=tuple(cells), words=words), count
 
 
 DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn again this close is fake bold
@@ -174,6 +179,26 @@ def overprinted_chars(chars: list[dict]) -> set[int]:
     return dropped
 
 
+def mark_rules(text_items: list[_Item], rules: list[tuple[float, float, float]]) -> None:
+    """A text line with a horizontal rule (top, x0, x1) between it and the text line above
+    gets rule_above: in a table ruled between rows only, the rule is where a row begins."""
+    previous_bottom = 0.0
+    for it in sorted(text_items, key=lambda i: i.top):
+        x0, x1 = it.line.words[0][0], it.line.words[-1][1]
+        if any(previous_bottom - 1 <= top <= it.top + 1 and rx0 < x1 and rx1 > x0 for top, rx0, rx1 in rules):
+            it.line = replace(it.line, rule_above=True)
+        previous_bottom = max(previous_bottom, it.bottom)
+
+
+def drop_page_numbers(items: list[_Item]) -> list[_Item]:
+    """A page's number printed above or below everything else on it ("- 2 -", "หน้า 2") is
+    not the report's text: inside a table broken across pages it would join a cell."""
+    if not items:
+        return items
+    ends = {id(min(items, key=lambda i: i.top)), id(max(items, key=lambda i: i.top))}
+    return [it for it in items if not (id(it) in ends and it.line.table is None and is_page_number(it.line.text))]
+
+
 def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
     words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
     groups: list[list[dict]] = []
@@ -191,7 +216,7 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
     for group, start in zip(groups, starts):
         group.sort(key=lambda w: w["x0"])
         text = " ".join(w["text"] for w in group)
-        items.append(_Item(top=group[0]["top"], x0=group[0]["x0"],
+        items.append(_Item(top=group[0]["top"], x0=group[0]["x0"], bottom=max(w["bottom"] for w in group),
                            line=Line(cells=(text,), page=page_number,
                                      paragraph_start=start > margin + INDENT,
                                      words=tuple((w["x0"], w["x1"], w["text"]) for w in group))))
@@ -318,7 +343,10 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         words = outside.extract_words(keep_blank_chars=False, x_tolerance=1.5, use_text_flow=False)
         words += [b for b in _checkboxes(page) if not any(_inside(b, box) for box in table_boxes)]
         text_items = _words_to_lines(words, number)
-        items.extend(text_items)
+        mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in page.edges
+                                if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH
+                                and not any(_inside(e, box) for box in table_boxes)])
+        items = drop_page_numbers(items + text_items)
         if lost:
             repaired = 0
             for it in items:

@@ -120,10 +120,17 @@ class TextLayerRepaired(FlagType):
     template = "page {page}: {count} lost glyphs filled in by word frequency (e.g. 'ค าน า' -> 'คำนำ'); values from this page carry that guess"
 
 
+class TableUnreadable(FlagType):
+    code = "table_unreadable"
+    severity = "warning"
+    description = "a table was found but could not be read with confidence: its values are left out, not guessed"
+    template = "the {table} table on page {page} could not be read: {reason}"
+
+
 FLAG_TYPES: dict[str, type[FlagType]] = {
     t.code: t for t in (
         WeightedScoreMismatch, ScoreVsPerformance, ScoreOutOfRange, TotalMismatch,
         WeightSumMismatch, CountMismatch, RoundAmbiguous, DateOutOfRange, MissingField,
-        TextLayerMissing, TextLayerGarbled, TextLayerRepaired,
+        TextLayerMissing, TextLayerGarbled, TextLayerRepaired, TableUnreadable,
     )
 }

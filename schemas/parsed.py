@@ -21,6 +21,9 @@ class Line:
     # A PDF text line's words with their horizontal extent: (x0, x1, text). Lets an extractor
     # read a table drawn without rules from the alignment of its columns.
     words: tuple[tuple[float, float, str], ...] = ()
+    # A PDF text line with a horizontal rule drawn just above it: in a table ruled between
+    # rows only, a rule is where a row begins.
+    rule_above: bool = False
 
     @property
     def text(self) -> str:

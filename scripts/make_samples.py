@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import math
 import re
 import sys
 import tempfile
@@ -268,12 +269,54 @@ def score_header(spec: dict) -> tuple[str, ...]:
     return spec.get("score_header", SCORE_HEADER)
 
 
+# A score header in two rows with merged cells (spec key merged_score_header), as many
+# reports draw it: the first three labels span both rows, "ค่าคะแนน" spans the two score
+# columns over "ที่ได้" and "ถ่วงน้ำหนัก". {(row, column): span}; a cell under a span is "".
+MERGED_SCORE_HEADER = (("ตัวชี้วัด/ข้อมูลพื้นฐานประกอบตัวชี้วัด", "น้ำหนัก (ร้อยละ)", "ผลการดำเนินงาน", "ค่าคะแนน", ""),
+                       ("", "", "", "ที่ได้", "ถ่วงน้ำหนัก"))
+MERGED_SCORE_SPANS = {(0, 0): {"rowspan": 2}, (0, 1): {"rowspan": 2}, (0, 2): {"rowspan": 2}, (0, 3): {"colspan": 2}}
+
+TAB_STOP = 36  # points: a word processor's default tab stops (half an inch)
+TAB_MIN_GAP = 6  # points: a tab that would land closer than this goes on to the next stop
+
+
+def tab_lines(rows: list[list[str]], measure, width: float) -> list[list[tuple[float, str]]]:
+    """A table flattened to tab-separated lines: each row one line of (x, text) pieces; a last
+    cell too long for the line wraps back to the margin, as a word processor wraps it."""
+    out = []
+    for row in rows:
+        xs = tab_positions(row, measure)
+        pieces = [(x, cell) for x, cell in zip(xs, row) if cell]
+        x, last = pieces[-1]
+        if x + measure(last) > width:
+            wrapped = wrap(last, width, measure, first_width=width - x)
+            out.append(pieces[:-1] + [(x, wrapped[0])])
+            out.extend([(0.0, line)] for line in wrapped[1:])
+        else:
+            out.append(pieces)
+    return out
+
+
+def tab_positions(cells: list[str], measure) -> list[float]:
+    """Where each cell of a tab-separated line starts: at the next default tab stop after the
+    text before it, as a word processor sets it. Cells that overflow a stop push the rest of
+    the line on, so the columns of a flattened table do not line up."""
+    xs, x = [], 0.0
+    for i, cell in enumerate(cells):
+        if i:
+            x = math.ceil((x + TAB_MIN_GAP) / TAB_STOP) * TAB_STOP
+        xs.append(x)
+        x += measure(cell)
+    return xs
+
+
 # --- reportlab ------------------------------------------------------------------------------
 
 def lines_flowable(lines: list[str], font: str, indent: float, *, size: float = FONT_SIZE,
           leading: float = LINE_HEIGHT, overprint: bool = False, tag=None):
     """A reportlab flowable of lines already broken by wrap(), drawn as they are (Paragraph
-    would re-break them); the first line indented. `tag` tells afterFlowable where it fell."""
+    would re-break them); the first line indented. A line may also be a list of (x, text)
+    pieces (tab-separated cells). `tag` tells afterFlowable where it fell."""
     from reportlab.platypus import Flowable
 
     class _Lines(Flowable):
@@ -284,10 +327,11 @@ def lines_flowable(lines: list[str], font: str, indent: float, *, size: float = 
             self.canv.setFont(font, size)
             y = leading * len(lines) - size + 2
             for i, line in enumerate(lines):
-                x = indent if i == 0 else 0
-                self.canv.drawString(x, y, line)
-                if overprint:
-                    self.canv.drawString(x + 0.3, y, line)
+                pieces = [(indent if i == 0 else 0, line)] if isinstance(line, str) else line
+                for x, text in pieces:
+                    self.canv.drawString(x, y, text)
+                    if overprint:
+                        self.canv.drawString(x + 0.3, y, text)
                 y -= leading
 
     flowable = _Lines()
@@ -374,33 +418,51 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     story += paragraphs(["คำอธิบาย :"], frame_width, bold, "Sarabun-Bold")
     story += paragraphs(spec["description"], frame_width)
     story += paragraphs(["ข้อมูลผลการดำเนินงาน :"], frame_width, bold, "Sarabun-Bold")
+    # Many reports align their tables in columns with no rules at all; some flatten them to
+    # tab-separated lines.
+    ruled = spec.get("tables") not in ("unruled", "tab_flattened")
+    flattened = spec.get("tables") == "tab_flattened"
+
+    def flat(rows: list[list[str]], size=10):
+        """Tab-separated lines, in the smaller type reports set their tables in."""
+        width = lambda t: pdfmetrics.stringWidth(t, "Sarabun", size)  # noqa: E731
+        return lines_flowable(tab_lines(rows, width, frame_width - 6), "Sarabun", 0, size=size, leading=size + 4)
+
     first, second = 70, frame_width - 70
-    rows = [[paragraphs([spec["steps_header"][0]], first - 12), paragraphs([spec["steps_header"][1]], second - 12)]]
-    for step in spec["steps"]:
-        rows.append([paragraphs([num(spec, step[0])], first - 12), paragraphs(step[1], second - 12)])
-        if len(step) > 2:
-            rows.append(["", paragraphs(step[2], second - 12)])
-    story.append(table(rows, [first, second]))
+    if flattened:
+        story.append(flat([list(spec["steps_header"])] + [[num(spec, s[0]), " ".join(s[1])] for s in spec["steps"]]))
+    else:
+        rows = [[paragraphs([spec["steps_header"][0]], first - 12), paragraphs([spec["steps_header"][1]], second - 12)]]
+        for step in spec["steps"]:
+            rows.append([paragraphs([num(spec, step[0])], first - 12), paragraphs(step[1], second - 12)])
+            if len(step) > 2:
+                rows.append(["", paragraphs(step[2], second - 12)])
+        story.append(table(rows, [first, second], ruled=ruled))
     if spec.get("conditions"):
         story += paragraphs(["เงื่อนไข : " + spec["conditions"]], frame_width)
     if spec.get("criteria"):
         story += paragraphs(["เกณฑ์การให้คะแนน :"], frame_width, bold, "Sarabun-Bold")
         w = frame_width / 5
-        story.append(table([[paragraphs([c], w - 12) for c in row] for row in criteria_rows(spec)], [w] * 5))
+        story.append(flat(criteria_rows(spec)) if flattened else
+                     table([[paragraphs([c], w - 12) for c in row] for row in criteria_rows(spec)], [w] * 5, ruled=ruled))
     widths = [frame_width - 4 * 92, 92, 92, 92, 92]
-    score_rows = [[paragraphs([h], w - 12) for h, w in zip(score_header(spec), widths)]]
-    score_rows += [[paragraphs([c], w - 12) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
-    # Many reports align the score table in columns with no rules at all.
-    ruled = spec.get("score_table") != "unruled"
-    # A table broken across pages with no header repeated: its rows go on under the next page's top.
-    split = 1 + spec.get("score_break_after", len(score_rows))  # the header row comes first
-    head, rest = score_rows[:split], score_rows[split:]
-    score_table = table(head, widths, ruled=ruled)
-    score_table.thaikpi_tag = "score"
-    story.append(KeepTogether(paragraphs(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")],
-                                         frame_width, bold, "Sarabun-Bold") + [score_table]))
-    if rest:
-        story += [PageBreak(), table(rest, widths, repeat=0, ruled=ruled)]
+    heading = paragraphs(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")],
+                         frame_width, bold, "Sarabun-Bold")
+    if flattened:
+        score_table = flat([list(score_header(spec))] + [list(r["cells"]) for r in spec["score_rows"]])
+        score_table.thaikpi_tag = "score"
+        story.append(KeepTogether(heading + [score_table]))
+    else:
+        score_rows = [[paragraphs([h], w - 12) for h, w in zip(score_header(spec), widths)]]
+        score_rows += [[paragraphs([c], w - 12) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
+        # A table broken across pages with no header repeated: its rows go on under the next page's top.
+        split = 1 + spec.get("score_break_after", len(score_rows))  # the header row comes first
+        head, rest = score_rows[:split], score_rows[split:]
+        score_table = table(head, widths, ruled=ruled)
+        score_table.thaikpi_tag = "score"
+        story.append(KeepTogether(heading + [score_table]))
+        if rest:
+            story += [PageBreak(), table(rest, widths, repeat=0, ruled=ruled)]
     for key, label in LIST_SECTIONS:
         inline = spec.get(key + "_inline")
         if inline:
@@ -432,7 +494,17 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    pdf = FPDF(unit="pt", format="A4")
+    class Report(FPDF):
+        def header(self):
+            # Page numbers at the top from page 2 on ("- 2 -"), as Thai government documents
+            # print them: a line inside whatever table runs across the break.
+            if spec.get("page_numbers") and self.page_no() > 1:
+                self.set_font("Sarabun", "", FONT_SIZE)
+                self.set_y(24)
+                self.cell(0, LINE_HEIGHT, written(f"- {num(spec, self.page_no())} -"), align="C")
+                self.set_y(self.t_margin)
+
+    pdf = Report(unit="pt", format="A4")
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_creator("thaikpi make_samples (fpdf2)")
     pdf.set_margins(56, 56, 56)
@@ -483,15 +555,22 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
             out.extend(lines)
         return written("\n".join(out))
 
-    def table(rows: list[list[str]], widths: list[float], headings=True):
+    # How the data tables are ruled: all rules, rules between rows only, or none.
+    borders = {"horizontal_rules": "HORIZONTAL_LINES", "unruled": "NONE"}.get(spec.get("tables"), "ALL")
+    repeat = 0 if spec.get("header_repeated") is False else 1
+
+    def table(rows: list[list[str]], widths: list[float], headings=1, borders="ALL", spans=None):
+        """spans: {(row, column): {"rowspan": n} or {"colspan": n}}; a cell under a span is None."""
         pdf.set_font("Sarabun", "", FONT_SIZE)
         with pdf.table(col_widths=widths, width=sum(widths), align="LEFT", text_align="LEFT",
-                       line_height=LINE_HEIGHT, first_row_as_headings=headings, repeat_headings=1 if headings else 0,
+                       line_height=LINE_HEIGHT, first_row_as_headings=headings > 0, num_heading_rows=max(headings, 1),
+                       repeat_headings=repeat if headings else 0, borders_layout=borders,
                        headings_style=FontFace(emphasis=None), padding=4) as t:
-            for row in rows:
+            for i, row in enumerate(rows):
                 r = t.row()
-                for value in row:
-                    r.cell(value)
+                for j, value in enumerate(row):
+                    if value is not None:
+                        r.cell(value, **(spans or {}).get((i, j), {}))
 
     for title in spec["titles"]:
         text([title], "B")
@@ -506,9 +585,9 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     pdf.ln(LINE_HEIGHT + 4)
     name, supervisors, collectors, phone1, phone2 = header_cells(spec)
     half = width / 2
-    table([[cell_text([name], width)]], [width], headings=False)
+    table([[cell_text([name], width)]], [width], headings=0)
     table([[cell_text(supervisors, half), cell_text(collectors, half)],
-           [cell_text([phone1], half), cell_text([phone2], half)]], [half, half], headings=False)
+           [cell_text([phone1], half), cell_text([phone2], half)]], [half, half], headings=0)
     text(["คำอธิบาย :"], "B")
     text(spec["description"])
     text(["ข้อมูลผลการดำเนินงาน :"], "B")
@@ -518,20 +597,24 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
         rows.append([num(spec, step[0]), cell_text(step[1], second)])
         if len(step) > 2:
             rows.append(["", cell_text(step[2], second)])
-    table(rows, [first, second])
+    table(rows, [first, second], borders=borders)
     if spec.get("conditions"):
         text(["เงื่อนไข : " + spec["conditions"]])
     if spec.get("criteria"):
         text(["เกณฑ์การให้คะแนน :"], "B")
-        table([[cell_text([c], width / 5) for c in row] for row in criteria_rows(spec)], [width / 5] * 5)
+        table([[cell_text([c], width / 5) for c in row] for row in criteria_rows(spec)], [width / 5] * 5, borders=borders)
     if pdf.get_y() > pdf.h - 250:  # keep the score table on one page, with its heading
         pdf.add_page()
     text(["การคำนวณคะแนนจากผลการดำเนินงาน :" + spec.get("score_label_suffix", "")], "B")
     score_page = pdf.page_no()
     widths = [width - 4 * 92, 92, 92, 92, 92]
-    rows = [[cell_text([h], w) for h, w in zip(score_header(spec), widths)]]
+    if spec.get("merged_score_header"):
+        rows = [[cell_text([h], w) if h else None for h, w in zip(row, widths)] for row in MERGED_SCORE_HEADER]
+        spans = MERGED_SCORE_SPANS
+    else:
+        rows, spans = [[cell_text([h], w) for h, w in zip(score_header(spec), widths)]], None
     rows += [[cell_text([c], w) if c else "" for c, w in zip(r["cells"], widths)] for r in spec["score_rows"]]
-    table(rows, widths)
+    table(rows, widths, headings=len(rows) - len(spec["score_rows"]), borders=borders, spans=spans)
     for key, label in LIST_SECTIONS:
         inline = spec.get(key + "_inline")
         if inline:
@@ -560,13 +643,31 @@ def checkbox_html(spec: dict) -> str:
         f'<input type="checkbox"{" checked" if c else ""}> รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
 
 
-def data_table(rows: list[list[str]], header=True) -> str:
+def data_table(rows: list[list[str]], header=True, spans=None, header_rows=1) -> str:
+    """spans: {(row, column): {"rowspan"/"colspan": n}}; cells under a span are left out."""
     out = ['<table border="1" cellspacing="0" cellpadding="3">']
+    covered = set()
+    for (i, j), span in (spans or {}).items():
+        covered |= {(i + di, j + dj) for di in range(span.get("rowspan", 1))
+                    for dj in range(span.get("colspan", 1))} - {(i, j)}
     for i, row in enumerate(rows):
-        tag = "th" if header and i == 0 else "td"
-        out.append("<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in row) + "</tr>")
+        tag = "th" if header and i < header_rows else "td"
+        cells = []
+        for j, c in enumerate(row):
+            if (i, j) not in covered:
+                attrs = "".join(f' {k}="{v}"' for k, v in (spans or {}).get((i, j), {}).items())
+                cells.append(f"<{tag}{attrs}>{c}</{tag}>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
+
+
+def spec_table(spec: dict, rows: list[list[str]]) -> str:
+    """A data table as the spec draws it: a table, or lines of tab-separated cells."""
+    if spec.get("tables") == "tab_flattened":
+        flat = "\n".join("\t".join(" ".join(re.sub("<[^>]+>", " ", c).split()) for c in r) for r in rows)
+        return f"<pre>{flat}</pre>"
+    return data_table(rows)
 
 
 def steps_rows(spec: dict) -> list[list[str]]:
@@ -581,7 +682,12 @@ def steps_rows(spec: dict) -> list[list[str]]:
 def tail_html(spec: dict) -> str:
     """Score table and list sections, as plain blocks after the report's header."""
     out = [f"<p><b>การคำนวณคะแนนจากผลการดำเนินงาน :{esc(spec.get('score_label_suffix', ''))}</b></p>"]
-    out.append(data_table([[esc(h) for h in score_header(spec)]] + [[esc(c) for c in r["cells"]] for r in spec["score_rows"]]))
+    body = [[esc(c) for c in r["cells"]] for r in spec["score_rows"]]
+    if spec.get("merged_score_header"):
+        out.append(data_table([[esc(h) for h in row] for row in MERGED_SCORE_HEADER] + body,
+                              spans=MERGED_SCORE_SPANS, header_rows=2))
+    else:
+        out.append(spec_table(spec, [[esc(h) for h in score_header(spec)]] + body))
     for key, label in LIST_SECTIONS:
         inline = spec.get(key + "_inline")
         if inline:
@@ -600,11 +706,11 @@ def html_plain(spec: dict) -> str:
     parts.append(data_table([[f'<span class="label">{esc(name.split(" : ")[0])}</span> : <b>{esc(name.split(" : ", 1)[1])}</b>', ""],
                              [ps(supervisors), ps(collectors)], [esc(phone1), esc(phone2)]], header=False))
     parts.append("<p><b>คำอธิบาย :</b></p>" + ps(spec["description"]))
-    parts.append("<p><b>ข้อมูลผลการดำเนินงาน :</b></p>" + data_table(steps_rows(spec)))
+    parts.append("<p><b>ข้อมูลผลการดำเนินงาน :</b></p>" + spec_table(spec, steps_rows(spec)))
     if spec.get("conditions"):
         parts.append(f"<p>เงื่อนไข : {esc(spec['conditions'])}</p>")
     if spec.get("criteria"):
-        parts.append("<p><b>เกณฑ์การให้คะแนน :</b></p>" + data_table([[esc(c) for c in r] for r in criteria_rows(spec)]))
+        parts.append("<p><b>เกณฑ์การให้คะแนน :</b></p>" + spec_table(spec, [[esc(c) for c in r] for r in criteria_rows(spec)]))
     parts.append(tail_html(spec))
     return "\n".join(parts)
 
@@ -615,14 +721,21 @@ def html_flat(spec: dict) -> str:
     rows = [[esc(" ".join(spec["titles"])), "", checkbox_html(spec)], [esc(name), "", ""],
             [esc(" ".join(supervisors)), esc(" ".join(collectors)), ""], [esc(phone1), esc(phone2), ""],
             ["คำอธิบาย : " + ps(spec["description"]), "", ""], ["ข้อมูลผลการดำเนินงาน :", "", ""]]
-    rows += [r + [""] for r in steps_rows(spec)]
+    html_rows = ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    html_rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in steps_rows(spec)[0]) + "<td></td></tr>")
+    for step in spec["steps"]:
+        # A step whose text runs on in a second row: its number cell spans both (rowspan).
+        span = ' rowspan="2"' if len(step) > 2 else ""
+        html_rows.append(f"<tr><td{span}>{num(spec, step[0])}</td><td>{ps(step[1])}</td><td></td></tr>")
+        if len(step) > 2:
+            html_rows.append(f"<tr><td>{ps(step[2])}</td><td></td></tr>")
+    rows = []
     if spec.get("conditions"):
         rows.append([f"<p>เงื่อนไข : {esc(spec['conditions'])}</p>", "", ""])
     if spec.get("criteria"):
         rows.append(["เกณฑ์การให้คะแนน :", "", ""])
-    out = ['<table width="100%" border="1">']
-    out += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
-    out.append("</table>")
+    html_rows += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    out = ['<table width="100%" border="1">', *html_rows, "</table>"]
     if spec.get("criteria"):
         out.append(data_table([[esc(c) for c in r] for r in criteria_rows(spec)]))
     out.append(tail_html(spec))

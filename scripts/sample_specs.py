@@ -367,6 +367,9 @@ FALLING = dict(
     ],
 )
 
+TAB_FLATTENED = dict(NUMERIC, slug="kpi_2556_2-3_disbursement_tab_flattened", tables="tab_flattened",
+                     score_header=("ตัวชี้วัด", "น้ำหนัก", "ผลการดำเนินงาน", "ค่าคะแนนที่ได้", "ค่าคะแนนถ่วงน้ำหนัก"))
+
 # Which documents to make: (spec, producer). Producers: reportlab, fpdf2 (PDF); html-* (HTML).
 SAMPLES = [
     (SEED_000, "reportlab"),
@@ -387,11 +390,24 @@ SAMPLES = [
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_lost_nikhahit", damage={"text": "lost_nikhahit"}), "fpdf2"),
     (SUBINDICATORS, "reportlab"),
     (SUBINDICATORS, "html-utf8"),
-    # The same report with its score table aligned in columns, no rules drawn.
-    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", score_table="unruled"), "reportlab"),
+    # The same report with its tables aligned in columns, no rules drawn.
+    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", tables="unruled"), "reportlab"),
     # ... and with its score table broken across two pages, the header not repeated.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_page_broken", score_break_after=2), "reportlab"),
     (FALLING, "fpdf2"),
+    # Its score header in two rows with merged cells (rowspan, colspan).
+    (dict(FALLING, slug="kpi_2558_3-2_permit_days_merged_header", merged_score_header=True), "fpdf2"),
+    (dict(FALLING, slug="kpi_2558_3-2_permit_days_merged_header", merged_score_header=True), "html-utf8"),
+    # Partly ruled tables (rules between rows, none between columns), from a second producer.
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_partly_ruled", tables="horizontal_rules"), "fpdf2"),
+    # Tables flattened to tab-separated lines: each row one line, cells at the default tab
+    # stops, so a long cell pushes the rest of its row off the header's columns. The short
+    # header labels of some years.
+    (TAB_FLATTENED, "reportlab"),
+    (TAB_FLATTENED, "html-utf8"),
+    # A long milestone table broken across pages, its header not repeated, a page number
+    # ("- 2 -") printed at the top of the next page.
+    (dict(SEED_000, slug="kpi_2552_3-1-4_osm_page_broken", header_repeated=False, page_numbers=True), "fpdf2"),
     # A scan: the first page of the report as an image, no text layer at all.
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_scan"), "scan"),
     # An e-reporting system's page printed by a browser: shaped Thai, text in /ActualText.

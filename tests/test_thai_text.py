@@ -174,3 +174,13 @@ def test_a_lost_glyph_is_filled_by_word_frequency(damaged, repaired):
 
 def test_text_without_lost_glyphs_is_untouched():
     assert tt.repair_lost_glyphs("ค าน า") == ("ค าน า", 0)  # real spaces: only the reader knows
+
+
+@pytest.mark.parametrize("text", ["- 2 -", "– ๑๒ –", "(3)", "หน้า 2", "หน้า ๒ จาก ๕", "2/5", "Page 4 of 9", "7"])
+def test_a_page_number_as_documents_print_it(text):
+    assert tt.is_page_number(text)
+
+
+@pytest.mark.parametrize("text", ["", "2552", "- ร้อยละ 80 -", "1. จัดทำแผน", "2,000,000 บาท", "ระดับ 2"])
+def test_text_that_is_not_a_page_number(text):
+    assert not tt.is_page_number(text)
