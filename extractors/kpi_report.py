@@ -50,6 +50,7 @@ _DOC_REF = re.compile(
 )
 _DOC_REF_MORE = re.compile(r"^\s*(?:,|และ)\s*(ว\s*)?(\d{1,6})(?![\d/])")
 _ORDER_NUMBER = re.compile(r"ที่\s*(\d{1,5}/\d{4})(?!\d)")
+_NUMBER_CELL = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")  # a cell that is a number and nothing else
 _PHONE = re.compile(r"\d[\d\-]{5,}\d(?:\s*ต่อ\s*\d+)?")
 
 
@@ -358,13 +359,14 @@ def unruled_table(lines: list[Line]) -> list[Line]:
     """Text lines of a score table drawn without rules between columns -> rows of cells, from
     the alignment under its header. The header may wrap onto several lines, its cells
     centred at different heights: it runs from the first line with a header word to a rule
-    or a line with a number."""
+    or a line with a cell that is a number ("(๑-๕)" in a header is not)."""
     start = next((i for i, l in enumerate(lines) if l.table is None and l.words and _has_score_words(l)), None)
     if start is None:
         return []
     header = [lines[start]]
     for line in lines[start + 1:]:
-        if line.table is not None or not line.words or line.rule_above or parse_number(line.text) is not None:
+        if line.table is not None or not line.words or line.rule_above or any(
+                _NUMBER_CELL.fullmatch(to_arabic_digits(text)) for _, _, text in aligned.pieces(line.words)):
             break
         header.append(line)
     columns = aligned.header_columns(header)

@@ -299,6 +299,9 @@ SUBINDICATORS = dict(
     ],
     criteria=["ขั้นตอนที่ ๑", "ขั้นตอนที่ ๑-๒", "ขั้นตอนที่ ๑-๓", "ขั้นตอนที่ ๑-๔", "ขั้นตอนที่ ๑-๕"],
     criteria_values=[1, 2, 3, 4, 5],
+    # Thai digits in the header too: the score's range.
+    score_header=("ตัวชี้วัด/ข้อมูลพื้นฐานประกอบตัวชี้วัด", "น้ำหนัก (ร้อยละ)", "ผลการดำเนินงาน",
+                  "ค่าคะแนนที่ได้ (๑-๕)", "ค่าคะแนนถ่วงน้ำหนัก"),
     score_rows=[
         dict(cells=("๑.๒.๑ การลดระยะเวลาการให้บริการ", "๒", "ขั้นตอนที่ ๕", "๕", "๐.๑๐๐๐"),
              performance_value=5, score_recomputed=5, weighted_score_recomputed=0.1),
