@@ -86,6 +86,46 @@ def remove_space_before_marks(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub(r"\1", text)
 
 
+_TOKEN = re.compile(r"\S+")
+_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
+
+
+def _doubled(token: str) -> bool:
+    return len(token) >= 2 and len(token) % 2 == 0 and token[0::2] == token[1::2]
+
+
+def undouble_overprint(text: str) -> str:
+    """Fake bold read with no geometry to dedupe it (every glyph drawn twice, the copies read
+    in turn): "ขข้้ออมมููลล" -> "ข้อมูล". A line is undoubled when it has a doubled Thai token
+    of three pairs or more; then every doubled token on it is ("22555566" -> "2556"). A real
+    word is never all pairs at that length."""
+    out = []
+    for line in text.split("\n"):
+        if any(_doubled(t) and len(t) >= 6 and _THAI_CHAR.search(t) for t in _TOKEN.findall(line)):
+            line = _TOKEN.sub(lambda m: m.group(0)[0::2] if _doubled(m.group(0)) else m.group(0), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+# One Thai letter (or leading vowel) with its marks, standing alone between single spaces.
+_SPACED_CLUSTER = "[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_LETTER_SPACED = re.compile(f"(?<![^\\s]){_SPACED_CLUSTER}(?: {_SPACED_CLUSTER}){{3,}}(?![^\\s])")
+_LETTERS_SPACED = re.compile(f"(?<![^\\s]){_SPACED_CLUSTER}(?: {_SPACED_CLUSTER})+(?![^\\s])")
+
+
+def join_letter_spacing(text: str) -> str:
+    """A letter-spaced line (Thai distributed justification) read as letters between spaces:
+    "ร า ย ง า น  ผ ล" -> "รายงาน  ผล". A line is letter-spaced when it has four or more lone
+    letters in a row; then every run of lone letters on it is joined, and a wider gap (two
+    spaces or more) stays a space."""
+    out = []
+    for line in text.split("\n"):
+        if _LETTER_SPACED.search(line):
+            line = _LETTERS_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def tidy_whitespace(text: str) -> str:
     """Fold runs of spaces within each line and trim lines; a run of blank lines (a known
     paragraph break) becomes one blank line.
@@ -104,8 +144,10 @@ def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[s
         return None
     text = unicodedata.normalize("NFC", text)
     text = map_pua(text)
+    text = undouble_overprint(text)
     text = compose_sara_am(text)
     text = remove_space_before_marks(text)
+    text = join_letter_spacing(text)
     if arabic_digits:
         text = to_arabic_digits(text)
     return tidy_whitespace(text)

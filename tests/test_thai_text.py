@@ -184,3 +184,23 @@ def test_a_page_number_as_documents_print_it(text):
 @pytest.mark.parametrize("text", ["", "2552", "- ร้อยละ 80 -", "1. จัดทำแผน", "2,000,000 บาท", "ระดับ 2"])
 def test_text_that_is_not_a_page_number(text):
     assert not tt.is_page_number(text)
+
+
+def test_fake_bold_read_without_geometry_is_undoubled():
+    assert tt.undouble_overprint("ขข้้ออมมููลลผผลลกกาารร 22555566") == "ข้อมูลผลการ 2556"
+    assert tt.clean_text("รราายยงงาานน\nปกติ 11") == "รายงาน\nปกติ 11"  # line by line
+
+
+@pytest.mark.parametrize("text", ["กก", "ดีดี", "นานา 11", "ข้อมูล 2556", "เกเร เกเร"])
+def test_real_text_with_repeats_is_not_undoubled(text):
+    assert tt.undouble_overprint(text) == text
+
+
+def test_a_letter_spaced_line_is_joined_and_a_wider_gap_stays():
+    assert tt.join_letter_spacing("ร า ย ง า น  ผ ล") == "รายงาน  ผล"
+    assert tt.clean_text("ก า ร ป ฏิ บั ติ ร า ช ก า ร") == "การปฏิบัติราชการ"
+
+
+@pytest.mark.parametrize("text", ["ก ข ค ตัวเลือก", "นาย ก ข", "ค าน า", "ข้อ 1 ก 2 ข 3"])
+def test_fewer_than_four_lone_letters_or_whole_words_are_not_joined(text):
+    assert tt.join_letter_spacing(text) == text
