@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import traceback
 from pathlib import Path
 from typing import Callable, Optional
@@ -74,6 +75,17 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     return doc.model_copy(update=update)
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """Past the worker's memory limit (RLIMIT_AS): a MemoryError, perhaps wrapped by pdfplumber;
+    or, when an allocation fails inside C code that does not say so, CPython's SystemError
+    "... returned NULL without setting an exception" under a memory limit."""
+    chain = exception_chain(exc)
+    if any(isinstance(e, MemoryError) for e in chain):
+        return True
+    limited = resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
+    return limited and any(isinstance(e, SystemError) and "NULL" in str(e) for e in chain)
+
+
 def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
     settings = settings or Settings()
     doc = Document(source=source, doc_id=doc_id_of(data), pipeline_version=__version__)
@@ -95,8 +107,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
     except InputError as exc:
         return _error(doc, exc.kind, exc.message)
     except Exception as exc:  # a bug of ours or an input no reader foresaw: say so, go on
-        if any(isinstance(e, MemoryError) for e in exception_chain(exc)):
-            # past the worker's memory limit (RLIMIT_AS), perhaps wrapped by pdfplumber
+        if _out_of_memory(exc):
             return _error(doc, "memory", "the file needed more memory than the per-file limit")
         if os.environ.get("THAIKPI_DEBUG"):
             traceback.print_exc()
