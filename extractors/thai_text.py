@@ -90,19 +90,26 @@ _TOKEN = re.compile(r"\S+")
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 
 
-def _doubled(token: str) -> bool:
-    return len(token) >= 2 and len(token) % 2 == 0 and token[0::2] == token[1::2]
+# A letter with its marks (SARA AM has an advance of its own: fake bold doubles it apart).
+_CLUSTER = re.compile(f"[^{COMBINING_MARKS}][{COMBINING_MARKS}]*|.")
+
+
+def _doubled(token: str) -> Optional[list[str]]:
+    """A token made of pairs of identical clusters (a letter with its marks): the clusters."""
+    clusters = _CLUSTER.findall(token)
+    pairs = len(clusters) >= 2 and len(clusters) % 2 == 0 and clusters[0::2] == clusters[1::2]
+    return clusters if pairs else None
 
 
 def undouble_overprint(text: str) -> str:
     """Fake bold read with no geometry to dedupe it (every glyph drawn twice, the copies read
-    in turn): "ขข้้ออมมููลล" -> "ข้อมูล". A line is undoubled when it has a doubled Thai token
-    of three pairs or more; then every doubled token on it is ("22555566" -> "2556"). A real
-    word is never all pairs at that length."""
+    in turn): "ข้ข้ออมูมูลล" -> "ข้อมูล". A line is undoubled when it has a Thai token of three
+    pairs or more; then every doubled token on it is ("9922..5500" -> "92.50"). A real word is
+    never all pairs at that length."""
     out = []
     for line in text.split("\n"):
-        if any(_doubled(t) and len(t) >= 6 and _THAI_CHAR.search(t) for t in _TOKEN.findall(line)):
-            line = _TOKEN.sub(lambda m: m.group(0)[0::2] if _doubled(m.group(0)) else m.group(0), line)
+        if any((c := _doubled(t)) and len(c) >= 6 and _THAI_CHAR.search(t) for t in _TOKEN.findall(line)):
+            line = _TOKEN.sub(lambda m: "".join(c[0::2]) if (c := _doubled(m.group(0))) else m.group(0), line)
         out.append(line)
     return "\n".join(out)
 

@@ -883,6 +883,33 @@ def make_bad_inputs(good_pdf: Path, good_html: Path) -> None:
     (BAD_DIR / "mislabelled_html.pdf").write_bytes(good_html.read_bytes())
 
 
+# Lines a text rule must repair, in a PDF of their own (tests/test_pdf_reader.py reads it).
+TEXT_FIXTURE = Path(ROOT / "tests" / "data" / "text" / "fake_bold_wide_and_letter_spaced.pdf")
+FAKE_BOLD_LINES = ("ข้อมูลผลการดำเนินงาน ร้อยละ 92.50", "ที่ได้รับจัดสรร 2,000,000 บาท")
+LETTER_SPACED_LINE = "รายงานผลการปฏิบัติราชการ"
+
+
+def make_text_fixture() -> None:
+    """Fake bold whose copies lie 1.4 and 2 points apart (too far for the reader's geometry to
+    tell them from two glyphs), and a heading spread letter by letter, as Thai distributed
+    justification draws it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont("Sarabun", str(SARABUN)))
+    TEXT_FIXTURE.parent.mkdir(parents=True, exist_ok=True)
+    c = canvas.Canvas(str(TEXT_FIXTURE), invariant=1)
+    c.setFont("Sarabun", FONT_SIZE)
+    x = 72
+    for cluster in re.findall("[^\u0e31\u0e34-\u0e3a\u0e47-\u0e4e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*", LETTER_SPACED_LINE):
+        c.drawString(x, 740, cluster)
+        x += pdfmetrics.stringWidth(cluster, "Sarabun", FONT_SIZE) + 6
+    for y, (line, offset) in zip((700, 680), zip(FAKE_BOLD_LINES, (1.4, 2.0))):
+        c.drawString(72, y, line)
+        c.drawString(72 + offset, y, line)
+    c.save()
+
+
 def main() -> None:
     only = set(sys.argv[1:])  # slugs to re-make; none: all
     SAMPLES_DIR.mkdir(exist_ok=True)
@@ -926,6 +953,7 @@ def main() -> None:
         print(f"{path.relative_to(ROOT)}  ({producer}, {gold['pages']} pages)")
     if not only:
         make_bad_inputs(made["reportlab"], made["html-utf8"])
+        make_text_fixture()
     print(f"bad inputs in {BAD_DIR.relative_to(ROOT)}")
 
 

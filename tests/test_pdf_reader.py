@@ -1,6 +1,10 @@
 """Geometry rules of the PDF reader, on chars as pdfplumber gives them."""
+from pathlib import Path
+
+import pytest
+
 from conftest import REAL_CORPUS
-from extractors.thai_text import LOST_GLYPH
+from extractors.thai_text import LOST_GLYPH, clean_text
 from pipeline.pdf_reader import anchor_marks, mark_lost_glyphs, overprinted_chars, read_pdf
 
 
@@ -41,3 +45,14 @@ def test_bug_real_word_pdf_reads_sara_am_and_marks_back():
     assert "หน่วยงานสำนักวิทยบริการและเทคโนโลยีสารสนเทศ" in text
     assert "วิสัยทัศน์ สำนักวิทยบริการและเทคโนโลยีสารสนเทศเป็นแหล่งรวมทรัพยากรสารสนเทศทุกชนิด" in text
     assert doc.repaired_pages[1] == 9
+
+
+@pytest.mark.parametrize("fast_layer", [True, False], ids=["pdfium", "pdfminer"])
+def test_fake_bold_too_wide_for_geometry_and_a_letter_spaced_heading_read_clean(fast_layer):
+    """tests/data/text/fake_bold_wide_and_letter_spaced.pdf (scripts/make_samples.py): copies
+    1.4 and 2 pt apart (pdfminer reads every cluster twice; pdfium drops the second text
+    object), and a heading drawn letter by letter 6 pt apart."""
+    fixture = Path(__file__).parent / "data" / "text" / "fake_bold_wide_and_letter_spaced.pdf"
+    doc = read_pdf(fixture.read_bytes(), fast_layer=fast_layer)
+    assert [clean_text(line.text) for line in doc.lines] == [
+        "รายงานผลการปฏิบัติราชการ", "ข้อมูลผลการดำเนินงาน ร้อยละ 92.50", "ที่ได้รับจัดสรร 2,000,000 บาท"]

@@ -187,7 +187,8 @@ def test_text_that_is_not_a_page_number(text):
 
 
 def test_fake_bold_read_without_geometry_is_undoubled():
-    assert tt.undouble_overprint("ขข้้ออมมููลลผผลลกกาารร 22555566") == "ข้อมูลผลการ 2556"
+    assert tt.undouble_overprint("ข้ข้ออมูมูลลผผลลกกาารร 9922..5500") == "ข้อมูลผลการ 92.50"
+    assert tt.undouble_overprint("ดดำำเเนินินนงงาานน ที่ที่ไได้ด้") == "ดำเนินงาน ที่ได้"  # cluster by cluster
     assert tt.clean_text("รราายยงงาานน\nปกติ 11") == "รายงาน\nปกติ 11"  # line by line
 
 
