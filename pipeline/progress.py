@@ -34,7 +34,9 @@ class Progress:
         self.pages += pages or 0
         self.failures += failed
         if self.bar is not None:
-            self.bar.update(self.task, advance=1, stats=f"{self.pages} pages, {self.failures} failed")
+            elapsed = max(time.monotonic() - self.started, 1e-9)
+            self.bar.update(self.task, advance=1, stats=f"{self.pages} pages, {self.files / elapsed:.1f} files/s, "
+                                                        f"{self.pages / elapsed:.1f} pages/s, {self.failures} failed")
         elif time.monotonic() - self.last_line >= self.every or self.files == self.total:
             self.last_line = time.monotonic()
             print(f"[thaikpi] {self._stats()}", file=self.stream, flush=True)

@@ -182,3 +182,35 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
                    "--scheduler", "tcp://127.0.0.1:9", timeout=120)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("thaikpi:")
+
+
+def test_progress_on_a_terminal_is_a_bar_with_files_pages_rate_eta_and_failures(tmp_path):
+    """stderr on a pseudo-terminal: the bar (rich) instead of the plain lines logs get."""
+    import pty
+    import re
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sample in SAMPLE_FILES[:4]:
+        shutil.copy(sample, folder / sample.name)
+    shutil.copy(BAD / "truncated.pdf", folder / "truncated.pdf")
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--out", str(tmp_path / "out"),
+                             "-j", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=300)
+    os.close(leader)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode("utf-8", "replace"))
+    assert proc.returncode == 1  # the truncated file failed
+    assert "[thaikpi]" not in text  # no log lines on a terminal
+    frames = re.findall(r"(\d+)/5 files (\d+) pages, [\d.]+ files/s, [\d.]+ pages/s, (\d+) failed", text)
+    assert frames and frames[-1][0] == "5" and int(frames[-1][1]) > 0 and frames[-1][2] == "1"
+    assert "━" in text and re.search(r"\d:\d\d:\d\d|-:--:--", text)  # the bar and its ETA
