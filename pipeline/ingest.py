@@ -29,8 +29,8 @@ class IngestOptions:
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     engine: str = "local"                 # local | dask
     scheduler: Optional[str] = None       # tcp://HOST:PORT for the dask engine
-    time_limit: Optional[float] = 300.0   # seconds per file (local engine)
-    memory_limit: Optional[int] = 4 << 30  # bytes of address space per worker (local engine)
+    time_limit: Optional[float] = 300.0   # seconds per file
+    memory_limit: Optional[int] = 4 << 30  # bytes of address space per worker process
     retry_failed: bool = False            # re-do unchanged files that failed before
     excel: bool = False
 
@@ -97,7 +97,8 @@ def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
         try:
             if options.engine == "dask":
                 from pipeline.engine_dask import run_dask
-                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings)
+                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings,
+                         time_limit=options.time_limit, memory_limit=options.memory_limit)
             else:
                 run_local(tasks, on_result, jobs=options.jobs, settings=options.settings,
                           time_limit=options.time_limit, memory_limit=options.memory_limit)

@@ -12,6 +12,8 @@ import multiprocessing as mp
 import os
 import resource
 import signal
+import subprocess
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -49,10 +51,11 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     return doc.model_dump_json(), time.perf_counter() - start
 
 
-def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int]) -> None:
+def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], outbox: Optional[Connection] = None) -> None:
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    outbox = outbox or conn
     while True:
         try:
             task = conn.recv()
@@ -60,7 +63,59 @@ def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int]) -
             return
         if task is None:
             return
-        conn.send(run_task(task, settings))
+        outbox.send(run_task(task, settings))
+
+
+def serve() -> None:
+    """A worker started by subprocess (`python -c "from pipeline.pool import serve; serve()"
+    IN OUT`): tasks come on pipe IN, documents go out on OUT. The first message is (settings,
+    memory limit)."""
+    inbox, outbox = Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
+    settings, memory_limit = inbox.recv()
+    _worker(inbox, settings, memory_limit, outbox)
+
+
+class Helper:
+    """One worker process with the local engine's limits, for a process that may not fork
+    workers of its own: a Dask worker is a daemonic process, and multiprocessing refuses
+    children there. Started with subprocess, fed over two pipes; kept for the next file."""
+
+    def __init__(self, settings: Settings, memory_limit: Optional[int]):
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from pipeline.pool import serve; serve()", str(task_read), str(result_write)],
+            pass_fds=(task_read, result_write), stdin=subprocess.DEVNULL)
+        os.close(task_read)
+        os.close(result_write)
+        self.outbox = Connection(task_write, readable=False)
+        self.inbox = Connection(result_read, writable=False)
+        self.config = (settings, memory_limit)
+        self.outbox.send(self.config)
+
+    def run(self, task: Task, time_limit: Optional[float]) -> tuple[Result, bool]:
+        """(the result, whether this helper can take another file)."""
+        started = time.monotonic()
+        self.outbox.send(task)
+        if not self.inbox.poll(time_limit):
+            self.stop()
+            return Result(task, failed_document(task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
+                          time.monotonic() - started), False
+        try:
+            document, seconds = self.inbox.recv()
+        except (EOFError, OSError):
+            self.stop()
+            return Result(task, failed_document(task, "crashed", _death(self.process.returncode, self.config[1])),
+                          time.monotonic() - started), False
+        result = Result(task, Document.model_validate_json(document), seconds)
+        # A worker that hit its memory cap is not trusted with another file.
+        return result, not (result.document.error and result.document.error.kind == "memory")
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.inbox.close()
+        self.outbox.close()
 
 
 def _death(exitcode: Optional[int], memory_limit: Optional[int]) -> str:

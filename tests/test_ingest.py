@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from pathlib import Path
 
 from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES
 
@@ -214,3 +215,23 @@ def test_progress_on_a_terminal_is_a_bar_with_files_pages_rate_eta_and_failures(
     frames = re.findall(r"(\d+)/5 files (\d+) pages, [\d.]+ files/s, [\d.]+ pages/s, (\d+) failed", text)
     assert frames and frames[-1][0] == "5" and int(frames[-1][1]) > 0 and frames[-1][2] == "1"
     assert "━" in text and re.search(r"\d:\d\d:\d\d|-:--:--", text)  # the bar and its ETA
+
+
+def test_dask_engine_keeps_the_per_file_time_limit(tmp_path):
+    """A runaway file on a Dask worker is a failed entry, and the run goes on (the worker runs
+    each file in a helper process of its own: a Dask worker may not fork)."""
+    from distributed import LocalCluster
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf", folder / "slow.pdf")  # ~60 s to read
+    for sample in SAMPLE_FILES[:3]:
+        shutil.copy(sample, folder / sample.name)
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        proc = thaikpi("ingest", folder, "--out", tmp_path / "out", "--engine", "dask",
+                       "--scheduler", cluster.scheduler_address, "--time-limit", "5")
+    assert proc.returncode == 1, proc.stderr
+    rows = {Path(r["source"]).name: r for r in csv_rows(tmp_path / "out" / "documents.csv")}
+    assert rows["slow.pdf"]["error_kind"] == "timeout"
+    assert "5 s" in rows["slow.pdf"]["error_message"]
+    assert [rows[s.name]["status"] for s in SAMPLE_FILES[:3]] == ["ok"] * 3
