@@ -152,7 +152,9 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
             images.append(dict(_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop),
                                object_type="image", page_number=page_number))
-    return {"char": _chars(page, page_number, height, initial_doctop),
+    order = {ctypes.cast(obj, ctypes.c_void_p).value: i for i, (kind, obj, _) in enumerate(objects)
+             if kind == raw.FPDF_PAGEOBJ_TEXT}
+    return {"char": _chars(page, page_number, height, initial_doctop, order),
             "rect": rects, "line": lines, "curve": curves, "image": images}
 
 
@@ -175,7 +177,8 @@ def _text_object_frame(tp, index: int, obj) -> tuple:
     return font, descent.value, m.a, m.d
 
 
-def _chars(page, page_number: int, height: float, initial_doctop: float) -> list[dict]:
+def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict) -> list[dict]:
+    """The page's chars; `order` gives each text object's place in the content stream."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -185,7 +188,6 @@ def _chars(page, page_number: int, height: float, initial_doctop: float) -> list
         ink_left, ink_right, ink_bottom, ink_top = (ctypes.c_double() for _ in range(4))
         fonts: dict[int, tuple] = {}  # text object -> _text_object_frame
         chars: list[dict] = []
-        base = None  # the last letter, which a mark after it sits on
         for i in range(raw.FPDFText_CountChars(tp)):
             if raw.FPDFText_IsGenerated(tp, i):
                 continue  # spaces and line breaks pdfium inferred; pdfminer has none
@@ -215,22 +217,31 @@ def _chars(page, page_number: int, height: float, initial_doctop: float) -> list
             if (not text.isspace() and ink_right.value >= rect.right - 0.01
                     and font and raw.FPDFFont_GetGlyphWidth(font, code, tf_size, advance)):
                 x1 = x0 + advance.value * x_scale
+            elif text.isspace() and ink_left.value < x0 - 0.01:
+                x1 = x0  # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
             else:
                 x1 = max(x0, rect.right)
             y0 = oy.value + font_descent * size
             y1 = y0 + size
-            if text in _MARKS:
-                # pdfium may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
-                # pdfminer keeps the stream's order, in which a mark follows its base.
-                centre = (ink_left.value + ink_right.value) / 2
-                if base is None or not base["x0"] <= centre <= base["x1"] + 1:
-                    raise FastLayerRefused("a mark out of its base's place")
             char = _box(x0, y0, x1, y1, height, initial_doctop)
             char.update(object_type="char", page_number=page_number, text=text, size=size,
                         upright=True, fontname="", adv=x1 - x0)
+            char["_order"] = (order.get(key, len(order)), i)
+            char["_ink"] = (ink_left.value + ink_right.value) / 2
             chars.append(char)
-            if text not in _MARKS and not text.isspace():
-                base = char
+        # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
+        # pdfminer keeps the content stream's order, in which a mark follows its base. So:
+        # text objects in stream order, chars within one in pdfium's order; and a page where
+        # a mark still does not sit on the letter before it goes to pdfminer.
+        chars.sort(key=lambda c: c["_order"])
+        base = None  # the last letter, which a mark after it sits on
+        for c in chars:
+            if c["text"] in _MARKS:
+                if base is None or not base["x0"] <= c["_ink"] <= base["x1"] + 1:
+                    raise FastLayerRefused("a mark out of its base's place")
+            elif not c["text"].isspace():
+                base = c
+            del c["_order"], c["_ink"]
         return chars
     finally:
         textpage.close()
