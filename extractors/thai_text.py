@@ -414,8 +414,9 @@ _ORPHAN_MARK = re.compile(f"(?:^|[^\u0e01-\u0e2e\u0e30-\u0e4e])[{COMBINING_MARKS
 def text_layer_problem(text: str) -> Optional[str]:
     """Why a page's extracted text cannot be trusted, or None. Signals from
     ../shared/THAI_TEXT.md: glyphs with no Unicode (control characters, (cid:N), unmapped
-    private-use code points), mojibake, a NIKHAHIT lost to a space, orphan marks, and a page
-    of Thai prose in which SARA AM and MAI EK never occur (glyphs lost silently)."""
+    private-use code points), mojibake, a NIKHAHIT lost to a space, orphan marks, a page of
+    Thai prose in which SARA AM and MAI EK never occur (glyphs lost silently), and a page
+    whose Thai is too often not words."""
     stripped = re.sub(r"\s+", "", text)
     if len(stripped) < 40:
         return None
@@ -432,10 +433,38 @@ def text_layer_problem(text: str) -> Optional[str]:
         (thai >= 1500 and "\u0e33" not in text and "\u0e48" not in text,
          f"no SARA AM or MAI EK in {thai} Thai characters: glyphs lost"),
     ]
+    if thai >= NON_WORD_MIN_THAI and not any(failed for failed, _ in checks):
+        share = dictionary_share(text)
+        if share is not None and share < NON_WORD_SHARE:
+            checks.append((True, f"only {share:.0%} of its Thai reads as words: letters or marks dropped or scrambled"))
     reasons = [reason for failed, reason in checks if failed]
     if not reasons and thai < 0.2 * n and n >= 200 and _latin_gibberish(text):
         reasons.append("letters that form no words (a garbage text layer)")
     return "; ".join(reasons) or None
+
+
+NON_WORD_MIN_THAI = 200  # Thai characters a page needs before its share of words is judged
+NON_WORD_SHARE = 0.75  # clean and repaired pages read 0.85-1.0; marks lost in the file, 0.65
+NON_WORD_SAMPLE = 800  # Thai characters tokenised to estimate the share (tokenising costs time)
+_words = None
+
+
+def dictionary_share(text: str) -> Optional[float]:
+    """The share of a text's Thai (by characters, over its first NON_WORD_SAMPLE) that
+    pythainlp's newmm segments into known words (its dictionary or the TNC list, offline)."""
+    global _words
+    if _words is None:
+        from pythainlp.corpus import thai_words, tnc
+        _words = frozenset(thai_words()) | {w for w, _ in tnc.word_freqs()}
+    from pythainlp.tokenize import word_tokenize
+    total = known = 0
+    for run in re.findall("[\u0e01-\u0e4e]+", text):
+        for token in word_tokenize(run, engine="newmm"):
+            total += len(token)
+            known += len(token) if token in _words else 0
+        if total >= NON_WORD_SAMPLE:
+            break
+    return known / total if total else None
 
 
 def _latin_gibberish(text: str) -> bool:

@@ -205,3 +205,19 @@ def test_a_letter_spaced_line_is_joined_and_a_wider_gap_stays():
 @pytest.mark.parametrize("text", ["ก ข ค ตัวเลือก", "นาย ก ข", "ค าน า", "ข้อ 1 ก 2 ข 3"])
 def test_fewer_than_four_lone_letters_or_whole_words_are_not_joined(text):
     assert tt.join_letter_spacing(text) == text
+
+
+CLEAN_PROSE = ("ส่วนราชการได้จัดทำคู่มือการปฏิบัติงานของสำนักบริหารยุทธศาสตร์กลุ่มจังหวัด และมีการจัดประชุม"
+               "ชี้แจงการปฏิบัติงานแก่บุคลากรของสำนักบริหารยุทธศาสตร์กลุ่มจังหวัด ประจำปีงบประมาณ พ.ศ. 2552 ") * 3
+
+
+def test_a_page_whose_thai_is_mostly_not_words_is_untrustworthy():
+    dropped = "".join(c for i, c in enumerate(CLEAN_PROSE) if i % 3 != 1)  # every third letter lost
+    assert tt.dictionary_share(CLEAN_PROSE) == 1.0
+    assert tt.dictionary_share(dropped) < tt.NON_WORD_SHARE
+    assert tt.text_layer_problem(CLEAN_PROSE) is None
+    assert "reads as words" in tt.text_layer_problem(dropped)
+
+
+def test_too_little_thai_is_not_judged_by_its_words():
+    assert tt.text_layer_problem("ทีไำด้ตังิ " * 10 + "1,234.56 " * 20) is None
