@@ -223,6 +223,17 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[_Item]:
     return items
 
 
+def _tables_beside_checkboxes(page, checkboxes: list[dict]) -> list:
+    """Ruled tables, found without the checkboxes' squares: a box drawn just above a table
+    would snap to its top rule and pull the line of round boxes into its first cell, to be
+    read twice (once as that line, once in the cell)."""
+    if not checkboxes:
+        return page.find_tables()
+    boxes = [(b["x0"], b["top"], b["x1"], b["bottom"]) for b in checkboxes]
+    return page.filter(lambda obj: obj.get("object_type") not in ("rect", "curve", "line") or not any(
+        _inside(obj, box, 0.5) for box in boxes)).find_tables()
+
+
 def _cell_text(page, bbox, text: str) -> str:
     """A wrapped cell's text with its paragraph breaks: an indented line opens a paragraph,
     marked by an empty line; other newlines are wraps."""
@@ -324,7 +335,8 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         dropped |= overprinted_chars(kept)
         if dropped:
             page = page.filter(lambda obj: id(obj) not in dropped)
-        tables = page.find_tables()
+        checkboxes = _checkboxes(page)
+        tables = _tables_beside_checkboxes(page, checkboxes)
         table_boxes = [t.bbox for t in tables]
         items: list[_Item] = []
         for table in tables:
@@ -341,7 +353,7 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         outside = page.filter(lambda obj: not any(_inside(obj, box) for box in table_boxes)
                               if obj.get("object_type") == "char" else True)
         words = outside.extract_words(keep_blank_chars=False, x_tolerance=1.5, use_text_flow=False)
-        words += [b for b in _checkboxes(page) if not any(_inside(b, box) for box in table_boxes)]
+        words += [b for b in checkboxes if not any(_inside(b, box) for box in table_boxes)]
         text_items = _words_to_lines(words, number)
         mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in page.edges
                                 if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH

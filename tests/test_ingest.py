@@ -122,7 +122,9 @@ def test_a_file_past_the_memory_limit_fails_and_the_run_goes_on(tmp_path):
     folder.mkdir()
     shutil.copy(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf", folder / "big.pdf")
     shutil.copy(SAMPLE_FILES[0], folder / "small.pdf")
-    proc = thaikpi("ingest", folder, "--out", tmp_path / "out", "--memory-limit", "150", "-j", "1")
+    # 300 MiB of address space: a sample needs about 190 (Python, pdfium, pythainlp's word
+    # lists), the 288-page budget book about 500.
+    proc = thaikpi("ingest", folder, "--out", tmp_path / "out", "--memory-limit", "300", "-j", "1")
     assert proc.returncode == 1
     rows = {r["source"]: r for r in csv_rows(tmp_path / "out" / "documents.csv")}
     assert rows[str(folder / "big.pdf")]["error_kind"] in ("memory", "crashed")

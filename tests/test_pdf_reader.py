@@ -56,3 +56,11 @@ def test_fake_bold_too_wide_for_geometry_and_a_letter_spaced_heading_read_clean(
     doc = read_pdf(fixture.read_bytes(), fast_layer=fast_layer)
     assert [clean_text(line.text) for line in doc.lines] == [
         "รายงานผลการปฏิบัติราชการ", "ข้อมูลผลการดำเนินงาน ร้อยละ 92.50", "ที่ได้รับจัดสรร 2,000,000 บาท"]
+
+
+def test_bug_the_round_boxes_above_a_table_are_read_once():
+    # reportlab draws the round checkboxes just above the header table: their squares snapped
+    # to its top rule and the line "รอบ ๖ เดือน รอบ ๑๒ เดือน" was read again in its first cell.
+    doc = read_pdf((Path(__file__).parents[1] / "samples" / "kpi_2555_4-4_database.rl.pdf").read_bytes())
+    rounds = [line for line in doc.lines if "รอบ" in line.text and "เดือน" in line.text]
+    assert [(line.table, line.text) for line in rounds] == [(None, "☐ รอบ ๖ เดือน ☑ รอบ ๑๒ เดือน")]
