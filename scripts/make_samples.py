@@ -643,9 +643,9 @@ def checkbox_html(spec: dict) -> str:
         f'<input type="checkbox"{" checked" if c else ""}> รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
 
 
-def data_table(rows: list[list[str]], header=True, spans=None, header_rows=1) -> str:
+def data_table(rows: list[list[str]], header=True, spans=None, header_rows=1, border=1) -> str:
     """spans: {(row, column): {"rowspan"/"colspan": n}}; cells under a span are left out."""
-    out = ['<table border="1" cellspacing="0" cellpadding="3">']
+    out = [f'<table border="{border}" cellspacing="0" cellpadding="3">']
     covered = set()
     for (i, j), span in (spans or {}).items():
         covered |= {(i + di, j + dj) for di in range(span.get("rowspan", 1))
@@ -667,7 +667,7 @@ def spec_table(spec: dict, rows: list[list[str]]) -> str:
     if spec.get("tables") == "tab_flattened":
         flat = "\n".join("\t".join(" ".join(re.sub("<[^>]+>", " ", c).split()) for c in r) for r in rows)
         return f"<pre>{flat}</pre>"
-    return data_table(rows)
+    return data_table(rows, border=0 if spec.get("tables") == "unruled" else 1)
 
 
 def steps_rows(spec: dict) -> list[list[str]]:

@@ -395,6 +395,7 @@ SAMPLES = [
     (SUBINDICATORS, "html-utf8"),
     # The same report with its tables aligned in columns, no rules drawn.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", tables="unruled"), "reportlab"),
+    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", tables="unruled"), "html-utf8"),
     # ... and with its score table broken across two pages, the header not repeated.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_page_broken", score_break_after=2), "reportlab"),
     (FALLING, "fpdf2"),

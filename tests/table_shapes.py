@@ -44,7 +44,7 @@ SHAPES = (
           ("kpi_2556_2-3_disbursement_interpolated.fpdf.pdf", "kpi_2557_1-2_subindicators_planted.rl.pdf",
            "kpi_2557_1-2_subindicators_planted.utf8.html")),
     Shape("no rules: text aligned in columns", (STEPS, CRITERIA, SCORE),
-          ("kpi_2557_1-2_subindicators_unruled.rl.pdf",), PDF_ONLY),
+          ("kpi_2557_1-2_subindicators_unruled.rl.pdf", "kpi_2557_1-2_subindicators_unruled.utf8.html")),
     Shape("partly ruled: rules between rows only, cells centred", (STEPS, CRITERIA, SCORE),
           ("kpi_2556_2-3_disbursement_partly_ruled.fpdf.pdf",), PDF_ONLY),
     Shape("cells wrapped onto several lines", (STEPS, SCORE),
