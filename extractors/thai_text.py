@@ -133,6 +133,44 @@ def join_letter_spacing(text: str) -> str:
     return "\n".join(out)
 
 
+_SPLIT_SPACE = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+SPLIT_WORD_GAIN = 5.0  # log-probability a join must win by: a phrase boundary wins nothing (0.0)
+SPLIT_WORD_WINDOW = 12  # Thai characters on each side of the space that decide
+
+
+def join_split_words(text: str) -> str:
+    """A space inside a word, where a glyph run was split ("ประสิทธิ ภาพ", "มหาวิทยา ลัย"), is
+    removed when the words on both sides read far better joined (pythainlp's newmm over the
+    TNC frequencies). A space between two phrases ("ส่วนราชการ ได้จัดทำ") segments the same
+    either way, so it stays: real phrases are never joined."""
+    if " " not in text:
+        return text
+    out, last = [], 0
+    for m in _SPLIT_SPACE.finditer(text):
+        left = re.search("[\u0e01-\u0e4e]+$", text[last:m.start()] if last < m.start() else "")
+        right = re.match("[\u0e01-\u0e4e]+", text[m.end():])
+        if left and right:
+            a, b = left.group(0)[-SPLIT_WORD_WINDOW:], right.group(0)[:SPLIT_WORD_WINDOW]
+            if (_reading_score(a + b) - _reading_score(a) - _reading_score(b) >= SPLIT_WORD_GAIN
+                    and _known_word_across(a, b)):
+                out.append(text[last:m.start()])
+                last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _known_word_across(left: str, right: str) -> bool:
+    """Does the joined text segment into a known word that spans the join? (Names are not
+    in the word lists: "ชัชวาลย์ ฉายะบุตร" keeps its space.)"""
+    from pythainlp.tokenize import word_tokenize
+    at = 0
+    for token in word_tokenize(left + right, engine="newmm"):
+        if at < len(left) < at + len(token):
+            return token in _known_words()
+        at += len(token)
+    return False
+
+
 def tidy_whitespace(text: str) -> str:
     """Fold runs of spaces within each line and trim lines; a run of blank lines (a known
     paragraph break) becomes one blank line.
@@ -155,6 +193,7 @@ def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[s
     text = compose_sara_am(text)
     text = remove_space_before_marks(text)
     text = join_letter_spacing(text)
+    text = join_split_words(text)
     if arabic_digits:
         text = to_arabic_digits(text)
     return tidy_whitespace(text)
@@ -449,19 +488,25 @@ NON_WORD_SAMPLE = 800  # Thai characters tokenised to estimate the share (tokeni
 _words = None
 
 
-def dictionary_share(text: str) -> Optional[float]:
-    """The share of a text's Thai (by characters, over its first NON_WORD_SAMPLE) that
-    pythainlp's newmm segments into known words (its dictionary or the TNC list, offline)."""
+def _known_words() -> frozenset:
+    """pythainlp's word list and the TNC's, loaded once (offline)."""
     global _words
     if _words is None:
         from pythainlp.corpus import thai_words, tnc
         _words = frozenset(thai_words()) | {w for w, _ in tnc.word_freqs()}
+    return _words
+
+
+def dictionary_share(text: str) -> Optional[float]:
+    """The share of a text's Thai (by characters, over its first NON_WORD_SAMPLE) that
+    pythainlp's newmm segments into known words (its dictionary or the TNC list, offline)."""
+    words = _known_words()
     from pythainlp.tokenize import word_tokenize
     total = known = 0
     for run in re.findall("[\u0e01-\u0e4e]+", text):
         for token in word_tokenize(run, engine="newmm"):
             total += len(token)
-            known += len(token) if token in _words else 0
+            known += len(token) if token in words else 0
         if total >= NON_WORD_SAMPLE:
             break
     return known / total if total else None

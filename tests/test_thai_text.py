@@ -221,3 +221,23 @@ def test_a_page_whose_thai_is_mostly_not_words_is_untrustworthy():
 
 def test_too_little_thai_is_not_judged_by_its_words():
     assert tt.text_layer_problem("ทีไำด้ตังิ " * 10 + "1,234.56 " * 20) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ประสิทธิ ภาพ", "ประสิทธิภาพ"),                    # a glyph run split inside a word
+    ("การปฏิ บัติราชการ", "การปฏิบัติราชการ"),
+    ("สถิ ติภั ยคุ กคาม", "สถิติภัยคุกคาม"),               # the Royal Gazette's layer
+    ("ของ งบ ประมาณ", "ของ งบประมาณ"),
+])
+def test_a_space_inside_a_word_is_removed(text, expected):
+    assert tt.join_split_words(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ส่วนราชการ ได้จัดทำคู่มือ",          # two phrases
+    "ติดตามผลการเบิกจ่ายทุกสัปดาห์ผ่านระบบ และรายงาน",
+    "นายชัชวาลย์ ฉายะบุตร",              # a first name and a surname: not in any word list
+    "จังหวัด เชียงใหม่",
+])
+def test_a_space_between_real_phrases_stays(text):
+    assert tt.join_split_words(text) == text
