@@ -102,8 +102,7 @@ def rows_by_alignment(lines: Sequence[Line], columns: Sequence[Column],
         for j, cell in enumerate(placed):
             if not cell:
                 continue
-            text = " ".join(t for _, _, t in cell)
             if rows[-1][0][j] and cell[0][0] > columns[j].x0 + INDENT:
                 rows[-1][0][j].append("")
-            rows[-1][0][j].append(text)
+            rows[-1][0][j].append(cells[j])
     return [Line(cells=tuple("\n".join(c) for c in cells), page=page, table=table) for cells, page in rows]

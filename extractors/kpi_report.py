@@ -192,8 +192,16 @@ def _number_cell(cell: str) -> Optional[int]:
 
 
 def _is_steps_header(line: Line) -> bool:
-    found = aligned.pieces(line.words)
-    return len(found) >= 2 and any(match_key(found[0][2]).startswith(h) for h in labels.STEP_TABLE_HEADERS)
+    """A milestone table's header row: a table row, or a text line of two pieces or more,
+    whose first cell is a step-table header ("ขั้นตอนที่", "ระดับคะแนน")."""
+    if line.table is not None:
+        first = line.cells[0]
+    else:
+        found = aligned.pieces(line.words)
+        if len(found) < 2:
+            return False
+        first = found[0][2]
+    return any(match_key(first).startswith(h) for h in labels.STEP_TABLE_HEADERS)
 
 
 def unruled_steps(lines: list[Line]) -> list[Line]:
@@ -522,9 +530,7 @@ def unreadable_tables(sections: dict[str, Section], indicator: Indicator) -> lis
         flag("score_rows", "score", "no rows of numbers under its header" if found else
              "no header naming its weight and weighted-score columns")
     steps = sections.get("steps")
-    if steps is not None and not indicator.steps and any(
-            (line.table is not None and any(match_key(line.cells[0]).startswith(h) for h in labels.STEP_TABLE_HEADERS))
-            or _is_steps_header(line) for line in steps.lines):
+    if steps is not None and not indicator.steps and any(_is_steps_header(line) for line in steps.lines):
         flag("steps", "milestone", "a header, but no numbered steps under it")
     criteria = sections.get("criteria")
     if criteria is not None and criteria.lines:

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from typing import Iterable, Optional, TypeVar
+from typing import Callable, Iterable, Optional, TypeVar
 
 T = TypeVar("T")
 
@@ -88,6 +88,12 @@ def remove_space_before_marks(text: str) -> str:
 
 _TOKEN = re.compile(r"\S+")
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
+_THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
+
+
+def _line_by_line(text: str, applies: Callable[[str], bool], repair: Callable[[str], str]) -> str:
+    """`repair` each line of `text` that `applies` to (rules judged per printed line)."""
+    return "\n".join(repair(line) if applies(line) else line for line in text.split("\n"))
 
 
 # A letter with its marks (SARA AM has an advance of its own: fake bold doubles it apart).
@@ -106,12 +112,13 @@ def undouble_overprint(text: str) -> str:
     in turn): "ข้ข้ออมูมูลล" -> "ข้อมูล". A line is undoubled when it has a Thai token of three
     pairs or more; then every doubled token on it is ("9922..5500" -> "92.50"). A real word is
     never all pairs at that length."""
-    out = []
-    for line in text.split("\n"):
-        if any((c := _doubled(t)) and len(c) >= 6 and _THAI_CHAR.search(t) for t in _TOKEN.findall(line)):
-            line = _TOKEN.sub(lambda m: "".join(c[0::2]) if (c := _doubled(m.group(0))) else m.group(0), line)
-        out.append(line)
-    return "\n".join(out)
+    def has_doubled_thai(line: str) -> bool:
+        return any((c := _doubled(t)) and len(c) >= 6 and _THAI_CHAR.search(t) for t in _TOKEN.findall(line))
+
+    def undouble(line: str) -> str:
+        return _TOKEN.sub(lambda m: "".join(c[0::2]) if (c := _doubled(m.group(0))) else m.group(0), line)
+
+    return _line_by_line(text, has_doubled_thai, undouble)
 
 
 # One Thai letter (or leading vowel) with its marks, standing alone between single spaces.
@@ -125,12 +132,8 @@ def join_letter_spacing(text: str) -> str:
     "ร า ย ง า น  ผ ล" -> "รายงาน  ผล". A line is letter-spaced when it has four or more lone
     letters in a row; then every run of lone letters on it is joined, and a wider gap (two
     spaces or more) stays a space."""
-    out = []
-    for line in text.split("\n"):
-        if _LETTER_SPACED.search(line):
-            line = _LETTERS_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
-        out.append(line)
-    return "\n".join(out)
+    return _line_by_line(text, lambda line: bool(_LETTER_SPACED.search(line)),
+                         lambda line: _LETTERS_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line))
 
 
 _SPLIT_SPACE = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
@@ -147,8 +150,8 @@ def join_split_words(text: str) -> str:
         return text
     out, last = [], 0
     for m in _SPLIT_SPACE.finditer(text):
-        left = re.search("[\u0e01-\u0e4e]+$", text[last:m.start()] if last < m.start() else "")
-        right = re.match("[\u0e01-\u0e4e]+", text[m.end():])
+        left = re.search("[\u0e01-\u0e4e]+$", text[last:m.start()])
+        right = _THAI_LETTERS.match(text, m.end())
         if left and right:
             a, b = left.group(0)[-SPLIT_WORD_WINDOW:], right.group(0)[:SPLIT_WORD_WINDOW]
             if (_reading_score(a + b) - _reading_score(a) - _reading_score(b) >= SPLIT_WORD_GAIN
@@ -166,7 +169,7 @@ def _known_word_across(left: str, right: str) -> bool:
     at = 0
     for token in word_tokenize(left + right, engine="newmm"):
         if at < len(left) < at + len(token):
-            return token in _known_words()
+            return _is_known_word(token)
         at += len(token)
     return False
 
@@ -485,28 +488,17 @@ def text_layer_problem(text: str) -> Optional[str]:
 NON_WORD_MIN_THAI = 200  # Thai characters a page needs before its share of words is judged
 NON_WORD_SHARE = 0.75  # clean and repaired pages read 0.85-1.0; marks lost in the file, 0.65
 NON_WORD_SAMPLE = 800  # Thai characters tokenised to estimate the share (tokenising costs time)
-_words = None
-
-
-def _known_words() -> frozenset:
-    """pythainlp's word list and the TNC's, loaded once (offline)."""
-    global _words
-    if _words is None:
-        from pythainlp.corpus import thai_words, tnc
-        _words = frozenset(thai_words()) | {w for w, _ in tnc.word_freqs()}
-    return _words
 
 
 def dictionary_share(text: str) -> Optional[float]:
     """The share of a text's Thai (by characters, over its first NON_WORD_SAMPLE) that
     pythainlp's newmm segments into known words (its dictionary or the TNC list, offline)."""
-    words = _known_words()
     from pythainlp.tokenize import word_tokenize
     total = known = 0
-    for run in re.findall("[\u0e01-\u0e4e]+", text):
+    for run in _THAI_LETTERS.findall(text):
         for token in word_tokenize(run, engine="newmm"):
             total += len(token)
-            known += len(token) if token in words else 0
+            known += len(token) if _is_known_word(token) else 0
         if total >= NON_WORD_SAMPLE:
             break
     return known / total if total else None
@@ -539,14 +531,24 @@ _THAI_RUN = re.compile(f"[\u0e01-\u0e4e{LOST_GLYPH}]+")
 _word_logp = None
 
 
+@functools.lru_cache(maxsize=1)
+def _word_lists() -> tuple[dict[str, int], frozenset]:
+    """The TNC word frequencies and pythainlp's word list, both bundled (offline), loaded once."""
+    from pythainlp.corpus import thai_words, tnc
+    return dict(tnc.word_freqs()), frozenset(thai_words())
+
+
+def _is_known_word(word: str) -> bool:
+    freqs, words = _word_lists()
+    return word in freqs or word in words
+
+
 def _word_log_probability():
     """log P(word) from the TNC word frequencies pythainlp bundles (offline)."""
     global _word_logp
     if _word_logp is None:
         import math
-        from pythainlp.corpus import thai_words, tnc
-        freqs = dict(tnc.word_freqs())
-        words = thai_words()
+        freqs, words = _word_lists()
         total = float(sum(freqs.values()))
         rare = math.log(0.5 / total)  # in the tokenizer's dictionary, not in TNC (compounds)
 

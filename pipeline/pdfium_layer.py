@@ -152,10 +152,14 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
             images.append(dict(_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop),
                                object_type="image", page_number=page_number))
-    order = {ctypes.cast(obj, ctypes.c_void_p).value: i for i, (kind, obj, _) in enumerate(objects)
-             if kind == raw.FPDF_PAGEOBJ_TEXT}
+    order = {_address(obj): i for i, (kind, obj, _) in enumerate(objects) if kind == raw.FPDF_PAGEOBJ_TEXT}
     return {"char": _chars(page, page_number, height, initial_doctop, order),
             "rect": rects, "line": lines, "curve": curves, "image": images}
+
+
+def _address(obj) -> int:
+    """A pdfium object's identity: its address (ctypes pointers to one object compare unequal)."""
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
 def _stroke_width(obj) -> float:
@@ -187,7 +191,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         advance = ctypes.c_float()
         ink_left, ink_right, ink_bottom, ink_top = (ctypes.c_double() for _ in range(4))
         fonts: dict[int, tuple] = {}  # text object -> _text_object_frame
-        chars: list[dict] = []
+        found: list[tuple[tuple[int, int], float, dict]] = []  # (stream order, ink centre, char)
         for i in range(raw.FPDFText_CountChars(tp)):
             if raw.FPDFText_IsGenerated(tp, i):
                 continue  # spaces and line breaks pdfium inferred; pdfminer has none
@@ -199,7 +203,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
             raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
             obj = raw.FPDFText_GetTextObject(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            key = _address(obj)
             if key not in fonts:
                 fonts[key] = _text_object_frame(tp, i, obj)
             font, font_descent, x_scale, y_scale = fonts[key]
@@ -226,22 +230,19 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             char = _box(x0, y0, x1, y1, height, initial_doctop)
             char.update(object_type="char", page_number=page_number, text=text, size=size,
                         upright=True, fontname="", adv=x1 - x0)
-            char["_order"] = (order.get(key, len(order)), i)
-            char["_ink"] = (ink_left.value + ink_right.value) / 2
-            chars.append(char)
+            found.append(((order.get(key, len(order)), i), (ink_left.value + ink_right.value) / 2, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where
         # a mark still does not sit on the letter before it goes to pdfminer.
-        chars.sort(key=lambda c: c["_order"])
+        found.sort(key=lambda entry: entry[0])
         base = None  # the last letter, which a mark after it sits on
-        for c in chars:
+        for _, ink_centre, c in found:
             if c["text"] in _MARKS:
-                if base is None or not base["x0"] <= c["_ink"] <= base["x1"] + 1:
+                if base is None or not base["x0"] <= ink_centre <= base["x1"] + 1:
                     raise FastLayerRefused("a mark out of its base's place")
             elif not c["text"].isspace():
                 base = c
-            del c["_order"], c["_ink"]
-        return chars
+        return [c for _, _, c in found]
     finally:
         textpage.close()

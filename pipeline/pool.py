@@ -99,23 +99,34 @@ class Helper:
         self.outbox.send(task)
         if not self.inbox.poll(time_limit):
             self.stop()
-            return Result(task, failed_document(task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
-                          time.monotonic() - started), False
+            return _timed_out(task, time_limit), False
         try:
             document, seconds = self.inbox.recv()
         except (EOFError, OSError):
             self.stop()
-            return Result(task, failed_document(task, "crashed", _death(self.process.returncode, self.config[1])),
-                          time.monotonic() - started), False
+            return _crashed(task, self.process.returncode, self.config[1], started), False
         result = Result(task, Document.model_validate_json(document), seconds)
-        # A worker that hit its memory cap is not trusted with another file.
-        return result, not (result.document.error and result.document.error.kind == "memory")
+        return result, _trusted_after(result)
 
     def stop(self) -> None:
         self.process.kill()
         self.process.wait()
         self.inbox.close()
         self.outbox.close()
+
+
+def _timed_out(task: Task, time_limit: float) -> Result:
+    return Result(task, failed_document(task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
+                  time_limit)
+
+
+def _crashed(task: Task, exitcode: Optional[int], memory_limit: Optional[int], started: float) -> Result:
+    return Result(task, failed_document(task, "crashed", _death(exitcode, memory_limit)), time.monotonic() - started)
+
+
+def _trusted_after(result: Result) -> bool:
+    """A worker that hit its memory cap is not trusted with another file."""
+    return not (result.document.error and result.document.error.kind == "memory")
 
 
 def _death(exitcode: Optional[int], memory_limit: Optional[int]) -> str:
@@ -186,20 +197,17 @@ def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: i
                         result = Result(task, Document.model_validate_json(document), seconds)
                     except (EOFError, OSError):
                         slot.process.join(timeout=5)
-                        result = Result(task, failed_document(task, "crashed", _death(slot.process.exitcode, memory_limit)),
-                                        time.monotonic() - slot.started)
+                        result = _crashed(task, slot.process.exitcode, memory_limit, slot.started)
                     slot.task = None
                     on_result(result)
-                    if result.document.error and result.document.error.kind == "memory":
-                        # A worker that hit its memory cap is not trusted with another file.
+                    if not _trusted_after(result):
                         slot.stop(kill=True)
                         slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
                 elif time_limit and time.monotonic() - slot.started >= time_limit:
                     slot.stop(kill=True)
                     slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
                     slot.task = None
-                    on_result(Result(task, failed_document(
-                        task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"), time_limit))
+                    on_result(_timed_out(task, time_limit))
     finally:
         for slot in slots:
             if slot.process.is_alive() or slot.process.exitcode is None:

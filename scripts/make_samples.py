@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fontpkg_sarabun  # noqa: E402
 from pythainlp.tokenize import word_tokenize  # noqa: E402
 
-from extractors.thai_text import is_list_marker_start  # noqa: E402
+from extractors.thai_text import COMBINING_MARKS, is_list_marker_start  # noqa: E402
 from sample_specs import SAMPLES, SCORE_HEADER  # noqa: E402
 
 SAMPLES_DIR = ROOT / "samples"
@@ -353,8 +353,8 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     margin = 56
     frame_width = A4[0] - 2 * margin
 
-    def measure(font):
-        return lambda s: pdfmetrics.stringWidth(s, font, FONT_SIZE)
+    def measure(font, size=FONT_SIZE):
+        return lambda s: pdfmetrics.stringWidth(s, font, size)
 
     bold = None
 
@@ -425,8 +425,8 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
 
     def flat(rows: list[list[str]], size=10):
         """Tab-separated lines, in the smaller type reports set their tables in."""
-        width = lambda t: pdfmetrics.stringWidth(t, "Sarabun", size)  # noqa: E731
-        return lines_flowable(tab_lines(rows, width, frame_width - 6), "Sarabun", 0, size=size, leading=size + 4)
+        return lines_flowable(tab_lines(rows, measure("Sarabun", size), frame_width - 6), "Sarabun", 0,
+                              size=size, leading=size + 4)
 
     first, second = 70, frame_width - 70
     if flattened:
@@ -662,11 +662,16 @@ def data_table(rows: list[list[str]], header=True, spans=None, header_rows=1, bo
     return "\n".join(out)
 
 
+def flattened_table(rows: list[list[str]]) -> str:
+    """A table as tab-separated lines of its cells' text, in a <pre>."""
+    flat = "\n".join("\t".join(" ".join(re.sub("<[^>]+>", " ", c).split()) for c in r) for r in rows)
+    return f"<pre>{flat}</pre>"
+
+
 def spec_table(spec: dict, rows: list[list[str]]) -> str:
     """A data table as the spec draws it: a table, or lines of tab-separated cells."""
     if spec.get("tables") == "tab_flattened":
-        flat = "\n".join("\t".join(" ".join(re.sub("<[^>]+>", " ", c).split()) for c in r) for r in rows)
-        return f"<pre>{flat}</pre>"
+        return flattened_table(rows)
     return data_table(rows, border=0 if spec.get("tables") == "unruled" else 1)
 
 
@@ -768,8 +773,7 @@ def html_nested_twice(spec: dict) -> str:
         if not rows:
             continue
         table = data_table(rows)
-        flat = "\n".join("\t".join(re.sub("<[^>]+>", " ", c).strip() for c in r) for r in rows)
-        page = page.replace(table, table + f"<pre>{flat}</pre>", 1)
+        page = page.replace(table, table + flattened_table(rows), 1)
     return page
 
 
@@ -901,7 +905,7 @@ def make_text_fixture() -> None:
     c = canvas.Canvas(str(TEXT_FIXTURE), invariant=1)
     c.setFont("Sarabun", FONT_SIZE)
     x = 72
-    for cluster in re.findall("[^\u0e31\u0e34-\u0e3a\u0e47-\u0e4e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*", LETTER_SPACED_LINE):
+    for cluster in re.findall(f"[^{COMBINING_MARKS}][{COMBINING_MARKS}]*", LETTER_SPACED_LINE):
         c.drawString(x, 740, cluster)
         x += pdfmetrics.stringWidth(cluster, "Sarabun", FONT_SIZE) + 6
     for y, (line, offset) in zip((700, 680), zip(FAKE_BOLD_LINES, (1.4, 2.0))):
