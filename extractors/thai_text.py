@@ -190,6 +190,13 @@ def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[s
     """The normaliser's rule for every text field, in the order the repairs must run."""
     if text is None:
         return None
+    return _clean_text(text, arabic_digits)
+
+
+# One document cleans the same line many times (each extractor's recognition, then its
+# parse, then the normaliser); forget_document() empties this between documents.
+@functools.lru_cache(maxsize=8192)
+def _clean_text(text: str, arabic_digits: bool) -> str:
     text = unicodedata.normalize("NFC", text)
     text = map_pua(text)
     text = undouble_overprint(text)
@@ -200,6 +207,13 @@ def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[s
     if arabic_digits:
         text = to_arabic_digits(text)
     return tidy_whitespace(text)
+
+
+def forget_document() -> None:
+    """Empty the memos of text work, which hold for one document: a run over an archive of
+    copies would otherwise be timed on work done once."""
+    _clean_text.cache_clear()
+    _reading_score.cache_clear()
 
 
 def match_key(text: str) -> str:

@@ -3,6 +3,7 @@ text lines, all in reading order; drawn checkboxes become ☑/☐ so that extrac
 from __future__ import annotations
 
 import io
+from bisect import bisect_left
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -11,6 +12,8 @@ from typing import Optional
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils import crop_to_bbox, extract_text
+from pdfplumber.utils.text import chars_to_textmap
 
 from extractors.thai_text import (
     COMBINING_MARKS, LOST_GLYPH, is_page_number, is_thai_letter, repair_lost_glyphs, text_layer_problem, thai_share,
@@ -49,6 +52,10 @@ def _inside(obj: dict, bbox: tuple[float, float, float, float], slack: float = 1
     x0, top, x1, bottom = bbox
     return (obj["x0"] >= x0 - slack and obj["x1"] <= x1 + slack
             and obj["top"] >= top - slack and obj["bottom"] <= bottom + slack)
+
+
+def _overlaps(obj: dict, bbox) -> bool:
+    return obj["x0"] <= bbox[2] and obj["x1"] >= bbox[0] and obj["top"] <= bbox[3] and obj["bottom"] >= bbox[1]
 
 
 def _is_white(color) -> bool:
@@ -234,12 +241,14 @@ def _tables_beside_checkboxes(page, checkboxes: list[dict]) -> list:
         _inside(obj, box, 0.5) for box in boxes)).find_tables()
 
 
-def _cell_text(page, bbox, text: str) -> str:
+def _cell_text(chars: list[dict], bbox, text: str) -> str:
     """A wrapped cell's text with its paragraph breaks: an indented line opens a paragraph,
-    marked by an empty line; other newlines are wraps."""
+    marked by an empty line; other newlines are wraps. `chars` are the table's (the cell is
+    cut from them as page.crop would, without cropping every object on the page)."""
     if "\n" not in text or bbox is None:
         return text
-    lines = page.crop(bbox).extract_text_lines(strip=True)
+    cut = crop_to_bbox([c for c in chars if _overlaps(c, bbox)], bbox)
+    lines = chars_to_textmap(cut).extract_text_lines(strip=True)
     if len(lines) < 2:
         return text
     left = min(line["x0"] for line in lines)
@@ -249,6 +258,35 @@ def _cell_text(page, bbox, text: str) -> str:
             parts.append("")
         parts.append(line["text"])
     return "\n".join(parts)
+
+
+def _midpoint_in(char: dict, bbox) -> bool:
+    h_mid, v_mid = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
+
+
+def table_rows(table, chars: list[dict]) -> list[list[Optional[str]]]:
+    """pdfplumber's Table.extract, the same text, without testing every char of the page
+    against every row: the table's chars are sorted by height once and each row takes its
+    slice (in page order, which the text extraction relies on)."""
+    box = table.bbox  # a property that recomputes itself from every cell
+    inside = [c for c in chars if _midpoint_in(c, box)]
+    by_height = sorted(range(len(inside)), key=lambda i: (inside[i]["top"] + inside[i]["bottom"]) / 2)
+    heights = [(inside[i]["top"] + inside[i]["bottom"]) / 2 for i in by_height]
+    rows = []
+    for row in table.rows:
+        box = row.bbox  # a property that recomputes itself
+        span = sorted(by_height[bisect_left(heights, box[1]):bisect_left(heights, box[3])])
+        row_chars = [inside[i] for i in span if _midpoint_in(inside[i], box)]
+        cells: list[Optional[str]] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            cell_chars = [c for c in row_chars if _midpoint_in(c, cell)]
+            cells.append(extract_text(cell_chars) if cell_chars else "")
+        rows.append(cells)
+    return rows
 
 
 def _open_error(exc: BaseException, data: bytes) -> InputError:
@@ -339,16 +377,17 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         tables = _tables_beside_checkboxes(page, checkboxes)
         table_boxes = [t.bbox for t in tables]
         items: list[_Item] = []
-        for table in tables:
-            rows = table.extract()
+        for table, table_box in zip(tables, table_boxes):
+            rows = table_rows(table, page.chars)
+            near = [c for c in page.chars if _overlaps(c, table_box)]
             table_id = next_table
             next_table += 1
             for row, cells_geometry in zip(rows, table.rows):
-                cells = tuple(_cell_text(page, box, (c or "").strip())
+                cells = tuple(_cell_text(near, box, (c or "").strip())
                               for c, box in zip(row, cells_geometry.cells))
                 if any(cells):
                     top = cells_geometry.bbox[1]
-                    items.append(_Item(top=top, x0=table.bbox[0],
+                    items.append(_Item(top=top, x0=table_box[0],
                                        line=Line(cells=cells, page=number, table=table_id)))
         outside = page.filter(lambda obj: not any(_inside(obj, box) for box in table_boxes)
                               if obj.get("object_type") == "char" else True)

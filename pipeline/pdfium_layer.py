@@ -181,8 +181,18 @@ def _text_object_frame(tp, index: int, obj) -> tuple:
     return font, descent.value, m.a, m.d
 
 
+# FPDFText_GetTextObject returning the object's address as an int: its identity, with no
+# ctypes.cast per char (ctypes pointers to one object compare unequal).
+_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict) -> list[dict]:
-    """The page's chars; `order` gives each text object's place in the content stream."""
+    """The page's chars; `order` gives each text object's place in the content stream.
+
+    About 25 µs a char in ctypes calls and dicts, the fast layer's main cost: the out-arguments
+    are passed as prepared references, per-object facts are asked once, and a char that is
+    no whitespace is never one pdfium generated."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -190,25 +200,32 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         ox, oy = ctypes.c_double(), ctypes.c_double()
         advance = ctypes.c_float()
         ink_left, ink_right, ink_bottom, ink_top = (ctypes.c_double() for _ in range(4))
-        fonts: dict[int, tuple] = {}  # text object -> _text_object_frame
+        rect_ref, ox_ref, oy_ref, advance_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(advance)
+        ink_refs = tuple(ctypes.byref(v) for v in (ink_left, ink_right, ink_bottom, ink_top))
+        get_unicode, map_error, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
+        loose_box, origin, ink_box = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
+        glyph_width = raw.FPDFFont_GetGlyphWidth
+        frames: dict[int, tuple] = {}  # text object -> (stream order, font, descent, x scale, y scale, size in Tf)
         found: list[tuple[tuple[int, int], float, dict]] = []  # (stream order, ink centre, char)
         for i in range(raw.FPDFText_CountChars(tp)):
-            if raw.FPDFText_IsGenerated(tp, i):
+            code = get_unicode(tp, i)
+            text = chr(code)
+            if text.isspace() and is_generated(tp, i):
                 continue  # spaces and line breaks pdfium inferred; pdfminer has none
-            code = raw.FPDFText_GetUnicode(tp, i)
-            # A glyph with no Unicode: pdfium gives its character code, which is pdfminer's cid.
-            text = f"(cid:{code})" if raw.FPDFText_HasUnicodeMapError(tp, i) == 1 else chr(code)
             if text in "\r\n":
                 continue
-            raw.FPDFText_GetLooseCharBox(tp, i, rect)
-            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-            obj = raw.FPDFText_GetTextObject(tp, i)
-            key = _address(obj)
-            if key not in fonts:
-                fonts[key] = _text_object_frame(tp, i, obj)
-            font, font_descent, x_scale, y_scale = fonts[key]
+            if map_error(tp, i) == 1:
+                text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
+            key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
+            frame = frames.get(key)
+            if frame is None:
+                frame = frames[key] = (order.get(key, len(order)), *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i)),
+                                       raw.FPDFText_GetFontSize(tp, i))
+            stream_order, font, font_descent, x_scale, y_scale, tf_size = frame
+            loose_box(tp, i, rect_ref)
+            origin(tp, i, ox_ref, oy_ref)
+            ink_box(tp, i, *ink_refs)
             # pdfminer's size and box include the text matrix; pdfium's font size does not.
-            tf_size = raw.FPDFText_GetFontSize(tp, i)
             size = tf_size * y_scale
             # pdfminer's box: from the origin across the advance, from the font's descent up
             # one size. pdfium's loose box is the union of the advance box and the glyph's
@@ -217,9 +234,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
             # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
             x0 = ox.value
-            raw.FPDFText_GetCharBox(tp, i, ink_left, ink_right, ink_bottom, ink_top)
             if (not text.isspace() and ink_right.value >= rect.right - 0.01
-                    and font and raw.FPDFFont_GetGlyphWidth(font, code, tf_size, advance)):
+                    and font and glyph_width(font, code, tf_size, advance_ref)):
                 x1 = x0 + advance.value * x_scale
             elif text.isspace() and ink_left.value < x0 - 0.01:
                 x1 = x0  # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
@@ -227,10 +243,12 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 x1 = max(x0, rect.right)
             y0 = oy.value + font_descent * size
             y1 = y0 + size
-            char = _box(x0, y0, x1, y1, height, initial_doctop)
-            char.update(object_type="char", page_number=page_number, text=text, size=size,
-                        upright=True, fontname="", adv=x1 - x0)
-            found.append(((order.get(key, len(order)), i), (ink_left.value + ink_right.value) / 2, char))
+            top = height - y1
+            char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top, "bottom": height - y0,
+                    "doctop": initial_doctop + top, "width": x1 - x0, "height": size,
+                    "object_type": "char", "page_number": page_number, "text": text, "size": size,
+                    "upright": True, "fontname": "", "adv": x1 - x0}
+            found.append(((stream_order, i), (ink_left.value + ink_right.value) / 2, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where

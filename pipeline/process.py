@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from extractors import framework, kpi_report, me_report
+from extractors.thai_text import forget_document
 from pipeline import __version__
 from pipeline.errors import InputError, exception_chain
 from pipeline.html_reader import read_html
@@ -88,6 +89,7 @@ def _out_of_memory(exc: BaseException) -> bool:
 
 def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
     settings = settings or Settings()
+    forget_document()
     doc = Document(source=source, doc_id=doc_id_of(data), pipeline_version=__version__)
     try:
         if not data.strip():
