@@ -150,10 +150,15 @@ def join_split_words(text: str) -> str:
         return text
     out, last = [], 0
     for m in _SPLIT_SPACE.finditer(text):
-        left = re.search("[\u0e01-\u0e4e]+$", text[last:m.start()])
+        # The Thai letters before the space, back to the window's width (scanned by hand: a
+        # regex anchored at the end would retry from every letter of a long run).
+        start = m.start()
+        begin = start
+        while begin > max(last, start - SPLIT_WORD_WINDOW) and "\u0e01" <= text[begin - 1] <= "\u0e4e":
+            begin -= 1
         right = _THAI_LETTERS.match(text, m.end())
-        if left and right:
-            a, b = left.group(0)[-SPLIT_WORD_WINDOW:], right.group(0)[:SPLIT_WORD_WINDOW]
+        if begin < start and right:
+            a, b = text[begin:start], right.group(0)[:SPLIT_WORD_WINDOW]
             if (_reading_score(a + b) - _reading_score(a) - _reading_score(b) >= SPLIT_WORD_GAIN
                     and _known_word_across(a, b)):
                 out.append(text[last:m.start()])

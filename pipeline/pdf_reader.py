@@ -170,19 +170,27 @@ def overprinted_chars(chars: list[dict]) -> set[int]:
     fraction of a point apart). A grid of 1-point cells finds them in linear time;
     pdfplumber's dedupe_chars does the same work quadratically."""
     dropped: set[int] = set()
+    # Cells twice the tolerance wide: a twin lies in one of the two cells, each way, that
+    # the char's tolerance reaches into.
+    size = 2 * DUPLICATE_TOLERANCE
     grid: dict[tuple, list[dict]] = {}
+    get = grid.get
     for char in chars:
-        if char["text"].isspace():
+        text = char["text"]
+        if text.isspace():
             continue
-        cx, cy = int(char["x0"] // DUPLICATE_TOLERANCE), int(char["top"] // DUPLICATE_TOLERANCE)
-        twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                     for k in grid.get((char["text"], cx + dx, cy + dy), ())
-                     if abs(k["x0"] - char["x0"]) < DUPLICATE_TOLERANCE
-                     and abs(k["top"] - char["top"]) < DUPLICATE_TOLERANCE), None)
-        if twin is not None:
+        x, top = char["x0"], char["top"]
+        left, right = int((x - DUPLICATE_TOLERANCE) // size), int((x + DUPLICATE_TOLERANCE) // size)
+        up, down = int((top - DUPLICATE_TOLERANCE) // size), int((top + DUPLICATE_TOLERANCE) // size)
+        twin = False
+        for key in ((text, left, up), (text, right, up), (text, left, down), (text, right, down)):
+            for k in get(key, ()):
+                if abs(k["x0"] - x) < DUPLICATE_TOLERANCE and abs(k["top"] - top) < DUPLICATE_TOLERANCE:
+                    twin = True
+        if twin:
             dropped.add(id(char))
         else:
-            grid.setdefault((char["text"], cx, cy), []).append(char)
+            grid.setdefault((text, int(x // size), int(top // size)), []).append(char)
     return dropped
 
 
