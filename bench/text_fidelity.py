@@ -9,11 +9,14 @@ poppler's reading of it (exact on unshaped text: ../shared/THAI_TEXT.md). For a 
 sample (legacy PUA font, fake bold, decomposed SARA AM), the bench renders its undamaged
 twin from the same spec with the same producer, and takes poppler's reading of the twin.
 A browser print has no undamaged twin: its reference is poppler's reading of it (poppler
-honours ActualText), so (b) scores 0 there by construction. Whitespace is ignored (Thai
+honours ActualText), so (b) scores 0 there by construction. The lost-NIKHAHIT sample's twin
+would wrap its table cells elsewhere (fpdf2 breaks no line at the U+2008 that stands for its
+spaces), so its reference is its own text layer with the damage undone, which the generator
+defines exactly (" า" is ำ: no Thai word starts with SARA AA). Whitespace is ignored (Thai
 spacing and line wraps are another matter); reading order is not.
 
 Goal (issue 3): (c) below 0.5% on every repairable sample and never worse than (b), at no
-more than twice (a)'s time.
+more than twice (a)'s time; every page of an unrepairable sample (a garbled font) flagged.
 """
 from __future__ import annotations
 
@@ -59,6 +62,20 @@ def pipeline_text(path: Path) -> str:
     return "\n".join(clean_text(line.text, arabic_digits=False) or "" for line in read_pdf(path.read_bytes()).lines)
 
 
+UNREPAIRABLE = {"garbled_font"}  # damage no rule can undo: the pages must be flagged instead
+
+
+def restored_nikhahit(text: str) -> str:
+    """make_samples.lost_nikhahit_text undone: " า" was ำ, " ่า" was ่ำ."""
+    text = re.sub(" ([\u0e48-\u0e4b])\u0e32", "\\1\u0e33", text)
+    return text.replace(" \u0e32", "\u0e33")
+
+
+def flagged_pages(path: Path) -> str:
+    doc = read_pdf(path.read_bytes())
+    return f"{len(doc.garbled_pages)}/{doc.pages} pages flagged"
+
+
 def without_boxes(text: str) -> str:
     """Checkboxes are left out of every text: the reader puts ☐/☑ where boxes are drawn
     (reportlab's squares), which no text layer has; fpdf2's are glyphs in every reading."""
@@ -102,8 +119,11 @@ def main() -> None:
             if producer not in RENDER:
                 continue
             sample = ROOT / "samples" / f"{spec['slug']}.{TAGS[producer]}.pdf"
+            damage_kind = spec.get("damage", {}).get("text")
             damaged = bool(spec.get("damage")) and producer != "chromium"
-            if damaged:
+            if damage_kind == "lost_nikhahit":
+                reference = restored_nikhahit(plumber(sample))
+            elif damaged:
                 twin = Path(tmp) / sample.name
                 RENDER[producer]({k: v for k, v in spec.items() if k != "damage"}, twin)
                 reference = poppler(twin)
@@ -117,17 +137,23 @@ def main() -> None:
             reference = without_boxes(reference)
             rows.append((sample.name, damage, [(cer(reference, without_boxes(text)),
                                                 trigram_error(reference, without_boxes(text)), seconds / pages)
-                                               for text, seconds in results]))
+                                               for text, seconds in results],
+                         flagged_pages(sample) if damage_kind in UNREPAIRABLE else None))
 
     print("CER: character error rate against the reference, whitespace ignored, reading order counted.")
     print("3g: error over character trigrams, order of lines and cells ignored.\n")
     print(f"{'sample':<54} {'damage':<19} {'CER (a)':>7} {'(b)':>6} {'(c)':>6}  {'3g (a)':>6} {'(b)':>6} {'(c)':>6}"
           f"  {'s/page (a)':>10} {'(b)':>7} {'(c)':>7}")
     goal_met = True
-    for name, damage, ((ca, ga, ta), (cb, gb, tb), (cc, gc, tc)) in rows:
+    for name, damage, ((ca, ga, ta), (cb, gb, tb), (cc, gc, tc)), flagged in rows:
         print(f"{name:<54} {damage:<19} {100 * ca:>6.2f}% {100 * cb:>5.2f}% {100 * cc:>5.2f}%  "
-              f"{100 * ga:>5.2f}% {100 * gb:>5.2f}% {100 * gc:>5.2f}%  {ta:>10.4f} {tb:>7.4f} {tc:>7.4f}")
-        goal_met &= gc < 0.005 and gc <= gb + 1e-9 and tc <= 2 * ta
+              f"{100 * ga:>5.2f}% {100 * gb:>5.2f}% {100 * gc:>5.2f}%  {ta:>10.4f} {tb:>7.4f} {tc:>7.4f}"
+              + (f"  unrepairable: {flagged}" if flagged else ""))
+        if flagged:
+            done, pages = flagged.split()[0].split("/")
+            goal_met &= done == pages
+        else:
+            goal_met &= gc < 0.005 and gc <= gb + 1e-9 and tc <= 2 * ta
     print("\ngoal, on the trigram measure: (c) < 0.5%, (c) <= (b), (c) time <= 2 x (a), every sample: "
           + ("met" if goal_met else "NOT met"))
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fontpkg_sarabun  # noqa: E402
 from pythainlp.tokenize import word_tokenize  # noqa: E402
 
-from extractors.thai_text import COMBINING_MARKS, is_list_marker_start  # noqa: E402
+from extractors.thai_text import COMBINING_MARKS, NON_WORD_MIN_THAI, is_list_marker_start  # noqa: E402
 from sample_specs import SAMPLES, SCORE_HEADER  # noqa: E402
 
 SAMPLES_DIR = ROOT / "samples"
@@ -156,6 +156,68 @@ def legacy_font(source: Path, target: Path) -> Path:
                 if ord(real) in table.cmap:
                     table.cmap[ord(pua)] = table.cmap[ord(real)]
     font["name"].setName("SarabunLegacyPUA", 1, 3, 1, 0x409)
+    font.save(str(target))
+    return target
+
+
+# A producer that breaks a line's glyph run inside words (justification, kerning, an editor's
+# style runs) leaves a gap there: the text layer reads a space inside the word.
+SPLIT_GAP = 3.0  # points between the pieces of a split run
+SPLIT_EVERY = 3  # one known word in this many (of 4+ letters) is split
+_LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
+
+
+def split_runs(line: str) -> list[str]:
+    """The pieces a line is drawn in: some known words of four letters or more split between
+    two clusters, where the next cluster starts with a consonant (as "สถิ ติภั ยคุ กคาม" in the
+    Royal Gazette's layer). Names and other words in no word list are never split: no rule
+    could tell them from two words, and the gold is what the page shows."""
+    from pythainlp.corpus import thai_words
+    known = thai_words()
+    pieces, current, count = [], "", 0
+    for word in word_tokenize(line, engine="newmm", keep_whitespace=True):
+        letters = sum(1 for ch in word if "\u0e01" <= ch <= "\u0e2e")
+        cut = None
+        if word in known and letters >= 4:
+            count += 1
+            if count % SPLIT_EVERY == 0:
+                # the first legal cut past the word's middle
+                for i in range(len(word) // 2, len(word) - 1):
+                    if "\u0e01" <= word[i] <= "\u0e2e" and word[i - 1] not in _LEADING_VOWELS:
+                        cut = i
+                        break
+        if cut is None:
+            current += word
+        else:
+            pieces.append(current + word[:cut])
+            current = word[cut:]
+    pieces.append(current)
+    return [piece for piece in pieces if piece]
+
+
+# A font whose cmap sends each consonant's code point to another consonant's glyph, so the
+# page shows Thai and its text layer says other letters: the non-words of a broken legacy
+# encoding (the Royal Gazette's layer is of this kind). Not repairable: the page is flagged.
+_CONSONANTS = [chr(c) for c in range(0x0E01, 0x0E2F)]
+GARBLE_SHIFT = 7
+
+
+def garbled_text(text: str) -> str:
+    n = len(_CONSONANTS)
+    return text.translate({ord(c): _CONSONANTS[(i + GARBLE_SHIFT) % n] for i, c in enumerate(_CONSONANTS)})
+
+
+def garbled_font(source: Path, target: Path) -> Path:
+    """A copy of a Sarabun face where the code point garbled_text writes for a consonant
+    draws that consonant."""
+    from fontTools.ttLib import TTFont as FontFile
+    font = FontFile(str(source))
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            glyphs = {c: table.cmap.get(ord(c)) for c in _CONSONANTS}
+            for c in _CONSONANTS:
+                if glyphs[c]:
+                    table.cmap[ord(garbled_text(c))] = glyphs[c]
     font.save(str(target))
     return target
 
@@ -515,10 +577,11 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     damage = spec.get("damage", {}).get("text")
     regular, bold = SARABUN, SARABUN_BOLD
     written = lambda t: t  # noqa: E731
-    if damage in ("legacy_pua", "lost_nikhahit"):
+    if damage in ("legacy_pua", "lost_nikhahit", "garbled_font"):
         tmp = Path(tempfile.mkdtemp(prefix="thaikpi-fonts-"))
         make_font, written = {"legacy_pua": (legacy_font, legacy_text),
-                              "lost_nikhahit": (lost_nikhahit_font, lost_nikhahit_text)}[damage]
+                              "lost_nikhahit": (lost_nikhahit_font, lost_nikhahit_text),
+                              "garbled_font": (garbled_font, garbled_text)}[damage]
         regular, bold = make_font(SARABUN, tmp / "regular.ttf"), make_font(SARABUN_BOLD, tmp / "bold.ttf")
     pdf.add_font("Sarabun", "", str(regular))
     pdf.add_font("Sarabun", "B", str(bold))
@@ -544,7 +607,14 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
             pdf.set_font("Sarabun", style, FONT_SIZE)
             for j, line in enumerate(lines):
                 pdf.set_x(pdf.l_margin + (indent if j == 0 else 0))
-                pdf.cell(0, LINE_HEIGHT, written(line), new_x="LMARGIN", new_y="NEXT")
+                if damage != "split_runs":
+                    pdf.cell(0, LINE_HEIGHT, written(line), new_x="LMARGIN", new_y="NEXT")
+                    continue
+                for piece in split_runs(line):
+                    x = pdf.get_x()
+                    pdf.cell(measure(style)(piece), LINE_HEIGHT, piece)
+                    pdf.set_x(x + measure(style)(piece) + SPLIT_GAP)
+                pdf.ln(LINE_HEIGHT)
 
     def cell_text(paragraphs: list[str], w: float) -> str:
         out = []
@@ -850,6 +920,22 @@ def scan_gold() -> dict:
                        "expected": None, "page": 1}]}
 
 
+def garbled_gold(path: Path, pages: int) -> dict:
+    """What can be said of a report whose text layer is non-words: nothing read, and each
+    page with enough Thai to judge flagged. The Thai on a page is counted with poppler."""
+    import subprocess
+    flagged = []
+    for n in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+                              capture_output=True, text=True).stdout
+        if sum(1 for ch in text if "\u0e01" <= ch <= "\u0e5b") >= NON_WORD_MIN_THAI:
+            flagged.append(n)
+    return {"format": "pdf", "kind": "unknown", "status": "partial", "error": None, "pages": pages,
+            "fiscal_year_be": None, "fiscal_year": None, "round_months": None, "indicators": [],
+            "flags": [{"check": "text_layer_garbled", "indicator_code": None, "reported": None,
+                       "expected": None, "page": n} for n in flagged]}
+
+
 def repaired_page_flags(spec: dict, producer: str) -> list[dict]:
     """The pages on which the pipeline must fill lost glyphs: where poppler reads ำ in the
     undamaged twin of the sample (same spec, same producer, same layout)."""
@@ -937,7 +1023,12 @@ def main() -> None:
             pages, score_page = make_fpdf2(spec, path)
         else:
             pages, score_page = make_html(spec, path, producer)
-        gold = scan_gold() if producer == "scan" else gold_for(spec, "pdf" if suffix == ".pdf" else "html", pages, score_page)
+        if producer == "scan":
+            gold = scan_gold()
+        elif spec.get("damage", {}).get("text") == "garbled_font":
+            gold = garbled_gold(path, pages)
+        else:
+            gold = gold_for(spec, "pdf" if suffix == ".pdf" else "html", pages, score_page)
         if spec.get("damage", {}).get("text") in ("lost_nikhahit", "shaped"):
             gold["flags"] += repaired_page_flags(spec, producer)
         gold_path = GOLD_DIR / (path.name + ".json")

@@ -391,6 +391,12 @@ SAMPLES = [
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_legacy_font", damage={"text": "legacy_pua"}), "fpdf2"),
     # ... and in a font whose NIKHAHIT glyph maps to a space: the text layer says "ค าน า".
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_lost_nikhahit", damage={"text": "lost_nikhahit"}), "fpdf2"),
+    # ... drawn in glyph runs split inside words, a gap between the pieces: the text layer
+    # reads "การดำเนิน งาน" (joined back by word frequencies).
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_split_runs", damage={"text": "split_runs"}), "fpdf2"),
+    # ... and in a font whose consonants sit at other consonants' code points: the page shows
+    # Thai, its text layer is non-words. Nothing to read; every page of Thai text is flagged.
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_garbled_font", damage={"text": "garbled_font"}), "fpdf2"),
     (SUBINDICATORS, "reportlab"),
     (SUBINDICATORS, "html-utf8"),
     # The same report with its tables aligned in columns, no rules drawn.
