@@ -9,8 +9,9 @@ finding, word grouping — runs unchanged on either source.
 pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused` otherwise):
 - no /ActualText spans: pdfium reads the glyphs under them and doubles the clusters of a
   browser-printed page, which pdf_actualtext repairs on pdfminer's chars;
-- an upright page with its MediaBox at the origin, and upright text, where the coordinates
-  of both libraries agree.
+- a page with its MediaBox at the origin, and text upright on the page as shown, where the
+  coordinates of both libraries agree. A page shown rotated (/Rotate 90, 180, 270) is read
+  through pdfminer's rotation matrix, which takes pdfium's PDF space to the page as shown.
 """
 from __future__ import annotations
 
@@ -111,15 +112,14 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
 
     The pdfplumber page of the same number gives the frame (its MediaBox, inherited or not).
     Raises FastLayerRefused where pdfium's reading would differ from pdfminer's."""
-    if plumber_page.rotation % 360 != 0:
-        raise FastLayerRefused("rotated page")
     if tuple(plumber_page.mediabox[:2]) != (0, 0):
         raise FastLayerRefused("MediaBox not at the origin")
     height = float(plumber_page.height)
     page_number, initial_doctop = plumber_page.page_number, float(plumber_page.initial_doctop)
+    ctm = _rotation(plumber_page.rotation % 360, float(plumber_page.width), height)
 
     objects: list = []
-    _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, (1, 0, 0, 1, 0, 0), objects)
+    _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, ctm or _IDENTITY, objects)
     rects, lines, curves, images = [], [], [], []
     for kind, obj, matrix in objects:
         if kind == raw.FPDF_PAGEOBJ_TEXT:
@@ -153,8 +153,25 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
             images.append(dict(_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop),
                                object_type="image", page_number=page_number))
     order = {_address(obj): i for i, (kind, obj, _) in enumerate(objects) if kind == raw.FPDF_PAGEOBJ_TEXT}
-    return {"char": _chars(page, page_number, height, initial_doctop, order),
+    return {"char": _chars(page, page_number, height, initial_doctop, order, ctm),
             "rect": rects, "line": lines, "curve": curves, "image": images}
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _rotation(rotation: int, width: float, height: float) -> Optional[tuple]:
+    """pdfminer's matrix from PDF space to a page shown with its /Rotate (None for none), for
+    a MediaBox at the origin; `width` and `height` are the page's as shown (pdfplumber's)."""
+    if rotation == 0:
+        return None
+    if rotation == 90:    # pdfminer: (0, -1, 1, 0, -y0, x1); shown height = MediaBox width
+        return (0.0, -1.0, 1.0, 0.0, 0.0, height)
+    if rotation == 180:   # (-1, 0, 0, -1, x1, y1)
+        return (-1.0, 0.0, 0.0, -1.0, width, height)
+    if rotation == 270:   # (0, 1, -1, 0, y1, -x0); shown width = MediaBox height
+        return (0.0, 1.0, -1.0, 0.0, width, 0.0)
+    raise FastLayerRefused("a /Rotate that is not a multiple of 90")
 
 
 def _address(obj) -> int:
@@ -167,18 +184,21 @@ def _stroke_width(obj) -> float:
     return width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
 
 
-def _text_object_frame(tp, index: int, obj) -> tuple:
-    """(font, descent per point of size, x scale, y scale) of a text object; only upright,
-    unskewed text is read here."""
+def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple]) -> tuple:
+    """(font, descent per point of size, x scale, y scale) of a text object; only text upright
+    on the page as shown, unskewed, is read here."""
     m = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(tp, index, m)
-    if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
+    a, b, c, d = m.a, m.b, m.c, m.d
+    if ctm:
+        a, b, c, d, _, _ = _compose((a, b, c, d, 0.0, 0.0), ctm)
+    if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
         raise FastLayerRefused("rotated, skewed or mirrored text")
     font = raw.FPDFTextObj_GetFont(obj)
     descent = ctypes.c_float()
     if not (font and raw.FPDFFont_GetDescent(font, 1.0, descent)):
         descent.value = 0.0
-    return font, descent.value, m.a, m.d
+    return font, descent.value, a, d
 
 
 # FPDFText_GetTextObject returning the object's address as an int: its identity, with no
@@ -187,8 +207,10 @@ _TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctyp
     ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
-def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict) -> list[dict]:
-    """The page's chars; `order` gives each text object's place in the content stream.
+def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
+           ctm: Optional[tuple] = None) -> list[dict]:
+    """The page's chars; `order` gives each text object's place in the content stream; `ctm`
+    takes pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.
 
     About 25 µs a char in ctypes calls and dicts, the fast layer's main cost: the out-arguments
     are passed as prepared references, per-object facts are asked once, and a char that is
@@ -216,10 +238,12 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 continue
             if map_error(tp, i) == 1:
                 text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
+            elif code == 2:
+                text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
             key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
             frame = frames.get(key)
             if frame is None:
-                frame = frames[key] = (order.get(key, len(order)), *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i)),
+                frame = frames[key] = (order.get(key, len(order)), *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm),
                                        raw.FPDFText_GetFontSize(tp, i))
             stream_order, font, font_descent, x_scale, y_scale, tf_size = frame
             loose_box(tp, i, rect_ref)
@@ -233,22 +257,29 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
             # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
             # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
-            x0 = ox.value
-            if (not text.isspace() and ink_right.value >= rect.right - 0.01
+            if ctm is None:
+                x0, y_origin = ox.value, oy.value
+                loose_right, left_ink, right_ink = rect.right, ink_left.value, ink_right.value
+            else:  # a rotated page: boxes turned by quarter turns stay boxes; take their corners
+                x0, y_origin = _apply(ctm, ox.value, oy.value)
+                loose_right = max(_apply(ctm, rect.left, rect.bottom)[0], _apply(ctm, rect.right, rect.top)[0])
+                ink_x = (_apply(ctm, ink_left.value, ink_bottom.value)[0], _apply(ctm, ink_right.value, ink_top.value)[0])
+                left_ink, right_ink = min(ink_x), max(ink_x)
+            if (not text.isspace() and right_ink >= loose_right - 0.01
                     and font and glyph_width(font, code, tf_size, advance_ref)):
                 x1 = x0 + advance.value * x_scale
-            elif text.isspace() and ink_left.value < x0 - 0.01:
+            elif text.isspace() and left_ink < x0 - 0.01:
                 x1 = x0  # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
             else:
-                x1 = max(x0, rect.right)
-            y0 = oy.value + font_descent * size
+                x1 = max(x0, loose_right)
+            y0 = y_origin + font_descent * size
             y1 = y0 + size
             top = height - y1
             char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top, "bottom": height - y0,
                     "doctop": initial_doctop + top, "width": x1 - x0, "height": size,
                     "object_type": "char", "page_number": page_number, "text": text, "size": size,
                     "upright": True, "fontname": "", "adv": x1 - x0}
-            found.append(((stream_order, i), (ink_left.value + ink_right.value) / 2, char))
+            found.append(((stream_order, i), (left_ink + right_ink) / 2, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where

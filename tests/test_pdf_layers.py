@@ -114,3 +114,32 @@ def test_fast_layer_chars_have_pdfminers_geometry():
 def test_a_page_with_its_mediabox_off_the_origin_goes_to_pdfminer():
     pdf = next(p for p in REAL_PDFS if p.name.startswith("phitsanulok_muni_supplementary_budget"))
     assert _refusals(pdf)[0] == "MediaBox not at the origin"
+
+
+def _non_space_chars_agree(pdf: Path, pages: list[int]) -> None:
+    with pdfplumber.open(pdf) as plumber:
+        doc = pdfium.PdfDocument(pdf)
+        for n in pages:
+            page = plumber.pages[n - 1]
+            fast = [c for c in page_objects(doc[n - 1], page)["char"] if not c["text"].isspace()]
+            slow = [c for c in page.chars if not c["text"].isspace()]
+            assert [c["text"] for c in fast] == [c["text"] for c in slow], n
+            for key in ("x0", "x1", "top", "bottom", "doctop"):
+                assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, (n, key)
+        doc.close()
+
+
+def test_a_page_shown_rotated_is_read_by_the_fast_layer_in_pdfminers_frame():
+    # The annual report's landscape tables: /Rotate 90 over a portrait MediaBox, the text drawn
+    # turned so that it reads upright as shown. pdfium gives PDF space; pdfminer's rotation
+    # matrix takes it to the page as shown.
+    pdf = next(p for p in REAL_PDFS if p.name.startswith("rbru_arit_annual_report"))
+    reasons = _refusals(pdf)
+    assert reasons[12:30] == [""] * 18
+    _non_space_chars_agree(pdf, [13, 22, 25])
+
+
+def test_bug_a_hyphen_that_ends_a_line_is_a_hyphen_not_pdfiums_marker():
+    # pdfium's text page gives U+0002 for a hyphen at a line's end ("5.1-" / "4.1").
+    pdf = next(p for p in REAL_PDFS if p.name.startswith("rbru_arit_SAR"))
+    _non_space_chars_agree(pdf, [61])
