@@ -3,9 +3,9 @@ text lines, all in reading order; drawn checkboxes become ☑/☐ so that extrac
 from __future__ import annotations
 
 import io
-from bisect import bisect_left
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -167,11 +167,10 @@ DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn again this close is fa
 
 def overprinted_chars(chars: list[dict]) -> set[int]:
     """ids of glyphs drawn again on top of themselves (fake bold: each line drawn twice, a
-    fraction of a point apart). A grid of 1-point cells finds them in linear time;
-    pdfplumber's dedupe_chars does the same work quadratically."""
+    fraction of a point apart). A grid of cells twice the tolerance wide finds them in linear
+    time; pdfplumber's dedupe_chars does the same work quadratically."""
     dropped: set[int] = set()
-    # Cells twice the tolerance wide: a twin lies in one of the two cells, each way, that
-    # the char's tolerance reaches into.
+    # A twin lies in one of the two cells, each way, that the char's tolerance reaches into.
     size = 2 * DUPLICATE_TOLERANCE
     grid: dict[tuple, list[dict]] = {}
     get = grid.get
