@@ -4,11 +4,9 @@ Results come back to this process, which alone writes the ledger: it stays the o
 truth, and a killed run resumes exactly as a local one does."""
 from __future__ import annotations
 
-import time
-from typing import Callable
-
 import threading
-from typing import Optional
+import time
+from typing import Callable, Optional
 
 from pipeline.inputs import Task
 from pipeline.pool import Helper, Result, failed_document

@@ -272,16 +272,16 @@ def _midpoint_in(char: dict, bbox) -> bool:
     return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
 
 
-def table_rows(table, chars: list[dict]) -> list[list[Optional[str]]]:
-    """pdfplumber's Table.extract, the same text, without testing every char of the page
-    against every row: the table's chars are sorted by height once and each row takes its
-    slice (in page order, which the text extraction relies on)."""
-    box = table.bbox  # a property that recomputes itself from every cell
+def table_rows(rows: list, box, chars: list[dict]) -> list[list[Optional[str]]]:
+    """pdfplumber's Table.extract for a table's `rows` (Table.rows) within its `box`, the same
+    text, without testing every char of the page against every row: the table's chars are
+    sorted by height once and each row takes its slice (in page order, which the text
+    extraction relies on)."""
     inside = [c for c in chars if _midpoint_in(c, box)]
     by_height = sorted(range(len(inside)), key=lambda i: (inside[i]["top"] + inside[i]["bottom"]) / 2)
     heights = [(inside[i]["top"] + inside[i]["bottom"]) / 2 for i in by_height]
-    rows = []
-    for row in table.rows:
+    texts = []
+    for row in rows:
         box = row.bbox  # a property that recomputes itself
         span = sorted(by_height[bisect_left(heights, box[1]):bisect_left(heights, box[3])])
         row_chars = [inside[i] for i in span if _midpoint_in(inside[i], box)]
@@ -292,8 +292,8 @@ def table_rows(table, chars: list[dict]) -> list[list[Optional[str]]]:
                 continue
             cell_chars = [c for c in row_chars if _midpoint_in(c, cell)]
             cells.append(extract_text(cell_chars) if cell_chars else "")
-        rows.append(cells)
-    return rows
+        texts.append(cells)
+    return texts
 
 
 def _open_error(exc: BaseException, data: bytes) -> InputError:
@@ -385,11 +385,12 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         table_boxes = [t.bbox for t in tables]
         items: list[_Item] = []
         for table, table_box in zip(tables, table_boxes):
-            rows = table_rows(table, page.chars)
+            geometry = table.rows  # a property that regroups the cells each time
+            rows = table_rows(geometry, table_box, page.chars)
             near = [c for c in page.chars if _overlaps(c, table_box)]
             table_id = next_table
             next_table += 1
-            for row, cells_geometry in zip(rows, table.rows):
+            for row, cells_geometry in zip(rows, geometry):
                 cells = tuple(_cell_text(near, box, (c or "").strip())
                               for c, box in zip(row, cells_geometry.cells))
                 if any(cells):

@@ -22,21 +22,25 @@ class Progress:
             self.bar.start()
             self.task = self.bar.add_task("ingest", total=total, stats="")
 
-    def _stats(self) -> str:
+    def _rates(self) -> tuple[float, float]:
+        """(files per second, pages per second) so far."""
         elapsed = max(time.monotonic() - self.started, 1e-9)
-        rate = self.files / elapsed
-        eta = (self.total - self.files) / rate if rate else 0
-        return (f"{self.files}/{self.total} files, {self.pages} pages, {rate:.1f} files/s, "
-                f"{self.pages / elapsed:.1f} pages/s, ETA {eta:.0f}s, failures {self.failures}")
+        return self.files / elapsed, self.pages / elapsed
+
+    def _stats(self) -> str:
+        files_rate, pages_rate = self._rates()
+        eta = (self.total - self.files) / files_rate if files_rate else 0
+        return (f"{self.files}/{self.total} files, {self.pages} pages, {files_rate:.1f} files/s, "
+                f"{pages_rate:.1f} pages/s, ETA {eta:.0f}s, failures {self.failures}")
 
     def update(self, pages: Optional[int], failed: bool) -> None:
         self.files += 1
         self.pages += pages or 0
         self.failures += failed
         if self.bar is not None:
-            elapsed = max(time.monotonic() - self.started, 1e-9)
-            self.bar.update(self.task, advance=1, stats=f"{self.pages} pages, {self.files / elapsed:.1f} files/s, "
-                                                        f"{self.pages / elapsed:.1f} pages/s, {self.failures} failed")
+            files_rate, pages_rate = self._rates()
+            self.bar.update(self.task, advance=1, stats=f"{self.pages} pages, {files_rate:.1f} files/s, "
+                                                        f"{pages_rate:.1f} pages/s, {self.failures} failed")
         elif time.monotonic() - self.last_line >= self.every or self.files == self.total:
             self.last_line = time.monotonic()
             print(f"[thaikpi] {self._stats()}", file=self.stream, flush=True)

@@ -888,8 +888,7 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
     # Page facts for the gold come from poppler, which reads Chromium's ActualText exactly.
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    score_page = next(n for n in range(1, pages + 1) if "การคำนวณคะแนน" in subprocess.run(
-        ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True, text=True).stdout)
+    score_page = next(n for n in range(1, pages + 1) if "การคำนวณคะแนน" in poppler_page_text(path, n))
     return pages, score_page
 
 
@@ -912,42 +911,43 @@ def make_scan(spec: dict, path: Path) -> tuple[int, int]:
     return 1, 0
 
 
+def poppler_page_text(path: Path, page: int) -> str:
+    """One page's text as poppler reads it (exact on unshaped text, and on ActualText)."""
+    import subprocess
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True).stdout
+
+
+def nothing_read_gold(pages: int, check: str, flagged: list[int]) -> dict:
+    """A PDF from which nothing can be read, its pages in `flagged` carrying `check`."""
+    return {"format": "pdf", "kind": "unknown", "status": "partial", "error": None, "pages": pages,
+            "fiscal_year_be": None, "fiscal_year": None, "round_months": None, "indicators": [],
+            "flags": [{"check": check, "indicator_code": None, "reported": None,
+                       "expected": None, "page": n} for n in flagged]}
+
+
 def scan_gold() -> dict:
     """What can be said of a scan without OCR: a PDF of one page with no text layer."""
-    return {"format": "pdf", "kind": "unknown", "status": "partial", "error": None, "pages": 1,
-            "fiscal_year_be": None, "fiscal_year": None, "round_months": None, "indicators": [],
-            "flags": [{"check": "text_layer_missing", "indicator_code": None, "reported": None,
-                       "expected": None, "page": 1}]}
+    return nothing_read_gold(1, "text_layer_missing", [1])
 
 
 def garbled_gold(path: Path, pages: int) -> dict:
     """What can be said of a report whose text layer is non-words: nothing read, and each
     page with enough Thai to judge flagged. The Thai on a page is counted with poppler."""
-    import subprocess
-    flagged = []
-    for n in range(1, pages + 1):
-        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
-                              capture_output=True, text=True).stdout
-        if sum(1 for ch in text if "\u0e01" <= ch <= "\u0e5b") >= NON_WORD_MIN_THAI:
-            flagged.append(n)
-    return {"format": "pdf", "kind": "unknown", "status": "partial", "error": None, "pages": pages,
-            "fiscal_year_be": None, "fiscal_year": None, "round_months": None, "indicators": [],
-            "flags": [{"check": "text_layer_garbled", "indicator_code": None, "reported": None,
-                       "expected": None, "page": n} for n in flagged]}
+    return nothing_read_gold(pages, "text_layer_garbled", [
+        n for n in range(1, pages + 1)
+        if sum(1 for ch in poppler_page_text(path, n) if "\u0e01" <= ch <= "\u0e5b") >= NON_WORD_MIN_THAI])
 
 
 def repaired_page_flags(spec: dict, producer: str) -> list[dict]:
     """The pages on which the pipeline must fill lost glyphs: where poppler reads ำ in the
     undamaged twin of the sample (same spec, same producer, same layout)."""
-    import subprocess
     with tempfile.TemporaryDirectory() as tmp:
         twin = Path(tmp) / "twin.pdf"
         pages, _ = {"fpdf2": make_fpdf2, "reportlab": make_reportlab}[producer](
             {k: v for k, v in spec.items() if k != "damage"}, twin)
         return [{"check": "text_layer_repaired", "indicator_code": None, "reported": None, "expected": None,
-                 "page": n} for n in range(1, pages + 1)
-                if "\u0e33" in subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(twin), "-"],
-                                               capture_output=True, text=True).stdout]
+                 "page": n} for n in range(1, pages + 1) if "\u0e33" in poppler_page_text(twin, n)]
 
 
 # --- bad inputs -----------------------------------------------------------------------------
