@@ -209,15 +209,32 @@ def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], descents: dict
 _TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
     ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
+# What FPDFText_GetText writes for a char whose FPDFText_GetUnicode is 2 (pdfium's mark for a
+# hyphen that ends a line); every other char it writes as GetUnicode gives it.
+_TEXT_HYPHEN = 0xFFFE
+
+
+def _codes(tp, count: int) -> list[int]:
+    """Each char's Unicode, from one FPDFText_GetText call (a ctypes call per char costs more
+    than the rest of a char's reading). A page with chars past the BMP, which GetText writes as
+    two UTF-16 units, is read char by char."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(tp, 0, count, buffer)
+    codes = buffer[:count]
+    if any(0xD800 <= c <= 0xDFFF for c in codes):
+        return [raw.FPDFText_GetUnicode(tp, i) for i in range(count)]
+    return codes
+
 
 def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
            ctm: Optional[tuple] = None) -> list[dict]:
     """The page's chars; `order` gives each text object's place in the content stream; `ctm`
     takes pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.
 
-    The fast layer's main cost, 15-25 µs a char, about 10 of them in seven ctypes calls: the
-    out-arguments are passed as prepared references, per-object facts are asked once, and a
-    char that is no whitespace is never one pdfium generated."""
+    The fast layer's main cost is its ctypes calls, 1.5-4 µs each. A char's Unicode comes from
+    one call for the page; what holds for a glyph of a font at a size (no Unicode for it, its
+    ink reaching past its advance) is asked once; a char asks for its object, its origin and
+    its box, and for its ink only where that differs from glyph to glyph (marks, spaces)."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -227,32 +244,41 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         ink_left, ink_right, ink_bottom, ink_top = (ctypes.c_double() for _ in range(4))
         rect_ref, ox_ref, oy_ref, advance_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(advance)
         ink_refs = tuple(ctypes.byref(v) for v in (ink_left, ink_right, ink_bottom, ink_top))
-        get_unicode, map_error, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
+        map_error, is_generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
         loose_box, origin, ink_box = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
         glyph_width = raw.FPDFFont_GetGlyphWidth
-        frames: dict[int, tuple] = {}  # text object -> (stream order, font, descent, x scale, y scale, size in Tf)
+        frames: dict[int, tuple] = {}  # text object -> (stream order, font, descent, x scale, y scale, size in Tf, font's address)
         descents: dict[int, float] = {}  # font -> descent per point of size
+        unmapped: dict[tuple[int, int], bool] = {}  # (font, code) -> pdfium found no Unicode for it
+        advances: dict[tuple, Optional[float]] = {}  # (font, code, size, x scale) -> advance where the ink reaches the box's right edge
         found: list[tuple[tuple[int, int], float, dict]] = []  # (stream order, ink centre, char)
-        for i in range(raw.FPDFText_CountChars(tp)):
-            code = get_unicode(tp, i)
+        count = raw.FPDFText_CountChars(tp)
+        for i, code in enumerate(_codes(tp, count)):
+            if code == _TEXT_HYPHEN:
+                code = raw.FPDFText_GetUnicode(tp, i)
             text = chr(code)
-            if text.isspace() and is_generated(tp, i):
+            space = text.isspace()
+            if space and is_generated(tp, i):
                 continue  # spaces and line breaks pdfium inferred; pdfminer has none
             if text in "\r\n":
                 continue
-            if map_error(tp, i) == 1:
-                text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
-            elif code == 2:
-                text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
             key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
             frame = frames.get(key)
             if frame is None:
-                frame = frames[key] = (order.get(key, len(order)), *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, descents),
-                                       raw.FPDFText_GetFontSize(tp, i))
-            stream_order, font, font_descent, x_scale, y_scale, tf_size = frame
+                font, *rest = _text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, descents)
+                frame = frames[key] = (order.get(key, len(order)), font, *rest,
+                                       raw.FPDFText_GetFontSize(tp, i), _address(font))
+            stream_order, font, font_descent, x_scale, y_scale, tf_size, font_key = frame
+            glyph = (font_key, code)
+            no_unicode = unmapped.get(glyph)
+            if no_unicode is None:
+                no_unicode = unmapped[glyph] = map_error(tp, i) == 1
+            if no_unicode:
+                text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
+            elif code == 2:
+                text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
             loose_box(tp, i, rect_ref)
             origin(tp, i, ox_ref, oy_ref)
-            ink_box(tp, i, *ink_refs)
             # pdfminer's size and box include the text matrix; pdfium's font size does not.
             size = tf_size * y_scale
             # pdfminer's box: from the origin across the advance, from the font's descent up
@@ -261,19 +287,35 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
             # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
             # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
-            if ctm is None:
-                x0, y_origin = ox.value, oy.value
-                loose_right, left_ink, right_ink = rect.right, ink_left.value, ink_right.value
-            else:  # a rotated page: boxes turned by quarter turns stay boxes; take their corners
-                x0, y_origin = _apply(ctm, ox.value, oy.value)
-                loose_right = max(_apply(ctm, rect.left, rect.bottom)[0], _apply(ctm, rect.right, rect.top)[0])
-                ink_x = (_apply(ctm, ink_left.value, ink_bottom.value)[0], _apply(ctm, ink_right.value, ink_top.value)[0])
-                left_ink, right_ink = min(ink_x), max(ink_x)
-            if (not text.isspace() and right_ink >= loose_right - 0.01
-                    and font and glyph_width(font, code, tf_size, advance_ref)):
-                x1 = x0 + advance.value * x_scale
-            elif text.isspace() and left_ink < x0 - 0.01:
-                x1 = x0  # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
+            # Whether the ink reaches is a glyph's own, asked once where the page is upright. A
+            # glyph is known by its font, size, Unicode and box's width (a broken map gives
+            # several glyphs one Unicode); a mark's ink lies where its position puts it.
+            is_mark = text in _MARKS
+            glyph = (font_key, code, tf_size, x_scale, round(rect.right - ox.value, 2))
+            ink_centre = 0.0
+            if ctm is None and not (space or is_mark) and glyph in advances:
+                x0, y_origin, loose_right = ox.value, oy.value, rect.right
+                glyph_advance = advances[glyph]
+            else:
+                ink_box(tp, i, *ink_refs)
+                if ctm is None:
+                    x0, y_origin, loose_right = ox.value, oy.value, rect.right
+                    left_ink, right_ink = ink_left.value, ink_right.value
+                else:  # a rotated page: boxes turned by quarter turns stay boxes; take their corners
+                    x0, y_origin = _apply(ctm, ox.value, oy.value)
+                    loose_right = max(_apply(ctm, rect.left, rect.bottom)[0], _apply(ctm, rect.right, rect.top)[0])
+                    ink_x = (_apply(ctm, ink_left.value, ink_bottom.value)[0], _apply(ctm, ink_right.value, ink_top.value)[0])
+                    left_ink, right_ink = min(ink_x), max(ink_x)
+                ink_centre = (left_ink + right_ink) / 2
+                reaches = not space and right_ink >= loose_right - 0.01
+                glyph_advance = advance.value if reaches and font and glyph_width(font, code, tf_size, advance_ref) else None
+                if ctm is None and not (space or is_mark):
+                    advances[glyph] = glyph_advance
+            if space:
+                # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
+                x1 = x0 if left_ink < x0 - 0.01 else max(x0, loose_right)
+            elif glyph_advance is not None:
+                x1 = x0 + glyph_advance * x_scale
             else:
                 x1 = max(x0, loose_right)
             y0 = y_origin + font_descent * size
@@ -283,7 +325,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                     "doctop": initial_doctop + top, "width": x1 - x0, "height": size,
                     "object_type": "char", "page_number": page_number, "text": text, "size": size,
                     "upright": True, "fontname": "", "adv": x1 - x0}
-            found.append(((stream_order, i), (left_ink + right_ink) / 2, char))
+            found.append(((stream_order, i), ink_centre, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where

@@ -143,3 +143,11 @@ def test_bug_a_hyphen_that_ends_a_line_is_a_hyphen_not_pdfiums_marker():
     # pdfium's text page gives U+0002 for a hyphen at a line's end ("5.1-" / "4.1").
     pdf = next(p for p in REAL_PDFS if p.name.startswith("rbru_arit_SAR"))
     _non_space_chars_agree(pdf, [61])
+
+
+def test_glyphs_read_once_per_font_keep_each_chars_box():
+    # The fast layer asks a glyph's ink once per font and size; a mark's box still comes from
+    # its own position (Word's marks are placed one by one, each with its own box): an early
+    # version gave every MAI THO of a size the first one's width.
+    pdf = next(p for p in REAL_PDFS if p.name.startswith("rbru_itc_action_plan"))
+    _non_space_chars_agree(pdf, [1, 2])
