@@ -67,12 +67,17 @@ def thai_share(text: str) -> float:
     return sum(1 for c in letters if is_thai(c)) / len(letters)
 
 
+_HAS_THAI_DIGIT = re.compile(f"[{THAI_DIGITS}]")
+_HAS_PUA = re.compile("[\uf700-\uf8ff]")
+
+
+# str.translate builds a new string char by char; most text has nothing to translate.
 def to_arabic_digits(text: str) -> str:
-    return text.translate(_TO_ARABIC)
+    return text.translate(_TO_ARABIC) if _HAS_THAI_DIGIT.search(text) else text
 
 
 def map_pua(text: str) -> str:
-    return text.translate(PUA_TO_THAI)
+    return text.translate(PUA_TO_THAI) if _HAS_PUA.search(text) else text
 
 
 def compose_sara_am(text: str) -> str:
@@ -100,6 +105,10 @@ def _line_by_line(text: str, applies: Callable[[str], bool], repair: Callable[[s
 _CLUSTER = re.compile(f"[^{COMBINING_MARKS}][{COMBINING_MARKS}]*|.")
 
 
+# A cluster with Thai in it (a Thai base, or any base under a Thai mark), twice in a row.
+_DOUBLED_THAI_CLUSTER = re.compile(f"((?:[\u0e01-\u0e4e]|\\S(?=[{COMBINING_MARKS}]))[{COMBINING_MARKS}]*)\\1")
+
+
 def _doubled(token: str) -> Optional[list[str]]:
     """A token made of pairs of identical clusters (a letter with its marks): the clusters."""
     clusters = _CLUSTER.findall(token)
@@ -118,6 +127,8 @@ def undouble_overprint(text: str) -> str:
     def undouble(line: str) -> str:
         return _TOKEN.sub(lambda m: "".join(c[0::2]) if (c := _doubled(m.group(0))) else m.group(0), line)
 
+    if not _DOUBLED_THAI_CLUSTER.search(text):
+        return text  # no Thai cluster twice in a row: no token of Thai pairs (the common case)
     return _line_by_line(text, has_doubled_thai, undouble)
 
 
@@ -173,9 +184,8 @@ def join_split_words(text: str) -> str:
 def _known_word_across(left: str, right: str) -> bool:
     """Does the joined text segment into a known word that spans the join? (Names are not
     in the word lists: "ชัชวาลย์ ฉายะบุตร" keeps its space.)"""
-    from pythainlp.tokenize import word_tokenize
     at = 0
-    for token in word_tokenize(left + right, engine="newmm"):
+    for token in _words(left + right):
         if at < len(left) < at + len(token):
             return _is_known_word(token)
         at += len(token)
@@ -222,6 +232,7 @@ def forget_document() -> None:
     copies would otherwise be timed on work done once."""
     _clean_text.cache_clear()
     _reading_score.cache_clear()
+    _words.cache_clear()
 
 
 def match_key(text: str) -> str:
@@ -515,10 +526,9 @@ NON_WORD_SAMPLE = 800  # Thai characters tokenised to estimate the share (tokeni
 def dictionary_share(text: str) -> Optional[float]:
     """The share of a text's Thai (by characters, over its first NON_WORD_SAMPLE) that
     pythainlp's newmm segments into known words (its dictionary or the TNC list, offline)."""
-    from pythainlp.tokenize import word_tokenize
     total = known = 0
     for run in _THAI_LETTERS.findall(text):
-        for token in word_tokenize(run, engine="newmm"):
+        for token in _words(run):
             total += len(token)
             known += len(token) if _is_known_word(token) else 0
         if total >= NON_WORD_SAMPLE:
@@ -584,12 +594,20 @@ def _word_log_probability():
     return _word_logp
 
 
+# A document segments the same runs of Thai again and again (its headings, its table labels,
+# each repair's window); forget_document() empties this between documents.
+@functools.lru_cache(maxsize=65536)
+def _words(run: str) -> tuple[str, ...]:
+    """pythainlp's newmm segmentation of a run of Thai letters (no whitespace in it)."""
+    from pythainlp.tokenize import word_tokenize
+    return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
+
+
 @functools.lru_cache(maxsize=65536)
 def _reading_score(run: str) -> float:
     """How probable a run of Thai is as words: the best segmentation's log probability."""
-    from pythainlp.tokenize import word_tokenize
     logp = _word_log_probability()
-    return sum(logp(t) for t in word_tokenize(run, engine="newmm", keep_whitespace=False))
+    return sum(logp(t) for t in _words(run))
 
 
 def repair_lost_glyphs(text: str) -> tuple[str, int]:

@@ -116,10 +116,12 @@ def mark_lost_glyphs(chars: list[dict]) -> int:
     marked = 0
     for i, char in enumerate(chars):
         text = char["text"]
+        unmapped = text == "\ufffd" or (text[:5] == "(cid:" and _CID.match(text))
+        if not unmapped and not (text == " " and char["width"] < 0.3):
+            continue
         before = is_thai_letter(chars[i - 1]["text"][-1:] or " ") if i > 0 else False
         after = is_thai_letter(chars[i + 1]["text"][:1] or " ") if i + 1 < len(chars) else False
-        if ((text == "\ufffd" or _CID.match(text)) and (before or after)) or (
-                text == " " and char["width"] < 0.3 and before and after):
+        if (unmapped and (before or after)) or (not unmapped and before and after):
             char["text"] = LOST_GLYPH
             marked += 1
     return marked

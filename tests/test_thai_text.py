@@ -192,6 +192,13 @@ def test_fake_bold_read_without_geometry_is_undoubled():
     assert tt.clean_text("รราายยงงาานน\nปกติ 11") == "รายงาน\nปกติ 11"  # line by line
 
 
+def test_fake_bold_found_behind_doubled_punctuation():
+    # The rule is skipped for text with no Thai cluster twice in a row; a doubled token that
+    # opens with other pairs still has one.
+    assert tt.undouble_overprint("((ข้ข้ออมูมูลล))") == "(ข้อมูล)"
+    assert tt.undouble_overprint("฿฿ผผลลกกาารร") == "฿ผลการ"
+
+
 @pytest.mark.parametrize("text", ["กก", "ดีดี", "นานา 11", "ข้อมูล 2556", "เกเร เกเร"])
 def test_real_text_with_repeats_is_not_undoubled(text):
     assert tt.undouble_overprint(text) == text
