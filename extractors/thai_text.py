@@ -105,8 +105,9 @@ def _line_by_line(text: str, applies: Callable[[str], bool], repair: Callable[[s
 _CLUSTER = re.compile(f"[^{COMBINING_MARKS}][{COMBINING_MARKS}]*|.")
 
 
-# A cluster with Thai in it (a Thai base, or any base under a Thai mark), twice in a row.
-_DOUBLED_THAI_CLUSTER = re.compile(f"((?:[\u0e01-\u0e4e]|\\S(?=[{COMBINING_MARKS}]))[{COMBINING_MARKS}]*)\\1")
+# Three clusters, each twice in a row: how a token of six or more doubled clusters begins.
+_THREE_DOUBLED_CLUSTERS = re.compile(
+    "".join(f"(\\S[{COMBINING_MARKS}]*)\\{n}" for n in (1, 2, 3)))
 
 
 def _doubled(token: str) -> Optional[list[str]]:
@@ -127,8 +128,8 @@ def undouble_overprint(text: str) -> str:
     def undouble(line: str) -> str:
         return _TOKEN.sub(lambda m: "".join(c[0::2]) if (c := _doubled(m.group(0))) else m.group(0), line)
 
-    if not _DOUBLED_THAI_CLUSTER.search(text):
-        return text  # no Thai cluster twice in a row: no token of Thai pairs (the common case)
+    if not _THREE_DOUBLED_CLUSTERS.search(text):
+        return text  # no three doubled clusters in a row, so no line to undouble (the common case)
     return _line_by_line(text, has_doubled_thai, undouble)
 
 
