@@ -249,8 +249,11 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         glyph_width = raw.FPDFFont_GetGlyphWidth
         frames: dict[int, tuple] = {}  # text object -> (stream order, font, descent, x scale, y scale, size in Tf, font's address)
         descents: dict[int, float] = {}  # font -> descent per point of size
-        unmapped: dict[tuple[int, int], bool] = {}  # (font, code) -> pdfium found no Unicode for it
-        advances: dict[tuple, Optional[float]] = {}  # (font, code, size, x scale) -> advance where the ink reaches the box's right edge
+        # (font, code) -> pdfium found no Unicode for it (it then gives the char code as the
+        # Unicode; no font in the samples or the real corpus gives one code both answers)
+        unmapped: dict[tuple[int, int], bool] = {}
+        # (font, code, size, x scale, box width) -> the font's advance where the ink reaches the box's right edge
+        advances: dict[tuple, Optional[float]] = {}
         found: list[tuple[tuple[int, int], float, dict]] = []  # (stream order, ink centre, char)
         count = raw.FPDFText_CountChars(tp)
         for i, code in enumerate(_codes(tp, count)):
