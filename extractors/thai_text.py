@@ -561,7 +561,6 @@ _LOST_FILLERS = ("\u0e33", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b", "\u0e34", "\u
 LOST_GLYPH_PRIOR = {"\u0e33": 3.0}
 LOST_GLYPH_WINDOW = 12  # characters of the run on each side of a gap that decide its filler
 _THAI_RUN = re.compile(f"[\u0e01-\u0e4e{LOST_GLYPH}]+")
-_word_logp = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -576,23 +575,21 @@ def _is_known_word(word: str) -> bool:
     return word in freqs or word in words
 
 
-def _word_log_probability():
+@functools.lru_cache(maxsize=1)
+def _word_log_probability() -> Callable[[str], float]:
     """log P(word) from the TNC word frequencies pythainlp bundles (offline)."""
-    global _word_logp
-    if _word_logp is None:
-        import math
-        freqs, words = _word_lists()
-        total = float(sum(freqs.values()))
-        rare = math.log(0.5 / total)  # in the tokenizer's dictionary, not in TNC (compounds)
+    import math
+    freqs, words = _word_lists()
+    total = float(sum(freqs.values()))
+    rare = math.log(0.5 / total)  # in the tokenizer's dictionary, not in TNC (compounds)
 
-        def logp(word: str) -> float:
-            if word in freqs:
-                return math.log(freqs[word] / total)
-            # a chunk in neither word list is no word: it costs more the longer it is
-            return rare if word in words else rare - 2 * len(word)
+    def logp(word: str) -> float:
+        if word in freqs:
+            return math.log(freqs[word] / total)
+        # a chunk in neither word list is no word: it costs more the longer it is
+        return rare if word in words else rare - 2 * len(word)
 
-        _word_logp = logp
-    return _word_logp
+    return logp
 
 
 # A document segments the same runs of Thai again and again (its headings, its table labels,

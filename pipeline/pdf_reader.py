@@ -270,6 +270,7 @@ def _cell_text(chars: list[dict], bbox, text: str) -> str:
 
 
 def _midpoint_in(char: dict, bbox) -> bool:
+    """Table.extract's rule for a char in a cell (a function nested inside it in pdfplumber)."""
     h_mid, v_mid = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
 

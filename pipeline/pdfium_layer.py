@@ -272,10 +272,9 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 frame = frames[key] = (order.get(key, len(order)), font, *rest,
                                        raw.FPDFText_GetFontSize(tp, i), _address(font))
             stream_order, font, font_descent, x_scale, y_scale, tf_size, font_key = frame
-            glyph = (font_key, code)
-            no_unicode = unmapped.get(glyph)
+            no_unicode = unmapped.get((font_key, code))
             if no_unicode is None:
-                no_unicode = unmapped[glyph] = map_error(tp, i) == 1
+                no_unicode = unmapped[font_key, code] = map_error(tp, i) == 1
             if no_unicode:
                 text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
             elif code == 2:
@@ -294,9 +293,10 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # glyph is known by its font, size, Unicode and box's width (a broken map gives
             # several glyphs one Unicode); a mark's ink lies where its position puts it.
             is_mark = text in _MARKS
-            glyph = (font_key, code, tf_size, x_scale, round(rect.right - ox.value, 2))
+            glyph = (font_key, code, tf_size, x_scale, round(rect.right - ox.value, 2)) \
+                if ctm is None and not (space or is_mark) else None
             ink_centre = 0.0
-            if ctm is None and not (space or is_mark) and glyph in advances:
+            if glyph in advances:
                 x0, y_origin, loose_right = ox.value, oy.value, rect.right
                 glyph_advance = advances[glyph]
             else:
@@ -312,7 +312,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 ink_centre = (left_ink + right_ink) / 2
                 reaches = not space and right_ink >= loose_right - 0.01
                 glyph_advance = advance.value if reaches and font and glyph_width(font, code, tf_size, advance_ref) else None
-                if ctm is None and not (space or is_mark):
+                if glyph is not None:
                     advances[glyph] = glyph_advance
             if space:
                 # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
@@ -323,11 +323,9 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 x1 = max(x0, loose_right)
             y0 = y_origin + font_descent * size
             y1 = y0 + size
-            top = height - y1
-            char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top, "bottom": height - y0,
-                    "doctop": initial_doctop + top, "width": x1 - x0, "height": size,
-                    "object_type": "char", "page_number": page_number, "text": text, "size": size,
-                    "upright": True, "fontname": "", "adv": x1 - x0}
+            char = _box(x0, y0, x1, y1, height, initial_doctop)
+            char.update(object_type="char", page_number=page_number, text=text, size=size,
+                        upright=True, fontname="", adv=x1 - x0)
             found.append(((stream_order, i), ink_centre, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:

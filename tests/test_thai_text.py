@@ -193,8 +193,8 @@ def test_fake_bold_read_without_geometry_is_undoubled():
 
 
 def test_fake_bold_found_behind_doubled_punctuation():
-    # The rule is skipped for text with no Thai cluster twice in a row; a doubled token that
-    # opens with other pairs still has one.
+    # The rule is skipped for text without three doubled clusters in a row; a doubled token
+    # that opens with other pairs (punctuation, the baht sign) still has them.
     assert tt.undouble_overprint("((ข้ข้ออมูมูลล))") == "(ข้อมูล)"
     assert tt.undouble_overprint("฿฿ผผลลกกาารร") == "฿ผลการ"
 
