@@ -71,9 +71,10 @@ def restored_nikhahit(text: str) -> str:
     return text.replace(" \u0e32", "\u0e33")
 
 
-def flagged_pages(path: Path) -> str:
+def flagged_pages(path: Path) -> tuple[int, int]:
+    """(pages flagged garbled, pages) of a PDF."""
     doc = read_pdf(path.read_bytes())
-    return f"{len(doc.garbled_pages)}/{doc.pages} pages flagged"
+    return len(doc.garbled_pages), doc.pages
 
 
 def without_boxes(text: str) -> str:
@@ -148,10 +149,9 @@ def main() -> None:
     for name, damage, ((ca, ga, ta), (cb, gb, tb), (cc, gc, tc)), flagged in rows:
         print(f"{name:<54} {damage:<19} {100 * ca:>6.2f}% {100 * cb:>5.2f}% {100 * cc:>5.2f}%  "
               f"{100 * ga:>5.2f}% {100 * gb:>5.2f}% {100 * gc:>5.2f}%  {ta:>10.4f} {tb:>7.4f} {tc:>7.4f}"
-              + (f"  unrepairable: {flagged}" if flagged else ""))
+              + (f"  unrepairable: {flagged[0]}/{flagged[1]} pages flagged" if flagged else ""))
         if flagged:
-            done, pages = flagged.split()[0].split("/")
-            goal_met &= done == pages
+            goal_met &= flagged[0] == flagged[1]
         else:
             goal_met &= gc < 0.005 and gc <= gb + 1e-9 and tc <= 2 * ta
     print("\ngoal, on the trigram measure: (c) < 0.5%, (c) <= (b), (c) time <= 2 x (a), every sample: "

@@ -19,6 +19,7 @@ import html
 import json
 import math
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -611,9 +612,9 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
                     pdf.cell(0, LINE_HEIGHT, written(line), new_x="LMARGIN", new_y="NEXT")
                     continue
                 for piece in split_runs(line):
-                    x = pdf.get_x()
-                    pdf.cell(measure(style)(piece), LINE_HEIGHT, piece)
-                    pdf.set_x(x + measure(style)(piece) + SPLIT_GAP)
+                    x, piece_width = pdf.get_x(), measure(style)(piece)
+                    pdf.cell(piece_width, LINE_HEIGHT, piece)
+                    pdf.set_x(x + piece_width + SPLIT_GAP)
                 pdf.ln(LINE_HEIGHT)
 
     def cell_text(paragraphs: list[str], w: float) -> str:
@@ -874,8 +875,6 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
     chromium). Skia shapes the Thai: shaped glyphs map to U+0000 and the true text sits in
     /ActualText spans. A wide page keeps lines from wrapping: where Chromium wraps at a space
     between two Thai phrases, no reader can tell that space from a word boundary."""
-    import subprocess
-
     css = (f"@font-face{{font-family:Sarabun;src:url({SARABUN.as_uri()})}}"
            "@page{size:A3 landscape;margin:12mm} body{font-family:Sarabun;font-size:10pt}"
            "td{vertical-align:top}")
@@ -895,7 +894,6 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
 def make_scan(spec: dict, path: Path) -> tuple[int, int]:
     """An old report as archives hold it: a scan, the page an image with no text layer
     (the report typeset by fpdf2, rasterised by poppler's pdftoppm at 150 dpi, re-embedded)."""
-    import subprocess
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
     with tempfile.TemporaryDirectory() as tmp:
@@ -913,7 +911,6 @@ def make_scan(spec: dict, path: Path) -> tuple[int, int]:
 
 def poppler_page_text(path: Path, page: int) -> str:
     """One page's text as poppler reads it (exact on unshaped text, and on ActualText)."""
-    import subprocess
     return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
                           capture_output=True, text=True).stdout
 
