@@ -9,9 +9,11 @@ finding, word grouping — runs unchanged on either source.
 pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused` otherwise):
 - no /ActualText spans: pdfium reads the glyphs under them and doubles the clusters of a
   browser-printed page, which pdf_actualtext repairs on pdfminer's chars;
-- a page with its MediaBox at the origin, and text upright on the page as shown, where the
-  coordinates of both libraries agree. A page shown rotated (/Rotate 90, 180, 270) is read
-  through pdfminer's rotation matrix, which takes pdfium's PDF space to the page as shown.
+- a page with its MediaBox at the origin, where the coordinates of both libraries agree. A
+  page shown rotated (/Rotate 90, 180, 270) is read through pdfminer's rotation matrix, which
+  takes pdfium's PDF space to the page as shown;
+- text turned by quarter turns, not skewed or mirrored. Turned text (a vertical table
+  heading) is read in its own frame, where it runs left to right, and its box turned back.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from typing import Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+from pdfminer.fontmetrics import FONT_METRICS
 
 from extractors.thai_text import COMBINING_MARKS
 
@@ -84,11 +87,17 @@ def _subpaths(obj, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     subpaths: list[tuple[list, bool]] = []
     own = _compose(_matrix(obj), matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
+    controls = 0  # pdfium gives a Bezier curve as three segments: two control points, then its end
     for i in range(raw.FPDFPath_CountSegments(obj)):
         seg = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO and controls < 2:
+            controls += 1
+            continue
+        controls = 0
         raw.FPDFPathSegment_GetPoint(seg, x, y)
         point = _apply(own, x.value, y.value)
-        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
             subpaths.append(([point], False))
         else:
             subpaths[-1][0].append(point)
@@ -185,23 +194,68 @@ def _stroke_width(obj) -> float:
     return width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
 
 
-def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], descents: dict) -> tuple:
-    """(font, descent per point of size, x scale, y scale) of a text object; only text upright
-    on the page as shown, unskewed, is read here. `descents` keeps each font's descent: many
-    producers make every glyph a text object of its own."""
+# Quarter turns as matrices (row-vector convention): turning a text's own frame, where it
+# reads left to right, onto the page. Turn q takes the frame's x axis to direction q degrees.
+_TURNS = {0: _IDENTITY, 90: (0.0, 1.0, -1.0, 0.0, 0.0, 0.0),
+          180: (-1.0, 0.0, 0.0, -1.0, 0.0, 0.0), 270: (0.0, -1.0, 1.0, 0.0, 0.0, 0.0)}
+_UNTURNS = {0: _IDENTITY, 90: _TURNS[270], 180: _TURNS[180], 270: _TURNS[90]}
+
+
+def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
+    """The quarter turn of a text matrix that is one (a scale, then 0, 90, 180 or 270 degrees);
+    FastLayerRefused for skewed or mirrored text."""
+    tiny = 1e-6 * max(abs(a), abs(b), abs(c), abs(d))
+    if abs(b) <= tiny and abs(c) <= tiny:
+        if a > 0 and d > 0:
+            return 0
+        if a < 0 and d < 0:
+            return 180
+    elif abs(a) <= tiny and abs(d) <= tiny:
+        if b > 0 > c:
+            return 90
+        if b < 0 < c:
+            return 270
+    raise FastLayerRefused("skewed or mirrored text")
+
+
+def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict) -> tuple:
+    """(font, descent per point of size, standard widths, x scale, y scale, to frame, turn,
+    upright) of a text
+    object. Its chars are read in the text's own frame, where it runs left to right: `to frame`
+    takes pdfium's coordinates there (None where they are already), `turn` takes the frame back
+    to the page as shown. `upright` is pdfminer's verdict from the same matrix (a*d > 0 and
+    b*c <= 0), which calls text turned by a quarter turn upright where float noise gives a*d
+    a positive sign. `metrics` keeps each font's (_font_metrics): many producers make every
+    glyph a text object of its own."""
     m = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(tp, index, m)
     a, b, c, d = m.a, m.b, m.c, m.d
     if ctm:
         a, b, c, d, _, _ = _compose((a, b, c, d, 0.0, 0.0), ctm)
-    if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
-        raise FastLayerRefused("rotated, skewed or mirrored text")
+    turn = _quarter_turn(a, b, c, d)
+    to_frame = _compose(ctm or _IDENTITY, _UNTURNS[turn]) if ctm or turn else None
     font = raw.FPDFTextObj_GetFont(obj)
     key = _address(font)
-    if key not in descents:
-        descent = ctypes.c_float()
-        descents[key] = descent.value if font and raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0
-    return font, descents[key], a, d
+    if key not in metrics:
+        metrics[key] = _font_metrics(font)
+    return (font, *metrics[key], (a * a + b * b) ** 0.5, (c * c + d * d) ** 0.5, to_frame,
+            _TURNS[turn] if turn else None, a * d > 0 and b * c <= 0)
+
+
+def _font_metrics(font) -> tuple[float, Optional[dict]]:
+    """A font's descent per point of size and, for a font named as one of pdfminer's standard
+    fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode. pdfminer takes
+    both from its own metrics whatever the PDF holds: Helvetica's descent is 0.207 there,
+    0.224 in pdfium (every char of an OCR layer set in Helvetica moves), and a glyph its
+    metrics lack (the euro sign) has no width."""
+    if not font:
+        return 0.0, None
+    name = ctypes.create_string_buffer(128)
+    if raw.FPDFFont_GetBaseFontName(font, name, len(name)) and name.value.decode("latin-1") in FONT_METRICS:
+        descriptor, widths = FONT_METRICS[name.value.decode("latin-1")]
+        return descriptor["Descent"] / 1000, widths
+    descent = ctypes.c_float()
+    return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None
 
 
 # FPDFText_GetTextObject returning the object's address as an int: its identity, with no
@@ -247,14 +301,17 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         map_error, is_generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
         loose_box, origin, ink_box = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
         glyph_width = raw.FPDFFont_GetGlyphWidth
-        frames: dict[int, tuple] = {}  # text object -> (stream order, font, descent, x scale, y scale, size in Tf, font's address)
-        descents: dict[int, float] = {}  # font -> descent per point of size
+        # text object -> (stream order, font, descent, standard widths, x scale, y scale, to
+        # frame, turn, upright, size in Tf, font's address)
+        frames: dict[int, tuple] = {}
+        metrics: dict[int, tuple] = {}  # font -> (descent per point of size, standard widths)
         # (font, code) -> pdfium found no Unicode for it (it then gives the char code as the
         # Unicode; no font in the samples or the real corpus gives one code both answers)
         unmapped: dict[tuple[int, int], bool] = {}
         # (font, code, size, x scale, box width) -> the font's advance where the ink reaches the box's right edge
         advances: dict[tuple, Optional[float]] = {}
-        found: list[tuple[tuple[int, int], float, dict]] = []  # (stream order, ink centre, char)
+        # (stream order, ink centre, left and right in the text's frame, char)
+        found: list[tuple[tuple[int, int], float, float, float, dict]] = []
         count = raw.FPDFText_CountChars(tp)
         for i, code in enumerate(_codes(tp, count)):
             if code == _TEXT_HYPHEN:
@@ -268,10 +325,10 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
             frame = frames.get(key)
             if frame is None:
-                font, *rest = _text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, descents)
+                font, *rest = _text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics)
                 frame = frames[key] = (order.get(key, len(order)), font, *rest,
                                        raw.FPDFText_GetFontSize(tp, i), _address(font))
-            stream_order, font, font_descent, x_scale, y_scale, tf_size, font_key = frame
+            stream_order, font, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size, font_key = frame
             no_unicode = unmapped.get((font_key, code))
             if no_unicode is None:
                 no_unicode = unmapped[font_key, code] = map_error(tp, i) == 1
@@ -289,25 +346,26 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
             # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
             # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
-            # Whether the ink reaches is a glyph's own, asked once where the page is upright. A
+            # Whether the ink reaches is a glyph's own, asked once where the text is upright. A
             # glyph is known by its font, size, Unicode and box's width (a broken map gives
             # several glyphs one Unicode); a mark's ink lies where its position puts it.
             is_mark = text in _MARKS
             glyph = (font_key, code, tf_size, x_scale, round(rect.right - ox.value, 2)) \
-                if ctm is None and not (space or is_mark) else None
+                if to_frame is None and not (space or is_mark) else None
             ink_centre = 0.0
             if glyph in advances:
                 x0, y_origin, loose_right = ox.value, oy.value, rect.right
                 glyph_advance = advances[glyph]
             else:
                 ink_box(tp, i, *ink_refs)
-                if ctm is None:
+                if to_frame is None:
                     x0, y_origin, loose_right = ox.value, oy.value, rect.right
                     left_ink, right_ink = ink_left.value, ink_right.value
-                else:  # a rotated page: boxes turned by quarter turns stay boxes; take their corners
-                    x0, y_origin = _apply(ctm, ox.value, oy.value)
-                    loose_right = max(_apply(ctm, rect.left, rect.bottom)[0], _apply(ctm, rect.right, rect.top)[0])
-                    ink_x = (_apply(ctm, ink_left.value, ink_bottom.value)[0], _apply(ctm, ink_right.value, ink_top.value)[0])
+                else:  # a rotated page or text: boxes turned by quarter turns stay boxes; take their corners
+                    x0, y_origin = _apply(to_frame, ox.value, oy.value)
+                    loose_right = max(_apply(to_frame, rect.left, rect.bottom)[0], _apply(to_frame, rect.right, rect.top)[0])
+                    ink_x = (_apply(to_frame, ink_left.value, ink_bottom.value)[0],
+                             _apply(to_frame, ink_right.value, ink_top.value)[0])
                     left_ink, right_ink = min(ink_x), max(ink_x)
                 ink_centre = (left_ink + right_ink) / 2
                 reaches = not space and right_ink >= loose_right - 0.01
@@ -321,24 +379,33 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 x1 = x0 + glyph_advance * x_scale
             else:
                 x1 = max(x0, loose_right)
+            if standard_widths is not None and not no_unicode and text not in standard_widths:
+                x1 = x0  # pdfminer's metrics of a standard font lack this glyph: no width
             y0 = y_origin + font_descent * size
             y1 = y0 + size
+            frame_x0, frame_x1 = x0, x1
+            if turn:
+                # pdfminer's box: the frame's box turned onto the page; its size is the
+                # box's height, which for a quarter turn is the advance
+                (px0, py0), (px1, py1) = _apply(turn, x0, y0), _apply(turn, x1, y1)
+                x0, x1, y0, y1 = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
+                size = y1 - y0
             char = _box(x0, y0, x1, y1, height, initial_doctop)
             char.update(object_type="char", page_number=page_number, text=text, size=size,
-                        upright=True, fontname="", adv=x1 - x0)
-            found.append(((stream_order, i), ink_centre, char))
+                        upright=upright, fontname="", adv=frame_x1 - frame_x0)
+            found.append(((stream_order, i), ink_centre, frame_x0, frame_x1, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where
         # a mark still does not sit on the letter before it goes to pdfminer.
         found.sort(key=lambda entry: entry[0])
-        base = None  # the last letter, which a mark after it sits on
-        for _, ink_centre, c in found:
+        base = None  # the last letter's left and right in its frame, where a mark after it sits
+        for _, ink_centre, frame_x0, frame_x1, c in found:
             if c["text"] in _MARKS:
-                if base is None or not base["x0"] <= ink_centre <= base["x1"] + 1:
+                if base is None or not base[0] <= ink_centre <= base[1] + 1:
                     raise FastLayerRefused("a mark out of its base's place")
             elif not c["text"].isspace():
-                base = c
-        return [c for _, _, c in found]
+                base = (frame_x0, frame_x1)
+        return [entry[-1] for entry in found]
     finally:
         textpage.close()
