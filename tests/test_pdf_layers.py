@@ -179,3 +179,19 @@ def test_an_ocr_layer_turned_on_a_rotated_page_in_a_standard_font():
     with pdfplumber.open(pdf) as plumber:
         assert not any(c["upright"] for c in plumber.pages[0].chars)
     _non_space_chars_agree(pdf, [1, 3, 5], keys=("x0", "x1", "top", "bottom", "doctop", "size"))
+
+
+def test_bug_a_curve_keeps_its_end_points_not_its_control_points():
+    # pdfium gives a Bezier segment as three points, two of them control points that may lie
+    # off the curve; pdfminer's pts (and so the box) hold its end points. The budget volume's
+    # cover draws its heading's letters as outlines: 51 curves.
+    pdf = next(p for p in REAL_PDFS if p.name.startswith("budget_fy2565_doc3_vol17"))
+    with pdfplumber.open(pdf) as plumber:
+        doc = pdfium.PdfDocument(pdf)
+        page = plumber.pages[0]
+        fast, slow = page_objects(doc[0], page)["curve"], page.curves
+        assert len(fast) == len(slow) == 51
+        assert [len(c["pts"]) for c in fast] == [len(c["pts"]) for c in slow]
+        for key in ("x0", "x1", "top", "bottom"):
+            assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, key
+        doc.close()
