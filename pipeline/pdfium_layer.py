@@ -9,9 +9,10 @@ finding, word grouping — runs unchanged on either source.
 pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused` otherwise):
 - no /ActualText spans: pdfium reads the glyphs under them and doubles the clusters of a
   browser-printed page, which pdf_actualtext repairs on pdfminer's chars;
-- a page with its MediaBox at the origin, where the coordinates of both libraries agree. A
-  page shown rotated (/Rotate 90, 180, 270) is read through pdfminer's rotation matrix, which
-  takes pdfium's PDF space to the page as shown;
+- a page shown upright, or rotated (/Rotate 90, 180, 270) with its MediaBox at the origin.
+  A rotated page is read through pdfminer's rotation matrix, which takes pdfium's PDF space
+  to the page as shown. An upright page's MediaBox may lie off the origin: pdfplumber keeps
+  x and top as in PDF space, and only y0 and y1 move with the MediaBox's bottom;
 - text turned by quarter turns, not skewed or mirrored. Turned text (a vertical table
   heading) is read in its own frame, where it runs left to right, and its box turned back.
 """
@@ -121,11 +122,12 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
 
     The pdfplumber page of the same number gives the frame (its MediaBox, inherited or not).
     Raises FastLayerRefused where pdfium's reading would differ from pdfminer's."""
-    if tuple(plumber_page.mediabox[:2]) != (0, 0):
-        raise FastLayerRefused("MediaBox not at the origin")
+    rotation = plumber_page.rotation % 360
+    if rotation and tuple(plumber_page.mediabox[:2]) != (0, 0):
+        raise FastLayerRefused("a rotated page with its MediaBox off the origin")
     height = float(plumber_page.height)
     page_number, initial_doctop = plumber_page.page_number, float(plumber_page.initial_doctop)
-    ctm = _rotation(plumber_page.rotation % 360, float(plumber_page.width), height)
+    ctm = _rotation(rotation, float(plumber_page.width), height)
 
     objects: list = []
     _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, ctm or _IDENTITY, objects)
@@ -162,8 +164,17 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
             images.append(dict(_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop),
                                object_type="image", page_number=page_number))
     order = {_address(obj): i for i, (kind, obj, _) in enumerate(objects) if kind == raw.FPDF_PAGEOBJ_TEXT}
-    return {"char": _chars(page, page_number, height, initial_doctop, order, ctm),
-            "rect": rects, "line": lines, "curve": curves, "image": images}
+    found = {"char": _chars(page, page_number, height, initial_doctop, order, ctm),
+             "rect": rects, "line": lines, "curve": curves, "image": images}
+    # pdfminer measures y from the MediaBox's bottom; pdfplumber's top is PDF space's (its
+    # MediaBox's top is the negated bottom), so where the box is off the origin only y0 and y1 move.
+    bottom = -float(plumber_page.mediabox[1])
+    if bottom:
+        for objs in found.values():
+            for obj in objs:
+                obj["y0"] -= bottom
+                obj["y1"] -= bottom
+    return found
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)

@@ -115,9 +115,29 @@ def test_fast_layer_chars_have_pdfminers_geometry():
         doc.close()
 
 
-def test_a_page_with_its_mediabox_off_the_origin_goes_to_pdfminer():
-    pdf = next(p for p in REAL_PDFS if p.name.startswith("phitsanulok_muni_supplementary_budget"))
-    assert _refusals(pdf)[0] == "MediaBox not at the origin"
+def test_a_page_with_its_mediabox_off_the_origin_is_read_in_pdfplumbers_frame(tmp_path):
+    # pdfminer measures from the MediaBox's corner; pdfplumber gives x and top back in PDF
+    # space, but y0 and y1 stay pdfminer's. The same sample with its MediaBox moved (the same
+    # number of bytes, so the cross-reference table stays right):
+    data = (ROOT / "samples" / "kpi_2552_3-1-4_osm.rl.pdf").read_bytes()
+    moved = data.replace(b"/MediaBox [ 0 0 595.2756 841.8898 ]", b"/MediaBox [9 -30 604.2756 811.8898]")
+    assert moved != data and len(moved) == len(data)
+    pdf = tmp_path / "moved.pdf"
+    pdf.write_bytes(moved)
+    with pdfplumber.open(pdf) as plumber:
+        doc = pdfium.PdfDocument(pdf)
+        page = plumber.pages[0]
+        assert page.mediabox == (9, 30, 604.2756, 871.8898)
+        fast = page_objects(doc[0], page)
+        for kind in ("char", "line", "rect"):
+            slow = page.objects[kind]
+            assert len(fast[kind]) == len(slow) > 0, kind
+            for key in ("x0", "x1", "top", "bottom", "y0", "y1", "doctop"):
+                assert max(abs(f[key] - s[key]) for f, s in zip(fast[kind], slow)) < 0.01, (kind, key)
+        doc.close()
+    assert read_pdf(moved).pdfminer_pages == {}
+    fast, slow = read_pdf(moved), read_pdf(moved, fast_layer=False)
+    assert [(l.cells, l.table) for l in fast.lines] == [(l.cells, l.table) for l in slow.lines]
 
 
 def _non_space_chars_agree(pdf: Path, pages: list[int], keys=("x0", "x1", "top", "bottom", "doctop")) -> None:
