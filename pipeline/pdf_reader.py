@@ -12,7 +12,7 @@ from typing import Optional
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils import crop_to_bbox, extract_text
+from pdfplumber.utils import crop_to_bbox, extract_text, extract_words
 from pdfplumber.utils.text import chars_to_textmap
 
 from extractors.thai_text import (
@@ -52,6 +52,24 @@ def _inside(obj: dict, bbox: tuple[float, float, float, float], slack: float = 1
     x0, top, x1, bottom = bbox
     return (obj["x0"] >= x0 - slack and obj["x1"] <= x1 + slack
             and obj["top"] >= top - slack and obj["bottom"] <= bottom + slack)
+
+
+def _outside(chars: list[dict], boxes: list) -> list[dict]:
+    """The chars not _inside any of the boxes (a loop of its own: it runs for every char of
+    every page with a table)."""
+    if not boxes:
+        return chars
+    slack = 1.0
+    boxes = [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in boxes]
+    kept = []
+    for c in chars:
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        for bx0, btop, bx1, bbottom in boxes:
+            if x0 >= bx0 and x1 <= bx1 and top >= btop and bottom <= bbottom:
+                break
+        else:
+            kept.append(c)
+    return kept
 
 
 def _overlaps(obj: dict, bbox) -> bool:
@@ -400,9 +418,8 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
                     top = cells_geometry.bbox[1]
                     items.append(_Item(top=top, x0=table_box[0],
                                        line=Line(cells=cells, page=number, table=table_id)))
-        outside = page.filter(lambda obj: not any(_inside(obj, box) for box in table_boxes)
-                              if obj.get("object_type") == "char" else True)
-        words = outside.extract_words(keep_blank_chars=False, x_tolerance=1.5, use_text_flow=False)
+        words = extract_words(_outside(page.chars, table_boxes), keep_blank_chars=False, x_tolerance=1.5,
+                              use_text_flow=False)
         words += [b for b in checkboxes if not any(_inside(b, box) for box in table_boxes)]
         text_items = _words_to_lines(words, number)
         mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in page.edges
