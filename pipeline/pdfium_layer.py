@@ -229,28 +229,38 @@ def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
     raise FastLayerRefused("skewed or mirrored text")
 
 
-def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict) -> tuple:
+def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict, shapes: dict,
+                       matrix) -> tuple:
     """(font, descent per point of size, standard widths, x scale, y scale, to frame, turn,
-    upright) of a text
-    object. Its chars are read in the text's own frame, where it runs left to right: `to frame`
-    takes pdfium's coordinates there (None where they are already), `turn` takes the frame back
-    to the page as shown. `upright` is pdfminer's verdict from the same matrix (a*d > 0 and
-    b*c <= 0), which calls text turned by a quarter turn upright where float noise gives a*d
-    a positive sign. `metrics` keeps each font's (_font_metrics): many producers make every
-    glyph a text object of its own."""
-    m = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(tp, index, m)
-    a, b, c, d = m.a, m.b, m.c, m.d
+    upright) of a text object. `metrics` keeps each font's (_font_metrics) and `shapes` each
+    matrix's (_text_shape): many producers make every glyph a text object of its own.
+    `matrix` is an FS_MATRIX to read into."""
+    raw.FPDFText_GetMatrix(tp, index, matrix)
+    linear = (matrix.a, matrix.b, matrix.c, matrix.d)
+    shape = shapes.get(linear)
+    if shape is None:
+        shape = shapes[linear] = _text_shape(*linear, ctm)
+    font = raw.FPDFTextObj_GetFont(obj)
+    key = _address(font)
+    font_metrics = metrics.get(key)
+    if font_metrics is None:
+        font_metrics = metrics[key] = _font_metrics(font)
+    return (font, *font_metrics, *shape)
+
+
+def _text_shape(a: float, b: float, c: float, d: float, ctm: Optional[tuple]) -> tuple:
+    """(x scale, y scale, to frame, turn, upright) of text with the linear part (a, b, c, d)
+    of its matrix. Its chars are read in the text's own frame, where it runs left to right:
+    `to frame` takes pdfium's coordinates there (None where they are already), `turn` takes the
+    frame back to the page as shown. `upright` is pdfminer's verdict from the same matrix (a*d
+    > 0 and b*c <= 0), which calls text turned by a quarter turn upright where float noise
+    gives a*d a positive sign."""
     if ctm:
         a, b, c, d, _, _ = _compose((a, b, c, d, 0.0, 0.0), ctm)
     turn = _quarter_turn(a, b, c, d)
     to_frame = _compose(ctm or _IDENTITY, _UNTURNS[turn]) if ctm or turn else None
-    font = raw.FPDFTextObj_GetFont(obj)
-    key = _address(font)
-    if key not in metrics:
-        metrics[key] = _font_metrics(font)
-    return (font, *metrics[key], (a * a + b * b) ** 0.5, (c * c + d * d) ** 0.5, to_frame,
-            _TURNS[turn] if turn else None, a * d > 0 and b * c <= 0)
+    return ((a * a + b * b) ** 0.5, (c * c + d * d) ** 0.5, to_frame, _TURNS[turn] if turn else None,
+            a * d > 0 and b * c <= 0)
 
 
 def _font_metrics(font) -> tuple[float, Optional[dict]]:
@@ -316,6 +326,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         # frame, turn, upright, size in Tf, font's address)
         frames: dict[int, tuple] = {}
         metrics: dict[int, tuple] = {}  # font -> (descent per point of size, standard widths)
+        shapes: dict[tuple, tuple] = {}  # a text matrix's linear part -> _text_shape
+        matrix = raw.FS_MATRIX()
         # (font, code) -> pdfium found no Unicode for it (it then gives the char code as the
         # Unicode; no font in the samples or the real corpus gives one code both answers)
         unmapped: dict[tuple[int, int], bool] = {}
@@ -336,7 +348,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
             frame = frames.get(key)
             if frame is None:
-                font, *rest = _text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics)
+                font, *rest = _text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics,
+                                                 shapes, matrix)
                 frame = frames[key] = (order.get(key, len(order)), font, *rest,
                                        raw.FPDFText_GetFontSize(tp, i), _address(font))
             stream_order, font, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size, font_key = frame
