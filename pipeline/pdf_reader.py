@@ -48,27 +48,30 @@ def check_pdf_bytes(data: bytes) -> None:
         raise InputError("truncated", "the PDF is truncated: no %%EOF at its end")
 
 
-def _inside(obj: dict, bbox: tuple[float, float, float, float], slack: float = 1.0) -> bool:
+INSIDE_SLACK = 1.0  # points an object may stick out of a box and still be inside it
+
+
+def _inside(obj: dict, bbox: tuple[float, float, float, float], slack: float = INSIDE_SLACK) -> bool:
     x0, top, x1, bottom = bbox
     return (obj["x0"] >= x0 - slack and obj["x1"] <= x1 + slack
             and obj["top"] >= top - slack and obj["bottom"] <= bottom + slack)
 
 
-def _outside(chars: list[dict], boxes: list) -> list[dict]:
-    """The chars not _inside any of the boxes (a loop of its own: it runs for every char of
-    every page with a table)."""
+def _outside(objs: list[dict], boxes: list) -> list[dict]:
+    """The objects not _inside any of the boxes (_inside's test in a loop of its own: it runs
+    for every char of every page with a table)."""
     if not boxes:
-        return chars
-    slack = 1.0
+        return objs
+    slack = INSIDE_SLACK
     boxes = [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in boxes]
     kept = []
-    for c in chars:
-        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+    for obj in objs:
+        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         for bx0, btop, bx1, bbottom in boxes:
             if x0 >= bx0 and x1 <= bx1 and top >= btop and bottom <= bbottom:
                 break
         else:
-            kept.append(c)
+            kept.append(obj)
     return kept
 
 
@@ -420,11 +423,10 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
                                        line=Line(cells=cells, page=number, table=table_id)))
         words = extract_words(_outside(page.chars, table_boxes), keep_blank_chars=False, x_tolerance=1.5,
                               use_text_flow=False)
-        words += [b for b in checkboxes if not any(_inside(b, box) for box in table_boxes)]
+        words += _outside(checkboxes, table_boxes)
         text_items = _words_to_lines(words, number)
-        mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in page.edges
-                                if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH
-                                and not any(_inside(e, box) for box in table_boxes)])
+        rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH]
+        mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in _outside(rules, table_boxes)])
         items = drop_page_numbers(items + text_items)
         if lost:
             repaired = 0

@@ -231,8 +231,8 @@ def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
 
 def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict, shapes: dict,
                        matrix) -> tuple:
-    """(font, descent per point of size, standard widths, x scale, y scale, to frame, turn,
-    upright) of a text object. `metrics` keeps each font's (_font_metrics) and `shapes` each
+    """(font, font's address, descent per point of size, standard widths, x scale, y scale, to
+    frame, turn, upright) of a text object. `metrics` keeps each font's (_font_metrics) and `shapes` each
     matrix's (_text_shape): many producers make every glyph a text object of its own.
     `matrix` is an FS_MATRIX to read into."""
     raw.FPDFText_GetMatrix(tp, index, matrix)
@@ -245,7 +245,7 @@ def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict,
     font_metrics = metrics.get(key)
     if font_metrics is None:
         font_metrics = metrics[key] = _font_metrics(font)
-    return (font, *font_metrics, *shape)
+    return (font, key, *font_metrics, *shape)
 
 
 def _text_shape(a: float, b: float, c: float, d: float, ctm: Optional[tuple]) -> tuple:
@@ -271,9 +271,10 @@ def _font_metrics(font) -> tuple[float, Optional[dict]]:
     metrics lack (the euro sign) has no width."""
     if not font:
         return 0.0, None
-    name = ctypes.create_string_buffer(128)
-    if raw.FPDFFont_GetBaseFontName(font, name, len(name)) and name.value.decode("latin-1") in FONT_METRICS:
-        descriptor, widths = FONT_METRICS[name.value.decode("latin-1")]
+    buffer = ctypes.create_string_buffer(128)
+    name = buffer.value.decode("latin-1") if raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer)) else ""
+    if name in FONT_METRICS:
+        descriptor, widths = FONT_METRICS[name]
         return descriptor["Descent"] / 1000, widths
     descent = ctypes.c_float()
     return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None
@@ -322,8 +323,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         map_error, is_generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
         loose_box, origin, ink_box = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
         glyph_width = raw.FPDFFont_GetGlyphWidth
-        # text object -> (stream order, font, descent, standard widths, x scale, y scale, to
-        # frame, turn, upright, size in Tf, font's address)
+        # text object -> (stream order, font, font's address, descent, standard widths, x scale,
+        # y scale, to frame, turn, upright, size in Tf)
         frames: dict[int, tuple] = {}
         metrics: dict[int, tuple] = {}  # font -> (descent per point of size, standard widths)
         shapes: dict[tuple, tuple] = {}  # a text matrix's linear part -> _text_shape
@@ -348,11 +349,11 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
             frame = frames.get(key)
             if frame is None:
-                font, *rest = _text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics,
-                                                 shapes, matrix)
-                frame = frames[key] = (order.get(key, len(order)), font, *rest,
-                                       raw.FPDFText_GetFontSize(tp, i), _address(font))
-            stream_order, font, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size, font_key = frame
+                frame = frames[key] = (order.get(key, len(order)),
+                                       *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics,
+                                                           shapes, matrix),
+                                       raw.FPDFText_GetFontSize(tp, i))
+            stream_order, font, font_key, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size = frame
             no_unicode = unmapped.get((font_key, code))
             if no_unicode is None:
                 no_unicode = unmapped[font_key, code] = map_error(tp, i) == 1
