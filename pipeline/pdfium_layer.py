@@ -19,13 +19,18 @@ pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused
 from __future__ import annotations
 
 import ctypes
-from typing import Optional
+import functools
+from typing import Callable, Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdftypes import resolve1
+from pdfminer.utils import decode_text
 
 from extractors.thai_text import COMBINING_MARKS
+from pipeline.pdf_actualtext import SPAN_ATTR, TEXT_ATTR
 
 _MARKS = set(COMBINING_MARKS)
 
@@ -58,9 +63,24 @@ def _apply(m, x, y):
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
-def _has_actual_text(obj) -> bool:
-    return any(raw.FPDFPageObjMark_GetParamValueType(raw.FPDFPageObj_GetMark(obj, i), b"ActualText")
-               != raw.FPDF_OBJECT_UNKNOWN for i in range(raw.FPDFPageObj_CountMarks(obj)))
+def _actual_text(obj, marks: list) -> Optional[tuple[int, str]]:
+    """The innermost /ActualText span a text object is drawn in, as (the span's identity, its
+    text decoded as pdfminer decodes it), or None; appends (object, mark) to `marks` for each
+    of its ActualText marks, to be removed once every object's span is known (objects of one
+    span share its mark), so that pdfium's text page reads the glyphs, as pdfminer does."""
+    span = None
+    for i in range(raw.FPDFPageObj_CountMarks(obj)):
+        mark = raw.FPDFPageObj_GetMark(obj, i)
+        if raw.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") == raw.FPDF_OBJECT_UNKNOWN:
+            continue
+        size = ctypes.c_ulong()
+        raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, size)
+        data = (ctypes.c_ubyte * size.value)()
+        raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", data, size.value, size)
+        # one marked-content sequence is one mark shared by the objects drawn in it
+        span = (_address(mark), decode_text(bytes(data)))
+        marks.append((obj, mark))
+    return span
 
 
 def _walk(container, count, get, matrix, out, depth=0):
@@ -132,10 +152,13 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
     objects: list = []
     _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, ctm or _IDENTITY, objects)
     rects, lines, curves, images = [], [], [], []
+    spans: dict[int, tuple[int, str]] = {}  # text object -> its ActualText span (_actual_text)
+    actual_text_marks: list[tuple] = []
     for kind, obj, matrix in objects:
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            if _has_actual_text(obj):
-                raise FastLayerRefused("ActualText spans")
+            span = _actual_text(obj, actual_text_marks)
+            if span is not None:
+                spans[_address(obj)] = span
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
             raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
@@ -163,8 +186,12 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
             xs, ys = [p[0] for p in corners], [p[1] for p in corners]
             images.append(dict(_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop),
                                object_type="image", page_number=page_number))
-    order = {_address(obj): i for i, (kind, obj, _) in enumerate(objects) if kind == raw.FPDF_PAGEOBJ_TEXT}
-    found = {"char": _chars(page, page_number, height, initial_doctop, order, ctm),
+    for obj, mark in actual_text_marks:
+        raw.FPDFPageObj_RemoveMark(obj, mark)
+    texts = [(obj, matrix) for kind, obj, matrix in objects if kind == raw.FPDF_PAGEOBJ_TEXT]
+    order = {_address(obj): i for i, (obj, _) in enumerate(texts)}
+    found = {"char": _chars(page, page_number, height, initial_doctop, order, ctm, spans, texts,
+                            functools.lru_cache(maxsize=1)(lambda: _type3_descent(plumber_page))),
              "rect": rects, "line": lines, "curve": curves, "image": images}
     # pdfminer measures y from the MediaBox's bottom; pdfplumber's top is PDF space's (its
     # MediaBox's top is the negated bottom), so where the box is off the origin only y0 and y1 move.
@@ -230,11 +257,11 @@ def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
 
 
 def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict, shapes: dict,
-                       matrix) -> tuple:
+                       matrix, type3_descent: Callable[[], float]) -> tuple:
     """(font, font's address, descent per point of size, standard widths, x scale, y scale, to
     frame, turn, upright) of a text object. `metrics` keeps each font's (_font_metrics) and `shapes` each
     matrix's (_text_shape): many producers make every glyph a text object of its own.
-    `matrix` is an FS_MATRIX to read into."""
+    `matrix` is an FS_MATRIX to read into; `type3_descent` gives a Type3 font's descent."""
     raw.FPDFText_GetMatrix(tp, index, matrix)
     linear = (matrix.a, matrix.b, matrix.c, matrix.d)
     shape = shapes.get(linear)
@@ -244,7 +271,7 @@ def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict,
     key = _address(font)
     font_metrics = metrics.get(key)
     if font_metrics is None:
-        font_metrics = metrics[key] = _font_metrics(font)
+        font_metrics = metrics[key] = _font_metrics(font, type3_descent)
     return (font, key, *font_metrics, *shape)
 
 
@@ -263,21 +290,107 @@ def _text_shape(a: float, b: float, c: float, d: float, ctm: Optional[tuple]) ->
             a * d > 0 and b * c <= 0)
 
 
-def _font_metrics(font) -> tuple[float, Optional[dict]]:
+def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Optional[dict]]:
     """A font's descent per point of size and, for a font named as one of pdfminer's standard
     fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode. pdfminer takes
     both from its own metrics whatever the PDF holds: Helvetica's descent is 0.207 there,
     0.224 in pdfium (every char of an OCR layer set in Helvetica moves), and a glyph its
-    metrics lack (the euro sign) has no width."""
+    metrics lack (the euro sign) has no width. A font with no BaseFont is a Type3 font, whose
+    descent pdfminer reads its own way (`type3_descent`)."""
     if not font:
         return 0.0, None
     buffer = ctypes.create_string_buffer(128)
     name = buffer.value.decode("latin-1") if raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer)) else ""
+    if not name:
+        return type3_descent(), None
     if name in FONT_METRICS:
         descriptor, widths = FONT_METRICS[name]
         return descriptor["Descent"] / 1000, widths
     descent = ctypes.c_float()
     return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None
+
+
+def _type3_descent(plumber_page) -> float:
+    """pdfminer's descent for the Type3 fonts of a page: its FontBBox's bottom through its
+    FontMatrix, or 0 where pdfminer cannot parse the box (Chromium writes it as a reference).
+    pdfium has its own, and tells a Type3 font only by its missing BaseFont, so the page's Type3
+    fonts must agree on one value; otherwise FastLayerRefused."""
+    fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
+    manager = PDFResourceManager()
+    values = set()
+    for spec in fonts.values():
+        spec = resolve1(spec)
+        if isinstance(spec, dict) and getattr(resolve1(spec.get("Subtype")), "name", None) == "Type3":
+            values.add(manager.get_font(None, spec).get_descent())
+    if len(values) != 1:
+        raise FastLayerRefused("Type3 fonts of different descents, or in a form's resources")
+    return values.pop()
+
+
+SAME_POINT = 0.001  # points: two float32 readings of one position differ by less (at most 1e-4 on a page)
+INKLESS_WIDTH = 0.01  # pdfium's text page leaves out a text object whose box is narrower (kSizeEpsilon)
+
+
+def _inkless_spaces(texts, read: dict, metrics: dict, type3_descent, height: float, initial_doctop: float):
+    """(text object's address, char) for each text object pdfium's text page left out because
+    its box has no width: a space drawn as an object of its own, as browsers and Word print
+    them. pdfminer reads it, and a narrow space between two words must keep them apart.
+
+    pdfium tells neither such an object's char codes nor their Unicode: it is read as one
+    space of the font (_space_glyph) at the object's origin, upright text only (in the samples
+    and the real corpus every such object is a space or a no-break space). Objects left out
+    for another reason (a repeat of the one before it: fake bold) have a box and are not read
+    twice."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size = ctypes.c_float()
+    spaces: dict[tuple, tuple] = {}  # (font, size) -> _space_glyph
+    for obj, container in texts:
+        key = _address(obj)
+        if key in read or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) \
+                or right.value - left.value >= INKLESS_WIDTH:
+            continue
+        a, b, c, d, e, f = _compose(_matrix(obj), container)
+        font = raw.FPDFTextObj_GetFont(obj)
+        if not (a > 0 and d > 0 and abs(b) < 1e-6 and abs(c) < 1e-6) or not font \
+                or not raw.FPDFTextObj_GetFontSize(obj, size):
+            continue  # turned or skewed: left out, as pdfium does
+        font_key = _address(font)
+        font_metrics = metrics.get(font_key)
+        if font_metrics is None:
+            font_metrics = metrics[font_key] = _font_metrics(font, type3_descent)
+        descent, standard_widths = font_metrics
+        glyph = spaces.get((font_key, size.value))
+        if glyph is None:
+            glyph = spaces[font_key, size.value] = _space_glyph(font, size.value, standard_widths)
+        if not glyph:
+            continue  # a font whose space pdfium cannot measure: left out, as pdfium does
+        text, width = glyph
+        y0 = f + descent * size.value * d
+        char = _box(e, y0, e + width * a, y0 + size.value * d, height, initial_doctop)
+        char.update(object_type="char", text=text, size=size.value * d, upright=True, fontname="",
+                    adv=width * a)
+        yield key, char
+
+
+# A code point no font maps: pdfium's width for it is the font's default, which it also gives
+# every code point the font lacks.
+_UNMAPPED = 0xFFFF
+
+
+def _space_glyph(font, size: float, standard_widths: Optional[dict]) -> tuple:
+    """(text, advance) of the font's space at `size`, or () where pdfium cannot tell it: the
+    font's U+0020 or, where it has none, its no-break space (Word's); a code point the font
+    lacks gets the font's default width, and is no answer. No char is better than a zero-width
+    one, which would read as a lost glyph."""
+    if standard_widths is not None:
+        return " ", standard_widths.get(" ", 0) * size / 1000
+    advance = ctypes.c_float()
+    unmapped = advance.value if raw.FPDFFont_GetGlyphWidth(font, _UNMAPPED, size, advance) else None
+    for code in (0x20, 0xA0):
+        if raw.FPDFFont_GetGlyphWidth(font, code, size, advance) and 0 < advance.value < size \
+                and advance.value != unmapped:
+            return chr(code), advance.value
+    return ()
 
 
 # FPDFText_GetTextObject returning the object's address as an int: its identity, with no
@@ -303,8 +416,11 @@ def _codes(tp, count: int) -> list[int]:
 
 
 def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
-           ctm: Optional[tuple] = None) -> list[dict]:
-    """The page's chars; `order` gives each text object's place in the content stream; `ctm`
+           ctm: Optional[tuple] = None, spans: Optional[dict] = None, texts: Optional[list] = None,
+           type3_descent: Callable[[], float] = lambda: 0.0) -> list[dict]:
+    """The page's chars; `order` gives each text object's place in the content stream, `spans`
+    the ActualText span of those drawn in one (tagged on their chars as pdf_actualtext tags
+    pdfminer's); `ctm`
     takes pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.
 
     The fast layer's main cost is its ctypes calls, 1.5-4 µs each. A char's Unicode comes from
@@ -337,6 +453,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         # (stream order, ink centre, left and right in the text's frame, char)
         found: list[tuple[tuple[int, int], float, float, float, dict]] = []
         count = raw.FPDFText_CountChars(tp)
+        previous_where = None  # the last char's object, origin and box
+        last_x1 = float("nan")  # the last char's right edge
         for i, code in enumerate(_codes(tp, count)):
             if code == _TEXT_HYPHEN:
                 code = raw.FPDFText_GetUnicode(tp, i)
@@ -351,7 +469,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             if frame is None:
                 frame = frames[key] = (order.get(key, len(order)),
                                        *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics,
-                                                           shapes, matrix),
+                                                           shapes, matrix, type3_descent),
                                        raw.FPDFText_GetFontSize(tp, i))
             stream_order, font, font_key, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size = frame
             no_unicode = unmapped.get((font_key, code))
@@ -363,6 +481,13 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
             loose_box(tp, i, rect_ref)
             origin(tp, i, ox_ref, oy_ref)
+            # A glyph whose Unicode is several code points (a ligature "บั") is one char to
+            # pdfminer; pdfium gives each code point a char of the glyph's own origin and box,
+            # and measures the glyph as its first code point's.
+            where = (key, ox.value, oy.value, rect.left, rect.right, rect.top, rect.bottom)
+            if where == previous_where and not space:
+                raise FastLayerRefused("a glyph of several characters (a ligature)")
+            previous_where = where
             # pdfminer's size and box include the text matrix; pdfium's font size does not.
             size = tf_size * y_scale
             # pdfminer's box: from the origin across the advance, from the font's descent up
@@ -406,6 +531,14 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 x1 = max(x0, loose_right)
             if standard_widths is not None and not no_unicode and text not in standard_widths:
                 x1 = x0  # pdfminer's metrics of a standard font lack this glyph: no width
+            # pdfium places each glyph in float32, pdfminer in doubles: a glyph starting where
+            # the one before it ends starts there exactly, or a mark of no width and the letter
+            # after it tie in one and not in the other, and sorting by x0 puts them in another
+            # order ("สำ่า" / "ส้ำา").
+            if abs(x0 - last_x1) < SAME_POINT and x0 != last_x1 and turn is None:
+                x1 = last_x1 + (x1 - x0)
+                x0 = last_x1
+            last_x1 = x1
             y0 = y_origin + font_descent * size
             y1 = y0 + size
             frame_x0, frame_x1 = x0, x1
@@ -418,7 +551,14 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             char = _box(x0, y0, x1, y1, height, initial_doctop)
             char.update(object_type="char", page_number=page_number, text=text, size=size,
                         upright=upright, fontname="", adv=frame_x1 - frame_x0)
+            if spans and key in spans:
+                char[SPAN_ATTR], char[TEXT_ATTR] = spans[key]
             found.append(((stream_order, i), ink_centre, frame_x0, frame_x1, char))
+        for key, char in _inkless_spaces(texts or (), frames, metrics, type3_descent, height, initial_doctop):
+            if spans and key in spans:
+                char[SPAN_ATTR], char[TEXT_ATTR] = spans[key]
+            char["page_number"] = page_number
+            found.append(((order[key], -1), 0.0, char["x0"], char["x1"], char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where
