@@ -7,8 +7,11 @@ measured down from the page's top edge), so everything after it — the glyph ru
 finding, word grouping — runs unchanged on either source.
 
 pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused` otherwise):
-- no /ActualText spans: pdfium reads the glyphs under them and doubles the clusters of a
-  browser-printed page, which pdf_actualtext repairs on pdfminer's chars;
+- /ActualText spans (browser prints) are read from pdfium's marks and tagged on their chars as
+  pdf_actualtext tags pdfminer's; the marks are then removed, so pdfium reads the glyphs;
+- a text object with no ink (a space drawn on its own), which pdfium's text page leaves out,
+  is read as the font's space (_inkless_spaces);
+- no glyph of several characters (a ligature), which pdfium splits and measures as its first;
 - a page shown upright, or rotated (/Rotate 90, 180, 270) with its MediaBox at the origin.
   A rotated page is read through pdfminer's rotation matrix, which takes pdfium's PDF space
   to the page as shown. An upright page's MediaBox may lie off the origin: pdfplumber keeps
@@ -269,10 +272,15 @@ def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict,
         shape = shapes[linear] = _text_shape(*linear, ctm)
     font = raw.FPDFTextObj_GetFont(obj)
     key = _address(font)
+    return (font, key, *_page_font_metrics(font, key, metrics, type3_descent), *shape)
+
+
+def _page_font_metrics(font, key: int, metrics: dict, type3_descent: Callable[[], float]) -> tuple:
+    """_font_metrics of the font at address `key`, kept in `metrics` for the page."""
     font_metrics = metrics.get(key)
     if font_metrics is None:
         font_metrics = metrics[key] = _font_metrics(font, type3_descent)
-    return (font, key, *font_metrics, *shape)
+    return font_metrics
 
 
 def _text_shape(a: float, b: float, c: float, d: float, ctm: Optional[tuple]) -> tuple:
@@ -331,7 +339,8 @@ SAME_POINT = 0.001  # points: two float32 readings of one position differ by les
 INKLESS_WIDTH = 0.01  # pdfium's text page leaves out a text object whose box is narrower (kSizeEpsilon)
 
 
-def _inkless_spaces(texts, read: dict, metrics: dict, type3_descent, height: float, initial_doctop: float):
+def _inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Callable[[], float],
+                    page_number: int, height: float, initial_doctop: float):
     """(text object's address, char) for each text object pdfium's text page left out because
     its box has no width: a space drawn as an object of its own, as browsers and Word print
     them. pdfminer reads it, and a narrow space between two words must keep them apart.
@@ -355,10 +364,7 @@ def _inkless_spaces(texts, read: dict, metrics: dict, type3_descent, height: flo
                 or not raw.FPDFTextObj_GetFontSize(obj, size):
             continue  # turned or skewed: left out, as pdfium does
         font_key = _address(font)
-        font_metrics = metrics.get(font_key)
-        if font_metrics is None:
-            font_metrics = metrics[font_key] = _font_metrics(font, type3_descent)
-        descent, standard_widths = font_metrics
+        descent, standard_widths = _page_font_metrics(font, font_key, metrics, type3_descent)
         glyph = spaces.get((font_key, size.value))
         if glyph is None:
             glyph = spaces[font_key, size.value] = _space_glyph(font, size.value, standard_widths)
@@ -367,8 +373,8 @@ def _inkless_spaces(texts, read: dict, metrics: dict, type3_descent, height: flo
         text, width = glyph
         y0 = f + descent * size.value * d
         char = _box(e, y0, e + width * a, y0 + size.value * d, height, initial_doctop)
-        char.update(object_type="char", text=text, size=size.value * d, upright=True, fontname="",
-                    adv=width * a)
+        char.update(object_type="char", page_number=page_number, text=text, size=size.value * d,
+                    upright=True, fontname="", adv=width * a)
         yield key, char
 
 
@@ -416,12 +422,11 @@ def _codes(tp, count: int) -> list[int]:
 
 
 def _chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
-           ctm: Optional[tuple] = None, spans: Optional[dict] = None, texts: Optional[list] = None,
-           type3_descent: Callable[[], float] = lambda: 0.0) -> list[dict]:
-    """The page's chars; `order` gives each text object's place in the content stream, `spans`
-    the ActualText span of those drawn in one (tagged on their chars as pdf_actualtext tags
-    pdfminer's); `ctm`
-    takes pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.
+           ctm: Optional[tuple], spans: dict, texts: list, type3_descent: Callable[[], float]) -> list[dict]:
+    """The page's chars; `texts` are its text objects (object, container's matrix) in content
+    stream order, and `order` gives each one's place; `spans` the ActualText span of those
+    drawn in one (tagged on their chars as pdf_actualtext tags pdfminer's); `ctm` takes
+    pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.
 
     The fast layer's main cost is its ctypes calls, 1.5-4 µs each. A char's Unicode comes from
     one call for the page; what holds for a glyph of a font at a size (no Unicode for it, its
@@ -450,8 +455,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         unmapped: dict[tuple[int, int], bool] = {}
         # (font, code, size, x scale, box width) -> the font's advance where the ink reaches the box's right edge
         advances: dict[tuple, Optional[float]] = {}
-        # (stream order, ink centre, left and right in the text's frame, char)
-        found: list[tuple[tuple[int, int], float, float, float, dict]] = []
+        # (stream order, ink centre, left and right in the text's frame, text object, char)
+        found: list[tuple[tuple[int, int], float, float, float, int, dict]] = []
         count = raw.FPDFText_CountChars(tp)
         previous_where = None  # the last char's object, origin and box
         last_x1 = float("nan")  # the last char's right edge
@@ -551,21 +556,18 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             char = _box(x0, y0, x1, y1, height, initial_doctop)
             char.update(object_type="char", page_number=page_number, text=text, size=size,
                         upright=upright, fontname="", adv=frame_x1 - frame_x0)
-            if spans and key in spans:
-                char[SPAN_ATTR], char[TEXT_ATTR] = spans[key]
-            found.append(((stream_order, i), ink_centre, frame_x0, frame_x1, char))
-        for key, char in _inkless_spaces(texts or (), frames, metrics, type3_descent, height, initial_doctop):
-            if spans and key in spans:
-                char[SPAN_ATTR], char[TEXT_ATTR] = spans[key]
-            char["page_number"] = page_number
-            found.append(((order[key], -1), 0.0, char["x0"], char["x1"], char))
+            found.append(((stream_order, i), ink_centre, frame_x0, frame_x1, key, char))
+        for key, char in _inkless_spaces(texts, frames, metrics, type3_descent, page_number, height, initial_doctop):
+            found.append(((order[key], -1), 0.0, char["x0"], char["x1"], key, char))
         # pdfium's text page may move a positioned mark past the next letter ("ทั้ง" -> "ทัง้");
         # pdfminer keeps the content stream's order, in which a mark follows its base. So:
         # text objects in stream order, chars within one in pdfium's order; and a page where
         # a mark still does not sit on the letter before it goes to pdfminer.
         found.sort(key=lambda entry: entry[0])
         base = None  # the last letter's left and right in its frame, where a mark after it sits
-        for _, ink_centre, frame_x0, frame_x1, c in found:
+        for _, ink_centre, frame_x0, frame_x1, key, c in found:
+            if spans and key in spans:
+                c[SPAN_ATTR], c[TEXT_ATTR] = spans[key]
             if c["text"] in _MARKS:
                 if base is None or not base[0] <= ink_centre <= base[1] + 1:
                     raise FastLayerRefused("a mark out of its base's place")

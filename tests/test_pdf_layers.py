@@ -194,17 +194,12 @@ def test_a_page_with_its_mediabox_off_the_origin_is_read_in_pdfplumbers_frame(tm
 
 
 def _non_space_chars_agree(pdf: Path, pages: list[int], keys=("x0", "x1", "top", "bottom", "doctop")) -> None:
-    with pdfplumber.open(pdf) as plumber:
-        doc = pdfium.PdfDocument(pdf)
-        for n in pages:
-            page = plumber.pages[n - 1]
-            fast = [c for c in page_objects(doc[n - 1], page)["char"] if not c["text"].isspace()]
-            slow = [c for c in page.chars if not c["text"].isspace()]
-            assert [c["text"] for c in fast] == [c["text"] for c in slow], n
-            for key in keys:
-                assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, (n, key)
-            assert [c["upright"] for c in fast] == [c["upright"] for c in slow], n
-        doc.close()
+    for n in pages:
+        fast, slow = ([c for c in chars if not c["text"].isspace()] for chars in _both_layers(pdf, n))
+        assert [c["text"] for c in fast] == [c["text"] for c in slow], n
+        for key in keys:
+            assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, (n, key)
+        assert [c["upright"] for c in fast] == [c["upright"] for c in slow], n
 
 
 def test_a_page_shown_rotated_is_read_by_the_fast_layer_in_pdfminers_frame():
