@@ -19,6 +19,8 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 from pipeline import __version__  # noqa: E402
+from pipeline.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary  # noqa: E402
+from pipeline.export import ExportError, Selection, export as run_export, parse_years  # noqa: E402
 from pipeline.ingest import IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
 from pipeline.inputs import collect_inputs, read_list  # noqa: E402
 from pipeline.process import process_file  # noqa: E402
@@ -125,7 +127,7 @@ def summary(report: IngestReport, out: Path) -> str:
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]
     lines.append(f"outputs      {out}/ (" + ", ".join(f"{name}.csv" for name in TABLES)
-                 + ", records.jsonl, datapackage.json, ledger.sqlite)")
+                 + ", records.jsonl, datapackage.json, report.html, ledger.sqlite)")
     return "\n".join(lines)
 
 
@@ -148,6 +150,57 @@ def status(out: Path = typer.Argument(Path("out"), help="an ingest's output fold
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in info["failed"]]
     typer.echo("\n".join(lines))
+
+
+@app.command()
+def audit(
+    out: Path = typer.Argument(Path("out"), help="an ingest's output folder"),
+    top: int = typer.Option(10, "--top", help="how many of the most flagged documents to list here"),
+) -> None:
+    """The auditor's view of an ingested set: flags by rule, by fiscal year and by document.
+
+    Writes OUT/report.html: the same tallies with charts, then every flag with the value
+    reported, the value recomputed, the rule, the file and the page, and the source text."""
+    try:
+        result = run_audit(out)
+    except AuditInputError as exc:
+        _usage(str(exc))
+    except OSError as exc:
+        typer.echo(f"thaikpi: cannot write {out / 'report.html'}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1)
+    typer.echo("\n".join(audit_summary(result, top)))
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(Path("out"), help="an ingest's output folder (its ledger is read)"),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet"),
+    to: Optional[Path] = typer.Option(None, "--to", help="the dataset's folder, replaced whole "
+                                                         "[default: OUT/dataset-FORMAT]"),
+    kinds: Optional[List[str]] = typer.Option(None, "--kind", help="only this document kind "
+                                              "(kpi_report, framework, me_report, unknown); repeatable"),
+    years: Optional[str] = typer.Option(None, "--years", help="only these fiscal years: 2551-2556 "
+                                        "(Buddhist Era) or 2008-2013 (Common Era), 2551-, -2556 or one year"),
+    excel: bool = typer.Option(False, "--excel", help="CSV with a BOM so Excel shows Thai"),
+) -> None:
+    """The researcher's dataset: every table typed (CSV or Parquet), with datapackage.json
+    and the data dictionary (data_dictionary.md) beside it."""
+    dest = to or out / f"dataset-{fmt}"
+    try:
+        first, last = parse_years(years) if years else (None, None)
+        selection = Selection(kinds=tuple(kinds or ()), first_year_be=first, last_year_be=last)
+        report = run_export(out, dest, fmt, selection, excel=excel)
+    except ExportError as exc:
+        _usage(str(exc))
+    except OSError as exc:
+        typer.echo(f"thaikpi: cannot write the dataset to {dest}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1)
+    rows = report.totals.rows
+    typer.echo(f"dataset      {dest}/ ({fmt}: " + ", ".join(f"{name}.{fmt}" for name in TABLES)
+               + ", datapackage.json, data_dictionary.md)")
+    typer.echo("rows         " + ", ".join(f"{name} {rows.get(name, 0)}" for name in TABLES))
+    if report.left_out:
+        typer.echo(f"left out     {report.left_out} documents outside the selection")
 
 
 @app.command()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline import __version__
+from pipeline.audit import audit
 from pipeline.inputs import Inputs, Task, fingerprint
 from pipeline.ledger import Ledger
 from pipeline.outputs import Totals, write_outputs
@@ -106,6 +107,7 @@ def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
             progress.close()
         ledger.finish_run(run)
         report.totals = write_outputs(ledger.documents(), out, excel=options.excel)
+    audit(out)  # report.html, from the outputs just written
     return report
 
 

@@ -12,13 +12,12 @@ import json
 import os
 import tempfile
 from collections import Counter
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from pipeline import __version__
-from schemas.columns import TABLES
+from schemas.columns import TABLES, Column
 from schemas.document import Document
 
 SEP = " | "
@@ -105,18 +104,40 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
     return rows
 
 
-def _atomic_write(path: Path, write) -> None:
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def temp_beside(path: Path) -> Path:
+    """A new temporary file in path's folder (so that renaming it onto path is atomic), with
+    the mode a plain new file gets: mkstemp's 0600 would hide the outputs from the archive's
+    other users."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
     try:
-        write(Path(tmp))
+        os.fchmod(fd, 0o666 & ~current_umask())
+    finally:
+        os.close(fd)
+    return Path(tmp)
+
+
+def _atomic_write(path: Path, write) -> None:
+    tmp = temp_beside(path)
+    try:
+        write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def datapackage(excel: bool) -> dict:
+FORMATS = ("csv", "parquet")
+
+
+def datapackage(excel: bool, fmt: str = "csv") -> dict:
+    resource = {"format": "csv", "encoding": "utf-8-sig" if excel else "utf-8"} if fmt == "csv" else \
+        {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}
     return {
         "name": "thaikpi-dataset",
         "title": "Thai government performance reports, extracted and recomputed by thaikpi",
@@ -124,8 +145,7 @@ def datapackage(excel: bool) -> dict:
                        "sit beside recomputed ones; nothing reported is overwritten.",
         "created_by": f"thaikpi {__version__}",
         "resources": [{
-            "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
-            "format": "csv", "encoding": "utf-8-sig" if excel else "utf-8",
+            "name": name, "path": f"{name}.{fmt}", "profile": "tabular-data-resource", **resource,
             "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.description,
                                    "description_th": c.description_th} for c in columns]},
         } for name, columns in TABLES.items()],
@@ -145,52 +165,178 @@ class Totals:
     def documents(self) -> int:
         return self.rows.get("documents", 0)
 
+    def add(self, doc: Document) -> None:
+        self.status[doc.status] += 1
+        if doc.status != "error":
+            self.kinds[doc.kind] += 1
+        else:
+            self.errors.append((doc.source, doc.error.kind, doc.error.message))
+        self.flags.update(f.check for f in doc.flags)
+
 
 def _cell(value) -> object:
     return "" if value is None else value
+
+
+class _Sink:
+    """One output file, written under a temporary name in its folder; `commit` renames it
+    into place, `discard` removes it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.tmp = temp_beside(path)
+
+    def write(self, rows: list[dict]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        try:
+            self.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+class CsvSink(_Sink):
+    def __init__(self, path: Path, columns: list[Column], encoding: str = "utf-8"):
+        super().__init__(path)
+        self.fh = open(self.tmp, "w", encoding=encoding, newline="")
+        self.writer = csv.DictWriter(self.fh, fieldnames=[c.name for c in columns], lineterminator="\n")
+        self.writer.writeheader()
+
+    def write(self, rows: list[dict]) -> None:
+        for row in rows:
+            self.writer.writerow({k: _cell(v) for k, v in row.items()})
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class JsonlSink(_Sink):
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.fh = open(self.tmp, "w", encoding="utf-8")
+
+    def write(self, rows: list[dict]) -> None:
+        raise TypeError("records.jsonl takes documents: use write_document")
+
+    def write_document(self, doc: Document) -> None:
+        self.fh.write(doc.model_dump_json() + "\n")
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class ParquetSink(_Sink):
+    """A Parquet file typed from the data dictionary (each field carries its descriptions),
+    written in row groups of BATCH rows so that memory does not grow with the archive."""
+    BATCH = 5000
+
+    def __init__(self, path: Path, columns: list[Column]):
+        import pyarrow as pa  # only export --format parquet needs it: not imported by ingest's workers
+        import pyarrow.parquet as pq
+        super().__init__(path)
+        self.pa = pa
+        self.columns = columns
+        types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+        self.schema = pa.schema([pa.field(c.name, types[c.type], metadata={
+            "description": c.description, "description_th": c.description_th}) for c in columns])
+        self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
+        self.buffer: list[dict] = []
+        self.closed = False
+
+    def write(self, rows: list[dict]) -> None:
+        self.buffer += rows
+        if len(self.buffer) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.buffer:
+            typed = {c.name: [_typed(row.get(c.name), c.type) for row in self.buffer] for c in self.columns}
+            self.writer.write_table(self.pa.Table.from_pydict(typed, schema=self.schema))
+            self.buffer = []
+
+    def discard(self) -> None:
+        self.buffer = []  # rows of a failed run are not written
+        super().discard()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            try:
+                self._flush()
+            finally:
+                self.writer.close()
+
+
+def _typed(value, type_: str):
+    """A cell as its column's type: flags' reported and expected values are numbers or words,
+    so a string column takes a number as the text CSV would hold."""
+    if value is None:
+        return None
+    if type_ == "string":
+        return value if isinstance(value, str) else str(value)
+    if type_ == "integer":
+        return int(value)
+    if type_ == "number":
+        return float(value)
+    return bool(value)
+
+
+def table_sinks(folder: Path, fmt: str, excel: bool = False) -> dict[str, _Sink]:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use csv or parquet")
+    encoding = "utf-8-sig" if excel else "utf-8"
+    sinks: dict[str, _Sink] = {}
+    try:
+        for name, columns in TABLES.items():
+            path = folder / f"{name}.{fmt}"
+            sinks[name] = CsvSink(path, columns, encoding) if fmt == "csv" else ParquetSink(path, columns)
+    except BaseException:
+        for sink in sinks.values():
+            sink.discard()
+        raise
+    return sinks
+
+
+def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Totals) -> None:
+    """Stream the documents into the sinks, then commit them all; on any failure none is
+    committed and every temporary file is removed."""
+    try:
+        for doc in docs:
+            for name, rows in table_rows([doc]).items():
+                sinks[name].write(rows)
+                totals.rows[name] = totals.rows.get(name, 0) + len(rows)
+            if "records" in sinks:
+                sinks["records"].write_document(doc)
+            totals.add(doc)
+    except BaseException:
+        for sink in sinks.values():
+            sink.discard()
+        raise
+    for sink in sinks.values():
+        sink.commit()
 
 
 def write_outputs(docs: Iterable[Document], out: Path, excel: bool = False) -> Totals:
     """Write every output file from the documents, streaming (one document in memory at a
     time); each file appears under its name only when complete."""
     out.mkdir(parents=True, exist_ok=True)
-    encoding = "utf-8-sig" if excel else "utf-8"
     totals = Totals(rows={name: 0 for name in TABLES})
-    with ExitStack() as stack:
-        temps: dict[str, Path] = {}
-        writers = {}
-        for name, columns in TABLES.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.csv.", suffix=".tmp", dir=out)
-            os.close(fd)
-            temps[name] = Path(tmp)
-            fh = stack.enter_context(open(tmp, "w", encoding=encoding, newline=""))
-            writer = csv.DictWriter(fh, fieldnames=[c.name for c in columns], lineterminator="\n")
-            writer.writeheader()
-            writers[name] = writer
-        fd, jsonl_tmp = tempfile.mkstemp(prefix=".records.jsonl.", suffix=".tmp", dir=out)
-        os.close(fd)
-        temps["records"] = Path(jsonl_tmp)
-        jsonl = stack.enter_context(open(jsonl_tmp, "w", encoding="utf-8"))
-        try:
-            for doc in docs:
-                for name, rows in table_rows([doc]).items():
-                    for row in rows:
-                        writers[name].writerow({k: _cell(v) for k, v in row.items()})
-                    totals.rows[name] += len(rows)
-                jsonl.write(doc.model_dump_json() + "\n")
-                totals.status[doc.status] += 1
-                if doc.status != "error":
-                    totals.kinds[doc.kind] += 1
-                else:
-                    totals.errors.append((doc.source, doc.error.kind, doc.error.message))
-                totals.flags.update(f.check for f in doc.flags)
-        except BaseException:
-            stack.close()
-            for tmp in temps.values():
-                tmp.unlink(missing_ok=True)
-            raise
-    for name, tmp in temps.items():
-        os.replace(tmp, out / ("records.jsonl" if name == "records" else f"{name}.csv"))
+    sinks = table_sinks(out, "csv", excel)
+    try:
+        sinks["records"] = JsonlSink(out / "records.jsonl")
+    except BaseException:
+        for sink in sinks.values():
+            sink.discard()
+        raise
+    write_tables(docs, sinks, totals)
     _atomic_write(out / "datapackage.json", lambda p: p.write_text(
         json.dumps(datapackage(excel), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
     return totals

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from schemas.flags import FLAG_TYPES
+
 
 @dataclass(frozen=True)
 class Column:
@@ -126,3 +128,21 @@ TABLES: dict[str, list[Column]] = {
         _c("evidence", "string", "the source text the flag is about (e.g. the score row's cells)", "ข้อความต้นฉบับ"),
     ],
 }
+
+
+DATASET_INTRO = """Every column of this dataset's tables, in file order, as `thaikpi export` wrote them;
+`datapackage.json` beside them says the same (a Frictionless Data Package). Lists inside a
+cell are text separated by ` | `. Numbers are as reported unless the column says *recomputed*."""
+
+
+def data_dictionary(fmt: str = "csv", intro: str = DATASET_INTRO) -> str:
+    """The data dictionary as Markdown: each table's columns (type, meaning in English and
+    Thai), then the flag checks."""
+    out = ["# Data dictionary", "", intro, ""]
+    for name, columns in TABLES.items():
+        out += [f"## {name}.{fmt}", "", "| column | type | meaning | ความหมาย |", "|---|---|---|---|"]
+        out += [f"| `{c.name}` | {c.type} | {c.description} | {c.description_th} |" for c in columns]
+        out.append("")
+    out += [f"## Flag checks (`flags.{fmt}` → `check`)", "", "| check | severity | when |", "|---|---|---|"]
+    out += [f"| `{t.code}` | {t.severity} | {t.description} |" for t in FLAG_TYPES.values()]
+    return "\n".join(out) + "\n"

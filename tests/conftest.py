@@ -1,4 +1,7 @@
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,3 +20,21 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """thaikpi as a user runs it: a process of its own, its output as text."""
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def samples_ingest(tmp_path_factory):
+    """One ingest of samples/ for the tests that read its outputs (audit, export, the CSVs):
+    (the output folder, the finished process)."""
+    out = tmp_path_factory.mktemp("samples_ingest") / "out"
+    return out, run_cli("ingest", str(SAMPLES), "--out", str(out))
+
+
+def gold_documents() -> dict[str, dict]:
+    """Each sample's gold answer, by the sample's file name."""
+    return {g.name.removesuffix(".json"): json.loads(g.read_text(encoding="utf-8")) for g in sorted(GOLD.glob("*.json"))}

@@ -1,21 +1,20 @@
 """The command line: help for every command, extract's JSON Lines, ingest's outputs."""
 import csv
 import json
-import subprocess
+import os
 import sys
 
 import pytest
 
 from collections import Counter
 
-from conftest import GOLD, SAMPLES
+from conftest import GOLD, SAMPLES, run_cli
 from pipeline.cli import app
 
-COMMANDS = ["extract", "ingest", "status", "schema", "version"]
+COMMANDS = ["extract", "ingest", "status", "audit", "export", "schema", "version"]
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True)
+run = run_cli
 
 
 def test_every_command_is_listed():
@@ -50,9 +49,8 @@ def test_schema_is_a_json_schema_of_a_document():
     assert {"doc_id", "indicators", "flags"} <= set(schema["properties"])
 
 
-def test_ingest_writes_every_output_with_reported_and_recomputed_side_by_side(tmp_path):
-    out = tmp_path / "out"
-    proc = run("ingest", str(SAMPLES), "--out", str(out))
+def test_ingest_writes_every_output_with_reported_and_recomputed_side_by_side(samples_ingest):
+    out, proc = samples_ingest
     assert proc.returncode == 0, proc.stderr
     golds = [json.loads(g.read_text(encoding="utf-8")) for g in sorted(GOLD.glob("*.json"))]
     status = Counter(g["status"] for g in golds)
@@ -60,7 +58,8 @@ def test_ingest_writes_every_output_with_reported_and_recomputed_side_by_side(tm
             in proc.stdout)
     expected_flags = sorted(f["check"] for g in golds for f in g["flags"])
     assert f"weighted_score_mismatch    {expected_flags.count('weighted_score_mismatch')}" in proc.stdout
-    for name in ("documents.csv", "indicators.csv", "score_rows.csv", "flags.csv", "records.jsonl", "datapackage.json"):
+    for name in ("documents.csv", "indicators.csv", "score_rows.csv", "flags.csv", "records.jsonl",
+                 "datapackage.json", "report.html"):
         assert (out / name).stat().st_size > 0
     with (out / "score_rows.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -107,3 +106,13 @@ def test_readme_test_command_is_what_ci_runs(root):
     ci = (root / ".ci" / "run").read_text(encoding="utf-8")
     command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest"
     assert command in readme and command in ci
+
+
+def test_outputs_are_readable_as_any_new_file_is(samples_ingest):
+    """Written through mkstemp (0600), the outputs were hidden from the archive's other users;
+    they take the mode a plain new file gets under the umask."""
+    out, _ = samples_ingest
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("documents.csv", "flags.csv", "records.jsonl", "datapackage.json", "report.html"):
+        assert (out / name).stat().st_mode & 0o777 == 0o666 & ~mask, name

@@ -1,0 +1,120 @@
+"""thaikpi export: the researcher's dataset from the samples' ingest, as CSV and as typed
+Parquet, whole or cut to kinds and years."""
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import gold_documents, run_cli
+from pipeline.export import ExportError, parse_years
+from schemas.columns import TABLES
+
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "boolean": "bool"}
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_export_holds_ingests_tables_byte_for_byte(samples_ingest, tmp_path):
+    out, _ = samples_ingest
+    dest = tmp_path / "dataset"
+    proc = run_cli("export", str(out), "--to", str(dest))
+    assert proc.returncode == 0, proc.stderr
+    for name in TABLES:
+        assert (dest / f"{name}.csv").read_bytes() == (out / f"{name}.csv").read_bytes(), name
+    assert json.loads((dest / "datapackage.json").read_text(encoding="utf-8")) == \
+        json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    dictionary = (dest / "data_dictionary.md").read_text(encoding="utf-8")
+    for name, columns in TABLES.items():
+        assert f"## {name}.csv" in dictionary
+        assert all(f"| `{c.name}` | {c.type} |" in dictionary for c in columns)
+    rows = {name: len(_csv_rows(out / f"{name}.csv")) for name in TABLES}
+    assert "rows         " + ", ".join(f"{n} {rows[n]}" for n in TABLES) in proc.stdout
+
+
+def test_parquet_export_is_typed_by_the_data_dictionary_and_holds_the_same_values(samples_ingest):
+    out, _ = samples_ingest
+    proc = run_cli("export", str(out), "--format", "parquet")
+    assert proc.returncode == 0, proc.stderr
+    dest = out / "dataset-parquet"
+    package = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in package["resources"]] == [f"{name}.parquet" for name in TABLES]
+    for name, columns in TABLES.items():
+        table = pq.read_table(dest / f"{name}.parquet")
+        assert [(f.name, str(f.type)) for f in table.schema] == [(c.name, ARROW_TYPES[c.type]) for c in columns]
+        assert table.schema.field(columns[0].name).metadata[b"description"] == columns[0].description.encode()
+        expected = _csv_rows(out / f"{name}.csv")
+        got = table.to_pylist()
+        assert len(got) == len(expected), name
+        for row, want in zip(got, expected):
+            # as the CSV writes a value: None empty, the rest as str() gives it
+            assert {k: "" if v is None else str(v) for k, v in row.items()} == want
+    scores = pq.read_table(dest / "score_rows.parquet").to_pylist()
+    falling = [r for r in scores if "permit_days_planted" in r["source"]][0]
+    assert (falling["score"], falling["score_recomputed"], falling["is_total"]) == (4.0, 3.5, False)
+
+
+def test_export_cuts_the_dataset_to_kinds_and_fiscal_years(samples_ingest, tmp_path):
+    out, _ = samples_ingest
+    golds = gold_documents()
+    proc = run_cli("export", str(out), "--to", str(tmp_path / "be"), "--kind", "kpi_report", "--years", "2556-2557")
+    assert proc.returncode == 0, proc.stderr
+    docs = _csv_rows(tmp_path / "be" / "documents.csv")
+    wanted = sorted(n for n, g in golds.items() if g["kind"] == "kpi_report" and g["fiscal_year_be"] in (2556, 2557))
+    assert sorted(Path(d["source"]).name for d in docs) == wanted
+    assert f"left out     {len(golds) - len(wanted)} documents outside the selection" in proc.stdout
+    flags = _csv_rows(tmp_path / "be" / "flags.csv")
+    assert len(flags) == sum(len(golds[n]["flags"]) for n in wanted)
+    # the same years in the Common Era give the same dataset
+    assert run_cli("export", str(out), "--to", str(tmp_path / "ce"), "--kind", "kpi_report",
+                   "--years", "2013-2014").returncode == 0
+    for name in TABLES:
+        assert (tmp_path / "ce" / f"{name}.csv").read_bytes() == (tmp_path / "be" / f"{name}.csv").read_bytes()
+
+
+def test_export_replaces_the_previous_dataset_whole(samples_ingest, tmp_path):
+    out, _ = samples_ingest
+    dest = tmp_path / "dataset"
+    assert run_cli("export", str(out), "--to", str(dest), "--kind", "framework").returncode == 0
+    (dest / "stray.txt").write_text("from before", encoding="utf-8")
+    assert run_cli("export", str(out), "--to", str(dest), "--kind", "me_report").returncode == 0
+    assert {d["kind"] for d in _csv_rows(dest / "documents.csv")} == {"me_report"}
+    assert not (dest / "stray.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset"]  # no temporary folder left
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "xlsx"], "unknown format 'xlsx'"),
+    (["--years", "2556-2551"], "the years run backwards"),
+    (["--years", "fifty"], "years 'fifty'"),
+    (["--kind", "budget"], "unknown kind budget"),
+])
+def test_bad_export_options_exit_2_with_one_line(samples_ingest, tmp_path, args, message):
+    out, _ = samples_ingest
+    proc = run_cli("export", str(out), "--to", str(tmp_path / "d"), *args)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("thaikpi: ") and message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_export_needs_a_ledger(tmp_path):
+    proc = run_cli("export", str(tmp_path))
+    assert proc.returncode == 2 and f"no ledger in {tmp_path}" in proc.stderr
+
+
+@pytest.mark.parametrize("text, years", [
+    ("2551-2556", (2551, 2556)), ("2008-2013", (2551, 2556)), ("2554", (2554, 2554)),
+    ("2011", (2554, 2554)), ("2551-", (2551, None)), ("-2556", (None, 2556)), (" 2551 - 2013 ", (2551, 2556)),
+])
+def test_years_read_in_either_era(text, years):
+    assert parse_years(text) == years
+
+
+@pytest.mark.parametrize("text", ["", "-", "25-26", "2551--2556", "2551 2556"])
+def test_years_that_are_not_years_are_refused(text):
+    with pytest.raises(ExportError):
+        parse_years(text)
