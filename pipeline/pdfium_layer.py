@@ -25,6 +25,7 @@ import ctypes
 import functools
 from typing import Callable, Optional
 
+import cffi
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
@@ -399,10 +400,23 @@ def _space_glyph(font, size: float, standard_widths: Optional[dict]) -> tuple:
     return ()
 
 
-# FPDFText_GetTextObject returning the object's address as an int: its identity, with no
-# ctypes.cast per char (ctypes pointers to one object compare unequal).
-_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+# The calls made per char go through cffi, which calls a C function in about half the time
+# ctypes takes (its calls were the fast layer's main cost). The functions are pypdfium2's own,
+# taken by address, so both bindings share one library and its handles.
+_ffi = cffi.FFI()
+_ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;")
+_PER_CHAR = {
+    # FPDFText_GetTextObject as the object's address, an int: its identity (ctypes pointers
+    # to one object compare unequal)
+    "FPDFText_GetTextObject": "uintptr_t (*)(void *, int)",
+    "FPDFText_IsGenerated": "int (*)(void *, int)",
+    "FPDFText_HasUnicodeMapError": "int (*)(void *, int)",
+    "FPDFText_GetLooseCharBox": "int (*)(void *, int, FS_RECTF *)",
+    "FPDFText_GetCharOrigin": "int (*)(void *, int, double *, double *)",
+    "FPDFText_GetCharBox": "int (*)(void *, int, double *, double *, double *, double *)",
+}
+_C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+      for name, signature in _PER_CHAR.items()}
 
 # What FPDFText_GetText writes for a char whose FPDFText_GetUnicode is 2 (pdfium's mark for a
 # hyphen that ends a line); every other char it writes as GetUnicode gives it.
@@ -428,21 +442,24 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
     drawn in one (tagged on their chars as pdf_actualtext tags pdfminer's); `ctm` takes
     pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.
 
-    The fast layer's main cost is its ctypes calls, 1.5-4 µs each. A char's Unicode comes from
-    one call for the page; what holds for a glyph of a font at a size (no Unicode for it, its
-    ink reaching past its advance) is asked once; a char asks for its object, its origin and
-    its box, and for its ink only where that differs from glyph to glyph (marks, spaces)."""
+    The fast layer's main cost is its calls into pdfium, 1-2 µs each. A char's Unicode comes
+    from one call for the page; what holds for a glyph of a font at a size (no Unicode for it,
+    its ink reaching past its advance) is asked once; a char asks for its object, its origin
+    and its box, and for its ink only where that differs from glyph to glyph (marks, spaces)."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
-        rect = raw.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ctp = _ffi.cast("void *", ctypes.cast(tp, ctypes.c_void_p).value)
+        rect = _ffi.new("FS_RECTF *")
+        xy = _ffi.new("double[2]")
+        xy_y = xy + 1
+        ink = _ffi.new("double[4]")  # left, right, bottom, top
+        ink_refs = (ink, ink + 1, ink + 2, ink + 3)
         advance = ctypes.c_float()
-        ink_left, ink_right, ink_bottom, ink_top = (ctypes.c_double() for _ in range(4))
-        rect_ref, ox_ref, oy_ref, advance_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(advance)
-        ink_refs = tuple(ctypes.byref(v) for v in (ink_left, ink_right, ink_bottom, ink_top))
-        map_error, is_generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
-        loose_box, origin, ink_box = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
+        advance_ref = ctypes.byref(advance)
+        text_object, map_error, is_generated = (_C["FPDFText_GetTextObject"], _C["FPDFText_HasUnicodeMapError"],
+                                                _C["FPDFText_IsGenerated"])
+        loose_box, origin, ink_box = _C["FPDFText_GetLooseCharBox"], _C["FPDFText_GetCharOrigin"], _C["FPDFText_GetCharBox"]
         glyph_width = raw.FPDFFont_GetGlyphWidth
         # text object -> (stream order, font, font's address, descent, standard widths, x scale,
         # y scale, to frame, turn, upright, size in Tf)
@@ -465,11 +482,11 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 code = raw.FPDFText_GetUnicode(tp, i)
             text = chr(code)
             space = text.isspace()
-            if space and is_generated(tp, i):
+            if space and is_generated(ctp, i):
                 continue  # spaces and line breaks pdfium inferred; pdfminer has none
             if text in "\r\n":
                 continue
-            key = _TEXT_OBJECT_ADDRESS(tp, i) or 0
+            key = text_object(ctp, i)
             frame = frames.get(key)
             if frame is None:
                 frame = frames[key] = (order.get(key, len(order)),
@@ -479,17 +496,19 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             stream_order, font, font_key, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size = frame
             no_unicode = unmapped.get((font_key, code))
             if no_unicode is None:
-                no_unicode = unmapped[font_key, code] = map_error(tp, i) == 1
+                no_unicode = unmapped[font_key, code] = map_error(ctp, i) == 1
             if no_unicode:
                 text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
             elif code == 2:
                 text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
-            loose_box(tp, i, rect_ref)
-            origin(tp, i, ox_ref, oy_ref)
+            loose_box(ctp, i, rect)
+            origin(ctp, i, xy, xy_y)
+            origin_x, origin_y = xy[0], xy[1]
+            left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
             # A glyph whose Unicode is several code points (a ligature "บั") is one char to
             # pdfminer; pdfium gives each code point a char of the glyph's own origin and box,
             # and measures the glyph as its first code point's.
-            where = (key, ox.value, oy.value, rect.left, rect.right, rect.top, rect.bottom)
+            where = (key, origin_x, origin_y, left, right, top, bottom)
             if where == previous_where and not space:
                 raise FastLayerRefused("a glyph of several characters (a ligature)")
             previous_where = where
@@ -505,22 +524,21 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # glyph is known by its font, size, Unicode and box's width (a broken map gives
             # several glyphs one Unicode); a mark's ink lies where its position puts it.
             is_mark = text in _MARKS
-            glyph = (font_key, code, tf_size, x_scale, round(rect.right - ox.value, 2)) \
+            glyph = (font_key, code, tf_size, x_scale, round(right - origin_x, 2)) \
                 if to_frame is None and not (space or is_mark) else None
             ink_centre = 0.0
             if glyph in advances:
-                x0, y_origin, loose_right = ox.value, oy.value, rect.right
+                x0, y_origin, loose_right = origin_x, origin_y, right
                 glyph_advance = advances[glyph]
             else:
-                ink_box(tp, i, *ink_refs)
+                ink_box(ctp, i, *ink_refs)
                 if to_frame is None:
-                    x0, y_origin, loose_right = ox.value, oy.value, rect.right
-                    left_ink, right_ink = ink_left.value, ink_right.value
+                    x0, y_origin, loose_right = origin_x, origin_y, right
+                    left_ink, right_ink = ink[0], ink[1]
                 else:  # a rotated page or text: boxes turned by quarter turns stay boxes; take their corners
-                    x0, y_origin = _apply(to_frame, ox.value, oy.value)
-                    loose_right = max(_apply(to_frame, rect.left, rect.bottom)[0], _apply(to_frame, rect.right, rect.top)[0])
-                    ink_x = (_apply(to_frame, ink_left.value, ink_bottom.value)[0],
-                             _apply(to_frame, ink_right.value, ink_top.value)[0])
+                    x0, y_origin = _apply(to_frame, origin_x, origin_y)
+                    loose_right = max(_apply(to_frame, left, bottom)[0], _apply(to_frame, right, top)[0])
+                    ink_x = (_apply(to_frame, ink[0], ink[2])[0], _apply(to_frame, ink[1], ink[3])[0])
                     left_ink, right_ink = min(ink_x), max(ink_x)
                 ink_centre = (left_ink + right_ink) / 2
                 reaches = not space and right_ink >= loose_right - 0.01
