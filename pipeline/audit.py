@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 from collections import Counter
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,9 +21,9 @@ from pipeline.outputs import temp_beside
 from schemas.flags import FLAG_TYPES
 
 REPORT_NAME = "report.html"
-NEEDED = {"documents": ("source", "kind", "status", "fiscal_year_be", "error_kind", "error_message",
+NEEDED = {"documents": ("doc_id", "source", "kind", "status", "fiscal_year_be", "error_kind", "error_message",
                         "indicators", "pages"),
-          "flags": ("source", "fiscal_year_be", "check", "severity", "indicator_code", "reported",
+          "flags": ("doc_id", "source", "fiscal_year_be", "check", "severity", "indicator_code", "reported",
                     "expected", "message", "page", "evidence")}
 
 # The report's headings, in English and Thai (label data, not code).
@@ -80,19 +81,28 @@ class Audit:
         return sorted(self.by_year, key=lambda y: (y == NO_YEAR, y))
 
 
-def _rows(out: Path, name: str) -> Iterator[dict]:
-    path = out / f"{name}.csv"
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="")  # utf-8-sig: --excel writes a BOM
-    except FileNotFoundError:
-        raise AuditInputError(f"no {name}.csv in {out}: run thaikpi ingest ... --out {out} first")
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in NEEDED[name] if c not in (reader.fieldnames or [])]
-        if missing:
-            raise AuditInputError(f"{path} lacks the columns {', '.join(missing)}: it was not written by "
-                                  f"thaikpi ingest {__version__}; re-run ingest with --out {out}")
-        yield from reader
+@contextmanager
+def _opened(out: Path) -> Iterator[dict[str, TextIO]]:
+    """documents.csv and flags.csv, open. The flags are read twice from one open file: an
+    ingest that replaces the outputs meanwhile cannot give the second pass other flags."""
+    with ExitStack() as stack:
+        files = {}
+        for name in NEEDED:
+            try:  # utf-8-sig: --excel writes a BOM
+                files[name] = stack.enter_context(open(out / f"{name}.csv", encoding="utf-8-sig", newline=""))
+            except FileNotFoundError:
+                raise AuditInputError(f"no {name}.csv in {out}: run thaikpi ingest ... --out {out} first")
+        yield files
+
+
+def _rows(fh: TextIO, name: str) -> Iterator[dict]:
+    fh.seek(0)
+    reader = csv.DictReader(fh)
+    missing = [c for c in NEEDED[name] if c not in (reader.fieldnames or [])]
+    if missing:
+        raise AuditInputError(f"{fh.name} lacks the columns {', '.join(missing)}: it was not written by "
+                              f"thaikpi ingest {__version__}; re-run ingest with its --out")
+    yield from reader
 
 
 def _year(value: str) -> str:
@@ -100,10 +110,16 @@ def _year(value: str) -> str:
 
 
 def tally(out: Path) -> Audit:
-    """The first pass: count documents and flags by rule, year and document."""
+    """Count OUT's documents and flags by rule, year and document."""
+    with _opened(out) as files:
+        return _tally(out, files)
+
+
+def _tally(out: Path, files: dict[str, TextIO]) -> Audit:
+    """The first pass."""
     audit = Audit(out=out)
     documents: dict[str, tuple[str, str, str]] = {}
-    for row in _rows(out, "documents"):
+    for row in _rows(files["documents"], "documents"):
         audit.documents += 1
         audit.status[row["status"]] += 1
         audit.indicators += int(row["indicators"] or 0)
@@ -113,7 +129,7 @@ def tally(out: Path) -> Audit:
         else:
             audit.kinds[row["kind"]] += 1
         documents[row["source"]] = (row["kind"], row["status"], _year(row["fiscal_year_be"]))
-    for row in _rows(out, "flags"):
+    for row in _rows(files["flags"], "flags"):
         check, source = row["check"], row["source"]
         audit.flags += 1
         audit.by_check[check] += 1
@@ -261,12 +277,12 @@ FLAG_HEADER = ["rule", "severity", "indicator", "reported", "recomputed / expect
 FLAG_WIDTHS = "".join(f'<col style="width:{w}%">' for w in (14, 6, 6, 7, 8, 4, 30, 25))
 
 
-def _write_flags(fh: TextIO, audit: Audit, anchors: dict[str, str]) -> None:
+def _write_flags(fh: TextIO, audit: Audit, anchors: dict[str, str], flags: TextIO) -> None:
     """The second pass: every flag, grouped by document as flags.csv holds them."""
     fh.write(_heading(2, "every_flag"))
     first_of_check = set()
     source = None
-    for row in _rows(audit.out, "flags"):
+    for row in _rows(flags, "flags"):
         if row["source"] != source:
             if source is not None:
                 fh.write("</tbody></table>\n")
@@ -290,14 +306,14 @@ def _write_flags(fh: TextIO, audit: Audit, anchors: dict[str, str]) -> None:
         fh.write("<p>No flags.</p>\n")
 
 
-def write_report(audit: Audit) -> Path:
+def write_report(audit: Audit, flags: TextIO) -> Path:
     """OUT/report.html, written beside and renamed into place when complete."""
     path = audit.report_path
     tmp = temp_beside(path)
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
             anchors = _write_head(fh, audit)
-            _write_flags(fh, audit, anchors)
+            _write_flags(fh, audit, anchors, flags)
             fh.write("</body></html>\n")
         tmp.replace(path)
     except BaseException:
@@ -308,6 +324,7 @@ def write_report(audit: Audit) -> Path:
 
 def audit(out: Path) -> Audit:
     """Tally OUT's outputs and write OUT/report.html."""
-    result = tally(out)
-    write_report(result)
+    with _opened(out) as files:
+        result = _tally(out, files)
+        write_report(result, files["flags"])
     return result

@@ -106,8 +106,7 @@ def export(out: Path, dest: Path, fmt: str = "csv", selection: Selection = Selec
     ledger_path = out / LEDGER_NAME
     if not ledger_path.exists():
         raise ExportError(f"no ledger in {out}: run thaikpi ingest ... --out {out} first")
-    if dest.resolve() == out.resolve():
-        raise ExportError("the dataset needs a folder of its own, not the ingest's output folder")
+    _check_destination(out, dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     report = ExportReport(dest=dest, format=fmt)
     building = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
@@ -126,11 +125,32 @@ def export(out: Path, dest: Path, fmt: str = "csv", selection: Selection = Selec
     return report
 
 
+def is_dataset(folder: Path) -> bool:
+    """A folder export wrote: its datapackage.json says thaikpi made it."""
+    try:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(package, dict) and str(package.get("created_by", "")).startswith("thaikpi ")
+
+
+def _check_destination(out: Path, dest: Path) -> None:
+    """The dataset replaces its folder whole, so that folder must be new, empty, or a dataset
+    of ours: never a folder of the user's (`--to .`, `--to ~`), nor the ingest's outputs."""
+    out, dest = out.resolve(), dest.resolve()
+    if dest == out or dest in out.parents:
+        raise ExportError(f"{dest} holds the ingest's outputs: give the dataset a folder of its own")
+    if dest.exists():
+        if not dest.is_dir():
+            raise ExportError(f"{dest} is a file, not a folder")
+        if any(dest.iterdir()) and not is_dataset(dest):
+            raise ExportError(f"{dest} is not empty and is not a dataset thaikpi exported: "
+                              "it would be replaced whole, so give a new or empty folder")
+
+
 def _swap_in(building: Path, dest: Path) -> None:
     """Put the finished folder at dest. A folder cannot be renamed over another, so the old
     dataset is first renamed aside (both renames are atomic) and removed once the new is in."""
-    if dest.exists() and not dest.is_dir():
-        raise ExportError(f"{dest} is a file, not a folder")
     old = None
     if dest.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".old", dir=dest.parent))

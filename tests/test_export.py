@@ -118,3 +118,21 @@ def test_years_read_in_either_era(text, years):
 def test_years_that_are_not_years_are_refused(text):
     with pytest.raises(ExportError):
         parse_years(text)
+
+
+def test_export_never_replaces_a_folder_it_did_not_write(samples_ingest, tmp_path):
+    """The dataset replaces its folder whole: `--to .` or `--to ~` must not wipe the user's files."""
+    out, _ = samples_ingest
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_text("years of work", encoding="utf-8")
+    proc = run_cli("export", str(out), "--to", str(mine))
+    assert proc.returncode == 2 and "is not empty and is not a dataset thaikpi exported" in proc.stderr
+    assert [p.name for p in mine.iterdir()] == ["thesis.docx"]
+    for holder in (out, out.parent):  # the outputs' own folder, or one that holds it
+        proc = run_cli("export", str(out), "--to", str(holder))
+        assert proc.returncode == 2 and "holds the ingest's outputs" in proc.stderr
+    assert (out / "ledger.sqlite").exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_cli("export", str(out), "--to", str(empty)).returncode == 0
