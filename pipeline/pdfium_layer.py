@@ -571,9 +571,11 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 (px0, py0), (px1, py1) = _apply(turn, x0, y0), _apply(turn, x1, y1)
                 x0, x1, y0, y1 = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
                 size = y1 - y0
-            char = _box(x0, y0, x1, y1, height, initial_doctop)
-            char.update(object_type="char", page_number=page_number, text=text, size=size,
-                        upright=upright, fontname="", adv=frame_x1 - frame_x0)
+            # _box's frame with the char's keys, in one dict: this runs for every char of a page
+            char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1, "bottom": height - y0,
+                    "doctop": initial_doctop + height - y1, "width": x1 - x0, "height": y1 - y0,
+                    "object_type": "char", "page_number": page_number, "text": text, "size": size,
+                    "upright": upright, "fontname": "", "adv": frame_x1 - frame_x0}
             found.append(((stream_order, i), ink_centre, frame_x0, frame_x1, key, char))
         for key, char in _inkless_spaces(texts, frames, metrics, type3_descent, page_number, height, initial_doctop):
             found.append(((order[key], -1), 0.0, char["x0"], char["x1"], key, char))
