@@ -9,7 +9,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Optional
 
-import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -191,50 +190,8 @@ DUPLICATE_TOLERANCE = 1.0  # points: the same glyph drawn again this close is fa
 
 def overprinted_chars(chars: list[dict]) -> set[int]:
     """ids of glyphs drawn again on top of themselves (fake bold: each line drawn twice, a
-    fraction of a point apart).
-
-    A char with no char of the same text within the tolerance is never dropped and never
-    makes another dropped, so the rule runs on the few chars that may have such a twin
-    (_may_have_twins, in numpy: the rule is per char, in Python, and cost 6% of a run) and
-    gives what it gives on the whole page."""
-    if len(chars) >= TWIN_FILTER_MIN:
-        chars = [chars[i] for i in _may_have_twins(chars)]
-    return _overprinted(chars)
-
-
-TWIN_FILTER_MIN = 64  # chars: below this, numpy's fixed cost is more than the rule's
-
-
-def _may_have_twins(chars: list[dict]):
-    """Indices of the chars that share a cell with a char of the same text (by hash) in one of
-    four grids: cells four tolerances wide, and the same moved half a cell along x, along y or
-    both. Two chars less than a tolerance apart each way share a cell in one of them (each
-    way, no stretch shorter than a quarter of a cell holds both a cell's edge and a moved
-    cell's edge), so this is a superset of the chars with a twin, with a quarter cell of room
-    against rounding."""
-    n = len(chars)
-    size = 4 * DUPLICATE_TOLERANCE
-    base = np.fromiter((hash(c["text"]) for c in chars), np.int64, n) * 1000003  # colliding keys only add chars
-    fx = np.fromiter((c["x0"] for c in chars), np.float64, n) / size
-    fy = np.fromiter((c["top"] for c in chars), np.float64, n) / size
-    columns = (np.floor(fx).astype(np.int64), np.floor(fx + 0.5).astype(np.int64))
-    rows = (np.floor(fy).astype(np.int64), np.floor(fy + 0.5).astype(np.int64))
-    near = np.zeros(n, dtype=bool)
-    for column in columns:
-        for row in rows:
-            cells = base + column * 7919 + row
-            order = np.argsort(cells)
-            sorted_cells = cells[order]
-            shared = sorted_cells[1:] == sorted_cells[:-1]
-            near[order[1:][shared]] = True
-            near[order[:-1][shared]] = True
-    return np.flatnonzero(near)
-
-
-def _overprinted(chars: list[dict]) -> set[int]:
-    """The rule: a char with an earlier char of its text within the tolerance each way is a
-    twin. A grid of cells twice the tolerance wide finds them in linear time; pdfplumber's
-    dedupe_chars does the same work quadratically."""
+    fraction of a point apart). A grid of cells twice the tolerance wide finds them in linear
+    time; pdfplumber's dedupe_chars does the same work quadratically."""
     dropped: set[int] = set()
     # A twin lies in one of the two cells, each way, that the char's tolerance reaches into.
     size = 2 * DUPLICATE_TOLERANCE

@@ -1,13 +1,11 @@
 """Geometry rules of the PDF reader, on chars as pdfplumber gives them."""
-import random
 from pathlib import Path
 
 import pytest
 
 from conftest import REAL_CORPUS
 from extractors.thai_text import LOST_GLYPH, clean_text
-from pipeline.pdf_reader import (DUPLICATE_TOLERANCE, _overprinted, anchor_marks, mark_lost_glyphs,
-                                 overprinted_chars, read_pdf)
+from pipeline.pdf_reader import anchor_marks, mark_lost_glyphs, overprinted_chars, read_pdf
 
 
 def char(text, x0, x1, top=100.0):
@@ -37,28 +35,6 @@ def test_a_zero_width_space_between_thai_letters_is_a_lost_glyph():
 def test_overprinted_glyphs_are_found_in_linear_time():
     chars = [char("ก", 10, 16), char("ก", 10.3, 16.3, 100.2), char("ก", 30, 36)]
     assert overprinted_chars(chars) == {id(chars[1])}
-
-
-def test_the_twin_prefilter_keeps_every_twin_the_rule_finds():
-    """On a page of 64 chars or more, the rule runs only on the chars numpy finds near one of
-    their text: it must drop what the rule drops on the whole page. Pages of letters
-    scattered on a grid whose cells are the tolerance's size, so that twins sit astride cell
-    edges, at the tolerance's very edge, and in chains (a twin of a twin, which is kept where
-    its own twin was dropped)."""
-    rng = random.Random(6)
-    tol = DUPLICATE_TOLERANCE
-    dropped = considered = 0
-    for page in range(200):
-        chars = []
-        for _ in range(rng.choice((64, 150, 400))):
-            x = rng.randrange(0, 60) * tol / rng.choice((1, 2, 4)) + rng.choice((0.0, 1e-9, -1e-9, tol * 0.999))
-            top = rng.randrange(0, 20) * tol / 2 + rng.choice((0.0, 1e-9, tol * 0.5))
-            chars.append(char(rng.choice("กขค่"), x, x + 5, top))
-        expected = _overprinted(chars)
-        assert overprinted_chars(chars) == expected, page
-        dropped += len(expected)
-        considered += len(chars)
-    assert 0.05 < dropped / considered < 0.95  # pages with twins and without
 
 
 def test_bug_real_word_pdf_reads_sara_am_and_marks_back():
