@@ -76,15 +76,23 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     return doc.model_copy(update=update)
 
 
+# CPython's words for C code that failed without saying why, which under a memory limit is
+# an allocation that failed: from a call ("... returned NULL without setting an exception")
+# or from the interpreter's loop ("error return without exception set", seen in newmm's
+# segmentation when the limit struck there).
+SILENT_FAILURES = ("returned NULL without setting an exception", "error return without exception set")
+
+
 def _out_of_memory(exc: BaseException) -> bool:
     """Past the worker's memory limit (RLIMIT_AS): a MemoryError, perhaps wrapped by pdfplumber;
-    or, when an allocation fails inside C code that does not say so, CPython's SystemError
-    "... returned NULL without setting an exception" under a memory limit."""
+    or, when an allocation fails inside C code that does not say so, one of CPython's
+    SystemErrors for a silent failure, under a memory limit."""
     chain = exception_chain(exc)
     if any(isinstance(e, MemoryError) for e in chain):
         return True
     limited = resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
-    return limited and any(isinstance(e, SystemError) and "NULL" in str(e) for e in chain)
+    return limited and any(isinstance(e, SystemError) and any(words in str(e) for words in SILENT_FAILURES)
+                           for e in chain)
 
 
 def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:

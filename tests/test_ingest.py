@@ -137,6 +137,22 @@ def test_a_file_past_the_memory_limit_fails_and_the_run_goes_on(tmp_path):
     assert rows[str(folder / "small.pdf")]["status"] == "ok"
 
 
+def test_bug_a_silent_failure_in_c_code_under_the_memory_limit_is_the_memory_limit():
+    """Past the limit, newmm's segmentation failed with CPython's "error return without
+    exception set", which was reported as an internal error (a bug of ours) instead of the
+    file's memory failure."""
+    code = (
+        "import resource\n"
+        "from pipeline.process import _out_of_memory\n"
+        "silent = [SystemError('error return without exception set'),"
+        " SystemError('<built-in function f> returned NULL without setting an exception')]\n"
+        "print([_out_of_memory(e) for e in silent], _out_of_memory(SystemError('a real bug')))\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (64 << 30, resource.getrlimit(resource.RLIMIT_AS)[1]))\n"
+        "print([_out_of_memory(e) for e in silent], _out_of_memory(SystemError('a real bug')))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.splitlines() == ["[False, False] False", "[True, True] False"], proc.stderr
+
+
 def test_zip_archives_and_file_lists(tmp_path):
     archive = tmp_path / "reports.zip"
     with zipfile.ZipFile(archive, "w") as z:
