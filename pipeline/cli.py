@@ -175,8 +175,8 @@ def audit(
 def export(
     out: Path = typer.Argument(Path("out"), help="an ingest's output folder (its ledger is read)"),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet"),
-    to: Optional[Path] = typer.Option(None, "--to", help="the dataset's folder, replaced whole "
-                                                         "[default: OUT/dataset-FORMAT]"),
+    to: Optional[Path] = typer.Option(None, "--to", help="the dataset's folder, new, empty or an earlier "
+                                                         "export, replaced whole (default: OUT/dataset-FORMAT)"),
     kinds: Optional[List[str]] = typer.Option(None, "--kind", help="only this document kind "
                                               "(kpi_report, framework, me_report, unknown); repeatable"),
     years: Optional[str] = typer.Option(None, "--years", help="only these fiscal years: 2551-2556 "
