@@ -136,3 +136,12 @@ def test_export_never_replaces_a_folder_it_did_not_write(samples_ingest, tmp_pat
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run_cli("export", str(out), "--to", str(empty)).returncode == 0
+
+
+def test_excel_export_writes_a_bom_and_says_so(samples_ingest, tmp_path):
+    out, _ = samples_ingest
+    assert run_cli("export", str(out), "--to", str(tmp_path / "x"), "--excel").returncode == 0
+    assert (tmp_path / "x" / "documents.csv").read_bytes()[3:] == (out / "documents.csv").read_bytes()
+    assert (tmp_path / "x" / "documents.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+    package = json.loads((tmp_path / "x" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}
