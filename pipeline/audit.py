@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 from pipeline import __version__
-from pipeline.outputs import temp_beside
+from pipeline.outputs import atomic_write
 from schemas.flags import FLAG_TYPES
 
 REPORT_NAME = "report.html"
@@ -308,18 +308,14 @@ def _write_flags(fh: TextIO, audit: Audit, anchors: dict[str, str], flags: TextI
 
 def write_report(audit: Audit, flags: TextIO) -> Path:
     """OUT/report.html, written beside and renamed into place when complete."""
-    path = audit.report_path
-    tmp = temp_beside(path)
-    try:
+    def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             anchors = _write_head(fh, audit)
             _write_flags(fh, audit, anchors, flags)
             fh.write("</body></html>\n")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+
+    atomic_write(audit.report_path, write)
+    return audit.report_path
 
 
 def audit(out: Path) -> Audit:

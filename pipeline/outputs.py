@@ -122,7 +122,8 @@ def temp_beside(path: Path) -> Path:
     return Path(tmp)
 
 
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: Path, write) -> None:
+    """`write(tmp)` fills a temporary file beside path, which then replaces path whole."""
     tmp = temp_beside(path)
     try:
         write(tmp)
@@ -289,7 +290,13 @@ def _typed(value, type_: str):
     return bool(value)
 
 
-def table_sinks(folder: Path, fmt: str, excel: bool = False) -> dict[str, _Sink]:
+def _discard_all(sinks: dict[str, _Sink]) -> None:
+    for sink in sinks.values():
+        sink.discard()
+
+
+def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = False) -> dict[str, _Sink]:
+    """A sink for each table in `fmt`, and with `records` one for records.jsonl."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use csv or parquet")
     encoding = "utf-8-sig" if excel else "utf-8"
@@ -298,9 +305,10 @@ def table_sinks(folder: Path, fmt: str, excel: bool = False) -> dict[str, _Sink]
         for name, columns in TABLES.items():
             path = folder / f"{name}.{fmt}"
             sinks[name] = CsvSink(path, columns, encoding) if fmt == "csv" else ParquetSink(path, columns)
+        if records:
+            sinks["records"] = JsonlSink(folder / "records.jsonl")
     except BaseException:
-        for sink in sinks.values():
-            sink.discard()
+        _discard_all(sinks)
         raise
     return sinks
 
@@ -317,8 +325,7 @@ def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Tota
                 sinks["records"].write_document(doc)
             totals.add(doc)
     except BaseException:
-        for sink in sinks.values():
-            sink.discard()
+        _discard_all(sinks)
         raise
     for sink in sinks.values():
         sink.commit()
@@ -329,14 +336,7 @@ def write_outputs(docs: Iterable[Document], out: Path, excel: bool = False) -> T
     time); each file appears under its name only when complete."""
     out.mkdir(parents=True, exist_ok=True)
     totals = Totals(rows={name: 0 for name in TABLES})
-    sinks = table_sinks(out, "csv", excel)
-    try:
-        sinks["records"] = JsonlSink(out / "records.jsonl")
-    except BaseException:
-        for sink in sinks.values():
-            sink.discard()
-        raise
-    write_tables(docs, sinks, totals)
-    _atomic_write(out / "datapackage.json", lambda p: p.write_text(
+    write_tables(docs, table_sinks(out, "csv", excel, records=True), totals)
+    atomic_write(out / "datapackage.json", lambda p: p.write_text(
         json.dumps(datapackage(excel), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
     return totals
