@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
+from extractors.thai_text import be_to_ce
 from pipeline import __version__
 from pipeline.outputs import atomic_write
 from schemas.flags import FLAG_TYPES
@@ -76,6 +77,10 @@ class Audit:
     def most_flagged(self, n: Optional[int] = None) -> list[DocumentTally]:
         ranked = sorted(self.by_document.values(), key=lambda d: (-sum(d.flags.values()), d.source))
         return ranked if n is None else ranked[:n]
+
+    def checks(self) -> list[tuple[str, int]]:
+        """(rule, flags) by most flags first."""
+        return sorted(self.by_check.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def years(self) -> list[str]:
         return sorted(self.by_year, key=lambda y: (y == NO_YEAR, y))
@@ -154,7 +159,7 @@ def summary_lines(audit: Audit, top: int = 10) -> list[str]:
     if audit.by_check:
         lines.append("by rule")
         lines += [f"  {check:<26} {n:>6}  in {_documents(audit.docs_by_check[check])} ({audit.severity[check]})"
-                  for check, n in sorted(audit.by_check.items(), key=lambda kv: (-kv[1], kv[0]))]
+                  for check, n in audit.checks()]
         lines.append("by fiscal year")
         lines += [f"  {_year_label(year):<26} {sum(audit.by_year[year].values()):>6}" for year in audit.years()]
         lines.append(f"most flagged documents (of {len(audit.by_document)})")
@@ -170,7 +175,7 @@ def _documents(n: int) -> str:
 
 
 def _year_label(year: str) -> str:
-    return f"{year} ({int(year) - 543})" if year.isdigit() else year
+    return f"{year} ({be_to_ce(int(year))})" if year.isdigit() else year
 
 
 # --- report.html ---
@@ -245,7 +250,7 @@ def _write_head(fh: TextIO, audit: Audit) -> dict[str, str]:
     ]))
 
     fh.write(_heading(2, "by_check"))
-    checks = sorted(audit.by_check.items(), key=lambda kv: (-kv[1], kv[0]))
+    checks = audit.checks()
     fh.write(bar_chart(checks, "flags by rule"))
     fh.write(_table(["rule (check)", "severity", "what it means", "flags", "documents"], [
         [f'<a href="#check-{_e(check)}">{_e(check)}</a>', f'<span class="{_e(audit.severity[check])}">'
@@ -261,11 +266,12 @@ def _write_head(fh: TextIO, audit: Audit) -> dict[str, str]:
         numeric=frozenset(range(1, len(years) + 2))))
 
     fh.write(_heading(2, "by_document"))
-    anchors = {d.source: _anchor(i) for i, d in enumerate(audit.most_flagged())}
+    ranked = audit.most_flagged()
+    anchors = {d.source: _anchor(i) for i, d in enumerate(ranked)}
     fh.write(_table(["document", "kind", "fiscal year", "status", "flags", "by rule"], [
         [f'<a href="#{anchors[d.source]}">{_e(d.source)}</a>', _e(d.kind), _e(_year_label(d.year)), _e(d.status),
          str(sum(d.flags.values())), _e(", ".join(f"{c} {n}" for c, n in sorted(d.flags.items())))]
-        for d in audit.most_flagged()], numeric=frozenset({4})))
+        for d in ranked], numeric=frozenset({4})))
 
     if audit.failed:
         fh.write(_heading(2, "failed"))

@@ -16,15 +16,15 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, get_args
 
 from pipeline.ingest import LEDGER_NAME
 from pipeline.ledger import Ledger
 from pipeline.outputs import FORMATS, Totals, current_umask, datapackage, table_sinks, write_tables
 from schemas.columns import data_dictionary
-from schemas.document import Document
+from schemas.document import Document, Kind
 
-KINDS = ("kpi_report", "framework", "me_report", "unknown")
+KINDS = get_args(Kind)
 BE_OFFSET = 543
 FIRST_BE_YEAR = 2400  # a year at or past this is Buddhist Era; before it, Common Era
 
