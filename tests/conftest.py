@@ -1,3 +1,4 @@
+import csv
 import json
 import os
 import subprocess
@@ -22,9 +23,15 @@ def root() -> Path:
     return ROOT
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_cli(*args, **kw) -> subprocess.CompletedProcess:
     """thaikpi as a user runs it: a process of its own, its output as text."""
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], capture_output=True,
+                          text=True, **kw)
+
+
+def csv_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 
 @pytest.fixture(scope="session")

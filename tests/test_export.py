@@ -1,22 +1,16 @@
 """thaikpi export: the researcher's dataset from the samples' ingest, as CSV and as typed
 Parquet, whole or cut to kinds and years."""
-import csv
 import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import gold_documents, run_cli
+from conftest import csv_rows, gold_documents, run_cli
 from pipeline.export import ExportError, parse_years
 from schemas.columns import TABLES
 
 ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "boolean": "bool"}
-
-
-def _csv_rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def test_csv_export_holds_ingests_tables_byte_for_byte(samples_ingest, tmp_path):
@@ -32,7 +26,7 @@ def test_csv_export_holds_ingests_tables_byte_for_byte(samples_ingest, tmp_path)
     for name, columns in TABLES.items():
         assert f"## {name}.csv" in dictionary
         assert all(f"| `{c.name}` | {c.type} |" in dictionary for c in columns)
-    rows = {name: len(_csv_rows(out / f"{name}.csv")) for name in TABLES}
+    rows = {name: len(csv_rows(out / f"{name}.csv")) for name in TABLES}
     assert "rows         " + ", ".join(f"{n} {rows[n]}" for n in TABLES) in proc.stdout
 
 
@@ -47,7 +41,7 @@ def test_parquet_export_is_typed_by_the_data_dictionary_and_holds_the_same_value
         table = pq.read_table(dest / f"{name}.parquet")
         assert [(f.name, str(f.type)) for f in table.schema] == [(c.name, ARROW_TYPES[c.type]) for c in columns]
         assert table.schema.field(columns[0].name).metadata[b"description"] == columns[0].description.encode()
-        expected = _csv_rows(out / f"{name}.csv")
+        expected = csv_rows(out / f"{name}.csv")
         got = table.to_pylist()
         assert len(got) == len(expected), name
         for row, want in zip(got, expected):
@@ -63,11 +57,11 @@ def test_export_cuts_the_dataset_to_kinds_and_fiscal_years(samples_ingest, tmp_p
     golds = gold_documents()
     proc = run_cli("export", str(out), "--to", str(tmp_path / "be"), "--kind", "kpi_report", "--years", "2556-2557")
     assert proc.returncode == 0, proc.stderr
-    docs = _csv_rows(tmp_path / "be" / "documents.csv")
+    docs = csv_rows(tmp_path / "be" / "documents.csv")
     wanted = sorted(n for n, g in golds.items() if g["kind"] == "kpi_report" and g["fiscal_year_be"] in (2556, 2557))
     assert sorted(Path(d["source"]).name for d in docs) == wanted
     assert f"left out     {len(golds) - len(wanted)} documents outside the selection" in proc.stdout
-    flags = _csv_rows(tmp_path / "be" / "flags.csv")
+    flags = csv_rows(tmp_path / "be" / "flags.csv")
     assert len(flags) == sum(len(golds[n]["flags"]) for n in wanted)
     # the same years in the Common Era give the same dataset
     assert run_cli("export", str(out), "--to", str(tmp_path / "ce"), "--kind", "kpi_report",
@@ -82,7 +76,7 @@ def test_export_replaces_the_previous_dataset_whole(samples_ingest, tmp_path):
     assert run_cli("export", str(out), "--to", str(dest), "--kind", "framework").returncode == 0
     (dest / "stray.txt").write_text("from before", encoding="utf-8")
     assert run_cli("export", str(out), "--to", str(dest), "--kind", "me_report").returncode == 0
-    assert {d["kind"] for d in _csv_rows(dest / "documents.csv")} == {"me_report"}
+    assert {d["kind"] for d in csv_rows(dest / "documents.csv")} == {"me_report"}
     assert not (dest / "stray.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset"]  # no temporary folder left
 

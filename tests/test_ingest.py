@@ -1,6 +1,5 @@
 """Bulk ingest: the ledger, resumable and idempotent runs, limits per file, inputs of every
 shape, and the Dask engine giving the same results as the local pool."""
-import csv
 import json
 import os
 import shutil
@@ -12,24 +11,15 @@ import time
 import zipfile
 from pathlib import Path
 
-from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES
+from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES, csv_rows
+from conftest import run_cli as thaikpi
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
-
-
-def thaikpi(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], capture_output=True,
-                          text=True, **kw)
 
 
 def ledger_rows(out):
     with sqlite3.connect(out / "ledger.sqlite") as db:
         return db.execute("SELECT source, status, last_action, error_kind FROM files ORDER BY source").fetchall()
-
-
-def csv_rows(path):
-    with open(path, encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def make_corpus(folder, copies):
