@@ -1,11 +1,14 @@
 """Geometry rules of the PDF reader, on chars as pdfplumber gives them."""
 from pathlib import Path
 
+import random
+
 import pytest
 
 from conftest import REAL_CORPUS
 from extractors.thai_text import LOST_GLYPH, clean_text
-from pipeline.pdf_reader import anchor_marks, mark_lost_glyphs, overprinted_chars, read_pdf
+from pipeline.pdf_reader import (DUPLICATE_TOLERANCE, _twins, anchor_marks, mark_lost_glyphs, overprinted_chars,
+                                 read_pdf)
 
 
 def char(text, x0, x1, top=100.0):
@@ -35,6 +38,28 @@ def test_a_zero_width_space_between_thai_letters_is_a_lost_glyph():
 def test_overprinted_glyphs_are_found_in_linear_time():
     chars = [char("ก", 10, 16), char("ก", 10.3, 16.3, 100.2), char("ก", 30, 36)]
     assert overprinted_chars(chars) == {id(chars[1])}
+
+
+def test_the_twin_test_lets_through_every_page_the_rule_drops_glyphs_on():
+    """overprinted_chars runs the rule only where _may_have_twins finds two glyphs of one
+    text near each other: it must drop what the rule drops. Letters scattered on a grid whose
+    cells are fractions of the tolerance, so that twins sit astride cell edges, at the
+    tolerance's very edge, off the page (negative coordinates), and in chains (a twin of a
+    dropped twin)."""
+    rng = random.Random(6)
+    tol = DUPLICATE_TOLERANCE
+    with_twins = without = 0
+    for page in range(400):
+        chars = []
+        for _ in range(rng.choice((2, 5, 40, 150))):
+            x = rng.randrange(-10, 60) * tol / rng.choice((1, 2, 4)) + rng.choice((0.0, 1e-9, -1e-9, tol * 0.999))
+            top = rng.randrange(-4, 20) * tol / 2 + rng.choice((0.0, 1e-9, -1e-9, tol * 0.5, tol * 0.999))
+            chars.append(char(rng.choice("กขค่ "), x, x + 5, top))
+        expected = _twins(chars)
+        assert overprinted_chars(chars) == expected, page
+        with_twins += bool(expected)
+        without += not expected
+    assert with_twins > 50 and without > 50  # pages with twins and pages without
 
 
 def test_bug_real_word_pdf_reads_sara_am_and_marks_back():
