@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
 
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils import crop_to_bbox, extract_text, extract_words
+from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
 
 from extractors.thai_text import (
@@ -20,6 +20,7 @@ from extractors.thai_text import (
 )
 from pipeline.errors import InputError, exception_chain
 from pipeline.pdf_actualtext import apply_actual_text
+from pipeline.pdf_words import extract_text, extract_words, text_lines
 from pipeline.pdfium_layer import FastLayerRefused, page_objects
 from schemas.parsed import Line, ParsedDocument
 
@@ -302,22 +303,55 @@ def _tables_beside_checkboxes(page, checkboxes: list[dict]) -> list:
         _inside(obj, box, 0.5) for box in boxes)).find_tables()
 
 
-def _cell_text(chars: list[dict], bbox, text: str) -> str:
+class _CharsByTop:
+    """A table's chars sorted by top, to take those that may overlap a cell without testing
+    every char of the table for every cell."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=lambda i: chars[i]["top"])
+        self.tops = [chars[i]["top"] for i in self.order]
+        # a char reaches at most this far below its top (a point more against float noise)
+        self.reach = max((c["bottom"] - c["top"] for c in chars), default=0.0) + 1.0
+
+    def overlapping(self, bbox) -> list[dict]:
+        """The chars that _overlaps the box, in their order."""
+        chars = self.chars
+        span = self.order[bisect_left(self.tops, bbox[1] - self.reach):bisect_right(self.tops, bbox[3])]
+        return [chars[i] for i in sorted(span) if _overlaps(chars[i], bbox)]
+
+
+def _clipped(chars: list[dict], bbox) -> list[dict]:
+    """pdfplumber's crop_to_bbox with the keys pdf_words reads: the chars that overlap the
+    box (touching it counts, a point does not), cut to it."""
+    bx0, btop, bx1, bbottom = bbox
+    cut = []
+    for c in chars:
+        x0, x1, top, bottom = max(c["x0"], bx0), min(c["x1"], bx1), max(c["top"], btop), min(c["bottom"], bbottom)
+        if x1 - x0 >= 0 and bottom - top >= 0 and (x1 - x0) + (bottom - top) > 0:
+            cut.append({"text": c["text"], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "upright": c["upright"]})
+    return cut
+
+
+def _cell_text(chars: _CharsByTop, bbox, text: str) -> str:
     """A wrapped cell's text with its paragraph breaks: an indented line opens a paragraph,
     marked by an empty line; other newlines are wraps. `chars` are the table's (the cell is
     cut from them as page.crop would, without cropping every object on the page)."""
     if "\n" not in text or bbox is None:
         return text
-    cut = crop_to_bbox([c for c in chars if _overlaps(c, bbox)], bbox)
-    lines = chars_to_textmap(cut).extract_text_lines(strip=True)
+    near = chars.overlapping(bbox)
+    lines = text_lines(_clipped(near, bbox))
+    if lines is None:
+        lines = [(line["text"], line["x0"]) for line in
+                 chars_to_textmap(crop_to_bbox(near, bbox)).extract_text_lines(strip=True)]
     if len(lines) < 2:
         return text
-    left = min(line["x0"] for line in lines)
+    left = min(x0 for _, x0 in lines)
     parts = []
-    for line in lines:
-        if parts and line["x0"] > left + INDENT:
+    for line, x0 in lines:
+        if parts and x0 > left + INDENT:
             parts.append("")
-        parts.append(line["text"])
+        parts.append(line)
     return "\n".join(parts)
 
 
@@ -329,9 +363,9 @@ def _midpoint_in(char: dict, bbox) -> bool:
 
 def table_rows(rows: list, box, chars: list[dict]) -> list[list[Optional[str]]]:
     """pdfplumber's Table.extract for a table's `rows` (Table.rows) within its `box`, the same
-    text, without testing every char of the page against every row: the table's chars are
-    sorted by height once and each row takes its slice (in page order, which the text
-    extraction relies on)."""
+    text, without testing every char of the page against every cell: the table's chars are
+    sorted by height once and each row takes its slice, then the row's by width and each cell
+    takes its slice (in page order, which the text extraction relies on)."""
     inside = [c for c in chars if _midpoint_in(c, box)]
     by_height = sorted(range(len(inside)), key=lambda i: (inside[i]["top"] + inside[i]["bottom"]) / 2)
     heights = [(inside[i]["top"] + inside[i]["bottom"]) / 2 for i in by_height]
@@ -340,12 +374,15 @@ def table_rows(rows: list, box, chars: list[dict]) -> list[list[Optional[str]]]:
         box = row.bbox  # a property that recomputes itself
         span = sorted(by_height[bisect_left(heights, box[1]):bisect_left(heights, box[3])])
         row_chars = [inside[i] for i in span if _midpoint_in(inside[i], box)]
+        by_width = sorted(range(len(row_chars)), key=lambda i: (row_chars[i]["x0"] + row_chars[i]["x1"]) / 2)
+        widths = [(row_chars[i]["x0"] + row_chars[i]["x1"]) / 2 for i in by_width]
         cells: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            cell_chars = [c for c in row_chars if _midpoint_in(c, cell)]
+            span = sorted(by_width[bisect_left(widths, cell[0]):bisect_left(widths, cell[2])])
+            cell_chars = [row_chars[i] for i in span if _midpoint_in(row_chars[i], cell)]
             cells.append(extract_text(cell_chars) if cell_chars else "")
         texts.append(cells)
     return texts
@@ -434,7 +471,8 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         anchor_marks(kept)
         dropped |= overprinted_chars(kept)
         if dropped:
-            page = page.filter(lambda obj: id(obj) not in dropped)
+            # only chars are dropped: page.filter would test every object of the page
+            page._objects = {**page.objects, "char": [c for c in chars if id(c) not in dropped]}
         checkboxes = _checkboxes(page)
         tables = _tables_beside_checkboxes(page, checkboxes)
         table_boxes = [t.bbox for t in tables]
@@ -442,7 +480,7 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         for table, table_box in zip(tables, table_boxes):
             geometry = table.rows  # a property that regroups the cells each time
             rows = table_rows(geometry, table_box, page.chars)
-            near = [c for c in page.chars if _overlaps(c, table_box)]
+            near = _CharsByTop([c for c in page.chars if _overlaps(c, table_box)])
             table_id = next_table
             next_table += 1
             for row, cells_geometry in zip(rows, geometry):
@@ -452,8 +490,7 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
                     top = cells_geometry.bbox[1]
                     items.append(_Item(top=top, x0=table_box[0],
                                        line=Line(cells=cells, page=number, table=table_id)))
-        words = extract_words(_outside(page.chars, table_boxes), keep_blank_chars=False, x_tolerance=1.5,
-                              use_text_flow=False)
+        words = extract_words(_outside(page.chars, table_boxes), x_tolerance=1.5)
         words += _outside(checkboxes, table_boxes)
         text_items = _words_to_lines(words, number)
         rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH]

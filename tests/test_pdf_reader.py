@@ -1,7 +1,6 @@
 """Geometry rules of the PDF reader, on chars as pdfplumber gives them."""
-from pathlib import Path
-
 import random
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +88,27 @@ def test_bug_the_round_boxes_above_a_table_are_read_once():
     doc = read_pdf((Path(__file__).parents[1] / "samples" / "kpi_2555_4-4_database.rl.pdf").read_bytes())
     rounds = [line for line in doc.lines if "รอบ" in line.text and "เดือน" in line.text]
     assert [(line.table, line.text) for line in rounds] == [(None, "☐ รอบ ๖ เดือน ☑ รอบ ๑๒ เดือน")]
+
+
+def test_a_cell_is_cut_from_the_table_as_pdfplumber_crops_it():
+    """_CharsByTop.overlapping and _clipped give crop_to_bbox's chars for a cell: those that
+    overlap it or touch its edge, in their order, cut to it."""
+    from pdfplumber.utils import crop_to_bbox
+
+    from pipeline.pdf_reader import _CharsByTop, _clipped, _overlaps
+    rng = random.Random(8)
+    keys = ("text", "x0", "x1", "top", "bottom", "upright")
+    touching = 0
+    for _ in range(300):
+        chars = []
+        for i in range(rng.choice((0, 1, 5, 40))):
+            x0, top = rng.choice((0.0, 10.0, 20.0, 25.5)), rng.choice((0.0, 10.0, 12.0, 30.0, 55.0))
+            chars.append({"text": str(i), "x0": x0, "x1": x0 + rng.choice((0.0, 5.0, 10.0)), "top": top,
+                          "bottom": top + rng.choice((0.0, 10.0, 40.0)), "upright": True, "doctop": top})
+        cell = (10.0, 10.0, 20.0, rng.choice((10.0, 30.0, 40.0)))
+        expected = crop_to_bbox([c for c in chars if _overlaps(c, cell)], cell)
+        near = _CharsByTop(chars).overlapping(cell)
+        assert near == [c for c in chars if _overlaps(c, cell)]
+        assert _clipped(near, cell) == [{k: c[k] for k in keys} for c in expected]
+        touching += any(c["x1"] - c["x0"] == 0 or c["bottom"] - c["top"] == 0 for c in expected)
+    assert touching > 10  # cells with chars cut to a line along an edge
