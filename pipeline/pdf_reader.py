@@ -20,6 +20,7 @@ from extractors.thai_text import (
 )
 from pipeline.errors import InputError, exception_chain
 from pipeline.pdf_actualtext import apply_actual_text
+from pipeline.pdf_tables import find_tables
 from pipeline.pdf_words import extract_text, extract_words, text_lines
 from pipeline.pdfium_layer import FastLayerRefused, page_objects
 from schemas.parsed import Line, ParsedDocument
@@ -297,10 +298,10 @@ def _tables_beside_checkboxes(page, checkboxes: list[dict]) -> list:
     would snap to its top rule and pull the line of round boxes into its first cell, to be
     read twice (once as that line, once in the cell)."""
     if not checkboxes:
-        return page.find_tables()
+        return find_tables(page)
     boxes = [(b["x0"], b["top"], b["x1"], b["bottom"]) for b in checkboxes]
-    return page.filter(lambda obj: obj.get("object_type") not in ("rect", "curve", "line") or not any(
-        _inside(obj, box, 0.5) for box in boxes)).find_tables()
+    return find_tables(page.filter(lambda obj: obj.get("object_type") not in ("rect", "curve", "line") or not any(
+        _inside(obj, box, 0.5) for box in boxes)))
 
 
 class _CharsByTop:
