@@ -174,8 +174,9 @@ def join_split_words(text: str) -> str:
         right = _THAI_LETTERS.match(text, m.end())
         if begin < start and right:
             a, b = text[begin:start], right.group(0)[:SPLIT_WORD_WINDOW]
-            if (_reading_score(a + b) - _reading_score(a) - _reading_score(b) >= SPLIT_WORD_GAIN
-                    and _known_word_across(a, b)):
+            # the word test first: it segments only the joined text, and fails at most spaces
+            if (_known_word_across(a, b)
+                    and _reading_score(a + b) - _reading_score(a) - _reading_score(b) >= SPLIT_WORD_GAIN):
                 out.append(text[last:m.start()])
                 last = m.end()
     out.append(text[last:])
