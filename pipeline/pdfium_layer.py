@@ -260,27 +260,30 @@ def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
     raise FastLayerRefused("skewed or mirrored text")
 
 
-def _text_object_frame(tp, index: int, obj, ctm: Optional[tuple], metrics: dict, shapes: dict,
+def _text_object_frame(ctp, index: int, obj: int, ctm: Optional[tuple], metrics: dict, shapes: dict,
                        matrix, type3_descent: Callable[[], float]) -> tuple:
     """(font, font's address, descent per point of size, standard widths, x scale, y scale, to
-    frame, turn, upright) of a text object. `metrics` keeps each font's (_font_metrics) and `shapes` each
-    matrix's (_text_shape): many producers make every glyph a text object of its own.
-    `matrix` is an FS_MATRIX to read into; `type3_descent` gives a Type3 font's descent."""
-    raw.FPDFText_GetMatrix(tp, index, matrix)
+    frame, turn, upright) of the text object at address `obj`, whose char `index` is on the
+    text page `ctp` (cffi's). `metrics` keeps each font's (_page_font_metrics) and `shapes`
+    each matrix's (_text_shape): many producers make every glyph a text object of its own.
+    `matrix` is a cffi FS_MATRIX to read into; `type3_descent` gives a Type3 font's descent."""
+    _GET_MATRIX(ctp, index, matrix)
     linear = (matrix.a, matrix.b, matrix.c, matrix.d)
     shape = shapes.get(linear)
     if shape is None:
         shape = shapes[linear] = _text_shape(*linear, ctm)
-    font = raw.FPDFTextObj_GetFont(obj)
-    key = _address(font)
-    return (font, key, *_page_font_metrics(font, key, metrics, type3_descent), *shape)
+    key = _GET_FONT(obj)
+    font, descent, standard_widths = _page_font_metrics(key, metrics, type3_descent)
+    return (font, key, descent, standard_widths, *shape)
 
 
-def _page_font_metrics(font, key: int, metrics: dict, type3_descent: Callable[[], float]) -> tuple:
-    """_font_metrics of the font at address `key`, kept in `metrics` for the page."""
+def _page_font_metrics(key: int, metrics: dict, type3_descent: Callable[[], float]) -> tuple:
+    """(font as a ctypes handle or None, and its _font_metrics) of the font at address `key`,
+    kept in `metrics` for the page."""
     font_metrics = metrics.get(key)
     if font_metrics is None:
-        font_metrics = metrics[key] = _font_metrics(font, type3_descent)
+        font = ctypes.cast(key, raw.FPDF_FONT) if key else None
+        font_metrics = metrics[key] = (font, *_font_metrics(font, type3_descent))
     return font_metrics
 
 
@@ -365,7 +368,7 @@ def _inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Calla
                 or not raw.FPDFTextObj_GetFontSize(obj, size):
             continue  # turned or skewed: left out, as pdfium does
         font_key = _address(font)
-        descent, standard_widths = _page_font_metrics(font, font_key, metrics, type3_descent)
+        _, descent, standard_widths = _page_font_metrics(font_key, metrics, type3_descent)
         glyph = spaces.get((font_key, size.value))
         if glyph is None:
             glyph = spaces[font_key, size.value] = _space_glyph(font, size.value, standard_widths)
@@ -404,7 +407,8 @@ def _space_glyph(font, size: float, standard_widths: Optional[dict]) -> tuple:
 # ctypes takes (its calls were the fast layer's main cost). The functions are pypdfium2's own,
 # taken by address, so both bindings share one library and its handles.
 _ffi = cffi.FFI()
-_ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;")
+_ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;"
+          "typedef struct { float a; float b; float c; float d; float e; float f; } FS_MATRIX;")
 _PER_CHAR = {
     # FPDFText_GetTextObject as the object's address, an int: its identity (ctypes pointers
     # to one object compare unequal)
@@ -414,9 +418,14 @@ _PER_CHAR = {
     "FPDFText_GetLooseCharBox": "int (*)(void *, int, FS_RECTF *)",
     "FPDFText_GetCharOrigin": "int (*)(void *, int, double *, double *)",
     "FPDFText_GetCharBox": "int (*)(void *, int, double *, double *, double *, double *)",
+    # and per text object (an object or font as its address)
+    "FPDFText_GetMatrix": "int (*)(void *, int, FS_MATRIX *)",
+    "FPDFText_GetFontSize": "double (*)(void *, int)",
+    "FPDFTextObj_GetFont": "uintptr_t (*)(uintptr_t)",
 }
 _C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
       for name, signature in _PER_CHAR.items()}
+_GET_MATRIX, _GET_FONT = _C["FPDFText_GetMatrix"], _C["FPDFTextObj_GetFont"]
 
 # What FPDFText_GetText writes for a char whose FPDFText_GetUnicode is 2 (pdfium's mark for a
 # hyphen that ends a line); every other char it writes as GetUnicode gives it.
@@ -464,9 +473,10 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
         # text object -> (stream order, font, font's address, descent, standard widths, x scale,
         # y scale, to frame, turn, upright, size in Tf)
         frames: dict[int, tuple] = {}
-        metrics: dict[int, tuple] = {}  # font -> (descent per point of size, standard widths)
+        metrics: dict[int, tuple] = {}  # font -> (its ctypes handle, descent per point of size, standard widths)
         shapes: dict[tuple, tuple] = {}  # a text matrix's linear part -> _text_shape
-        matrix = raw.FS_MATRIX()
+        matrix = _ffi.new("FS_MATRIX *")
+        font_size = _C["FPDFText_GetFontSize"]
         # (font, code) -> pdfium found no Unicode for it (it then gives the char code as the
         # Unicode; no font in the samples or the real corpus gives one code both answers)
         unmapped: dict[tuple[int, int], bool] = {}
@@ -490,9 +500,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             frame = frames.get(key)
             if frame is None:
                 frame = frames[key] = (order.get(key, len(order)),
-                                       *_text_object_frame(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm, metrics,
-                                                           shapes, matrix, type3_descent),
-                                       raw.FPDFText_GetFontSize(tp, i))
+                                       *_text_object_frame(ctp, i, key, ctm, metrics, shapes, matrix, type3_descent),
+                                       font_size(ctp, i))
             stream_order, font, font_key, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size = frame
             no_unicode = unmapped.get((font_key, code))
             if no_unicode is None:
