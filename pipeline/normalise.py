@@ -8,8 +8,9 @@ from typing import Any
 from extractors.thai_text import clean_text
 from schemas.document import Document
 
-# Identifiers and enumerations: not text to clean.
-_UNTOUCHED = {"source", "doc_id", "format", "kind", "status", "check", "severity", "pipeline_version"}
+# Identifiers and enumerations: not text to clean. A flag's message is ours, made from clean
+# values; the Thai rules would undo the damage it quotes ("'ค าน า' -> 'คำนำ'" read "'คานา'").
+_UNTOUCHED = {"source", "doc_id", "format", "kind", "status", "check", "severity", "pipeline_version", "message"}
 
 
 def _clean(value: Any, key: str = "") -> Any:

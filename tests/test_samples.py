@@ -31,3 +31,11 @@ def test_sample_matches_gold(sample):
                            for f in doc["flags"]), key=key)
     problems = differences(gold, doc) + differences(gold_flags, actual_flags, "flags")
     assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems)
+
+
+def test_bug_a_flag_message_keeps_the_damage_it_quotes():
+    # The normaliser ran the Thai rules over flag messages too: the example of a lost
+    # NIKHAHIT, 'ค าน า', read 'คานา', which is no longer the damage it names.
+    doc = process_file(SAMPLES / "kpi_2556_2-3_disbursement_lost_nikhahit.fpdf.pdf")
+    repaired = [f.message for f in doc.flags if f.check == "text_layer_repaired"]
+    assert repaired and all("(e.g. 'ค าน า' -> 'คำนำ')" in m for m in repaired)
