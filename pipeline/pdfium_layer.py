@@ -516,10 +516,18 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
             # A glyph whose Unicode is several code points (a ligature "บั") is one char to
             # pdfminer; pdfium gives each code point a char of the glyph's own origin and box,
-            # and measures the glyph as its first code point's.
+            # and measures the glyph as its first code point's. Where that is a mark of no
+            # width (a shaped "้ำ": tone mark and SARA AM in one glyph), the glyph is that char
+            # with the code points after it: pdfminer's box has no width either. A ligature
+            # with an advance may measure otherwise: the page goes to pdfminer.
             where = (key, origin_x, origin_y, left, right, top, bottom)
             if where == previous_where and not space:
-                raise FastLayerRefused("a glyph of several characters (a ligature)")
+                glyph = found[-1][-1] if found and found[-1][4] == key else None
+                if (glyph is None or no_unicode or glyph["x1"] != glyph["x0"]
+                        or not all(mark in _MARKS for mark in glyph["text"])):
+                    raise FastLayerRefused("a glyph of several characters (a ligature)")
+                glyph["text"] += text
+                continue
             previous_where = where
             # pdfminer's size and box include the text matrix; pdfium's font size does not.
             size = tf_size * y_scale
