@@ -597,7 +597,13 @@ def _word_log_probability() -> Callable[[str], float]:
 # each repair's window); forget_document() empties this between documents.
 @functools.lru_cache(maxsize=65536)
 def _words(run: str) -> tuple[str, ...]:
-    """pythainlp's newmm segmentation of a run of Thai letters (no whitespace in it)."""
+    """pythainlp's newmm segmentation of a run of Thai letters (no whitespace in it):
+    word_tokenize(run, engine="newmm", keep_whitespace=False). Thai letters alone are
+    segmented by newmm directly: word_tokenize's steps after it (stripping whitespace,
+    rejoining numbers split at separators) change nothing there and took a third of the time."""
+    if _THAI_LETTERS.fullmatch(run):
+        from pythainlp.tokenize.newmm import segment
+        return tuple(segment(run))
     from pythainlp.tokenize import word_tokenize
     return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
 
