@@ -362,28 +362,39 @@ def _midpoint_in(char: dict, bbox) -> bool:
     return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
 
 
+class _ByMidpoint:
+    """Chars sorted by their midpoint along one axis (between keys `low` and `high`), to take
+    those whose midpoint lies in a span without testing every char."""
+
+    def __init__(self, chars: list[dict], low: str, high: str):
+        midpoints = [(c[low] + c[high]) / 2 for c in chars]
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=midpoints.__getitem__)
+        self.midpoints = [midpoints[i] for i in self.order]
+
+    def between(self, start: float, end: float) -> list[dict]:
+        """The chars whose midpoint is in [start, end), in their order."""
+        span = self.order[bisect_left(self.midpoints, start):bisect_left(self.midpoints, end)]
+        return [self.chars[i] for i in sorted(span)]
+
+
 def table_rows(rows: list, box, chars: list[dict]) -> list[list[Optional[str]]]:
     """pdfplumber's Table.extract for a table's `rows` (Table.rows) within its `box`, the same
     text, without testing every char of the page against every cell: the table's chars are
     sorted by height once and each row takes its slice, then the row's by width and each cell
     takes its slice (in page order, which the text extraction relies on)."""
-    inside = [c for c in chars if _midpoint_in(c, box)]
-    by_height = sorted(range(len(inside)), key=lambda i: (inside[i]["top"] + inside[i]["bottom"]) / 2)
-    heights = [(inside[i]["top"] + inside[i]["bottom"]) / 2 for i in by_height]
+    by_height = _ByMidpoint([c for c in chars if _midpoint_in(c, box)], "top", "bottom")
     texts = []
     for row in rows:
         box = row.bbox  # a property that recomputes itself
-        span = sorted(by_height[bisect_left(heights, box[1]):bisect_left(heights, box[3])])
-        row_chars = [inside[i] for i in span if _midpoint_in(inside[i], box)]
-        by_width = sorted(range(len(row_chars)), key=lambda i: (row_chars[i]["x0"] + row_chars[i]["x1"]) / 2)
-        widths = [(row_chars[i]["x0"] + row_chars[i]["x1"]) / 2 for i in by_width]
+        row_chars = [c for c in by_height.between(box[1], box[3]) if _midpoint_in(c, box)]
+        by_width = _ByMidpoint(row_chars, "x0", "x1")
         cells: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            span = sorted(by_width[bisect_left(widths, cell[0]):bisect_left(widths, cell[2])])
-            cell_chars = [row_chars[i] for i in span if _midpoint_in(row_chars[i], cell)]
+            cell_chars = [c for c in by_width.between(cell[0], cell[2]) if _midpoint_in(c, cell)]
             cells.append(extract_text(cell_chars) if cell_chars else "")
         texts.append(cells)
     return texts

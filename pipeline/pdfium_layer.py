@@ -522,8 +522,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # with an advance may measure otherwise: the page goes to pdfminer.
             where = (key, origin_x, origin_y, left, right, top, bottom)
             if where == previous_where and not space:
-                glyph = found[-1][-1] if found and found[-1][4] == key else None
-                if (glyph is None or no_unicode or glyph["x1"] != glyph["x0"]
+                glyph = found[-1][-1]  # the char read at previous_where: every char read is found's last
+                if (no_unicode or glyph["x1"] != glyph["x0"]
                         or not all(mark in _MARKS for mark in glyph["text"])):
                     raise FastLayerRefused("a glyph of several characters (a ligature)")
                 glyph["text"] += text

@@ -3,11 +3,12 @@ import random
 from pathlib import Path
 
 import pytest
+from pdfplumber.utils import crop_to_bbox
 
 from conftest import REAL_CORPUS
 from extractors.thai_text import LOST_GLYPH, clean_text
-from pipeline.pdf_reader import (DUPLICATE_TOLERANCE, _twins, anchor_marks, mark_lost_glyphs, overprinted_chars,
-                                 read_pdf)
+from pipeline.pdf_reader import (DUPLICATE_TOLERANCE, _CharsByTop, _clipped, _overlaps, _twins, anchor_marks,
+                                 mark_lost_glyphs, overprinted_chars, read_pdf)
 
 
 def char(text, x0, x1, top=100.0):
@@ -93,9 +94,6 @@ def test_bug_the_round_boxes_above_a_table_are_read_once():
 def test_a_cell_is_cut_from_the_table_as_pdfplumber_crops_it():
     """_CharsByTop.overlapping and _clipped give crop_to_bbox's chars for a cell: those that
     overlap it or touch its edge, in their order, cut to it."""
-    from pdfplumber.utils import crop_to_bbox
-
-    from pipeline.pdf_reader import _CharsByTop, _clipped, _overlaps
     rng = random.Random(8)
     keys = ("text", "x0", "x1", "top", "bottom", "upright")
     touching = 0
