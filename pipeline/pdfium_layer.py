@@ -539,9 +539,10 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
             # Whether the ink reaches is a glyph's own, asked once where the text is upright. A
             # glyph is known by its font, size, Unicode and box's width (a broken map gives
-            # several glyphs one Unicode); a mark's ink lies where its position puts it.
+            # several glyphs one Unicode) in hundredths of a point (round(w, 2) costs three
+            # times more, per char); a mark's ink lies where its position puts it.
             is_mark = text in _MARKS
-            glyph = (font_key, code, tf_size, x_scale, round(right - origin_x, 2)) \
+            glyph = (font_key, code, tf_size, x_scale, round((right - origin_x) * 100)) \
                 if to_frame is None and not (space or is_mark) else None
             ink_centre = 0.0
             if glyph in advances:
