@@ -7,11 +7,13 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Callable, Optional
 
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import LIT, PSLiteral
 from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
 
@@ -23,6 +25,7 @@ from pipeline.pdf_actualtext import apply_actual_text
 from pipeline.pdf_tables import find_tables
 from pipeline.pdf_words import extract_text, extract_words, text_lines
 from pipeline.pdfium_layer import FastLayerRefused, page_objects
+from pipeline.symbol_fonts import symbol_char, symbol_font
 from schemas.parsed import Line, ParsedDocument
 
 CHECKED_BOX, EMPTY_BOX = "☑", "☐"
@@ -130,6 +133,42 @@ def _image_coverage(page) -> float:
 
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+
+
+def map_symbol_glyphs(chars: list[dict], type0_fonts: Callable[[], set[str]]) -> int:
+    """Glyphs of a symbol font (Wingdings' ticks, crosses and boxes) as the symbols they are
+    (symbol_fonts); `type0_fonts` gives the symbol families of the page's Type0 fonts, asked
+    only where a glyph has no Unicode. Returns how many were mapped."""
+    families = {name: family for name in {c["fontname"] for c in chars} if (family := symbol_font(name))}
+    if not families:
+        return 0
+    mapped = 0
+    glyph_indexed = None
+    for char in chars:
+        family = families.get(char["fontname"])
+        if family is None:
+            continue
+        if glyph_indexed is None and char["text"].startswith("(cid:"):
+            glyph_indexed = type0_fonts()
+        symbol = symbol_char(family, char["text"], family in (glyph_indexed or ()))
+        if symbol is not None:
+            char["text"] = symbol
+            mapped += 1
+    return mapped
+
+
+def _type0_symbol_fonts(page) -> set[str]:
+    """The symbol_font families of a page's Type0 fonts, by their BaseFont."""
+    fonts = resolve1(page.page_obj.resources.get("Font")) or {}
+    found = set()
+    for spec in fonts.values():
+        spec = resolve1(spec)
+        if isinstance(spec, dict) and spec.get("Subtype") == LIT("Type0"):
+            base = resolve1(spec.get("BaseFont"))
+            family = symbol_font(base.name if isinstance(base, PSLiteral) else str(base or ""))
+            if family:
+                found.add(family)
+    return found
 
 
 def mark_lost_glyphs(chars: list[dict]) -> int:
@@ -479,6 +518,7 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
         chars = page.chars
         dropped = apply_actual_text(chars)
         kept = [c for c in chars if id(c) not in dropped]
+        map_symbol_glyphs(kept, lambda: _type0_symbol_fonts(page))
         lost = mark_lost_glyphs(kept)
         anchor_marks(kept)
         dropped |= overprinted_chars(kept)

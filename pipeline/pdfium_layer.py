@@ -262,8 +262,8 @@ def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
 
 def _text_object_frame(ctp, index: int, obj: int, ctm: Optional[tuple], metrics: dict, shapes: dict,
                        matrix, type3_descent: Callable[[], float]) -> tuple:
-    """(font, font's address, descent per point of size, standard widths, x scale, y scale, to
-    frame, turn, upright) of the text object at address `obj`, whose char `index` is on the
+    """(font, font's address, descent per point of size, standard widths, font's name, x scale,
+    y scale, to frame, turn, upright) of the text object at address `obj`, whose char `index` is on the
     text page `ctp` (cffi's). `metrics` keeps each font's (_page_font_metrics) and `shapes`
     each matrix's (_text_shape): many producers make every glyph a text object of its own.
     `matrix` is a cffi FS_MATRIX to read into; `type3_descent` gives a Type3 font's descent."""
@@ -273,8 +273,8 @@ def _text_object_frame(ctp, index: int, obj: int, ctm: Optional[tuple], metrics:
     if shape is None:
         shape = shapes[linear] = _text_shape(*linear, ctm)
     key = _GET_FONT(obj)
-    font, descent, standard_widths = _page_font_metrics(key, metrics, type3_descent)
-    return (font, key, descent, standard_widths, *shape)
+    font, descent, standard_widths, name = _page_font_metrics(key, metrics, type3_descent)
+    return (font, key, descent, standard_widths, name, *shape)
 
 
 def _page_font_metrics(key: int, metrics: dict, type3_descent: Callable[[], float]) -> tuple:
@@ -302,24 +302,37 @@ def _text_shape(a: float, b: float, c: float, d: float, ctm: Optional[tuple]) ->
             a * d > 0 and b * c <= 0)
 
 
-def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Optional[dict]]:
-    """A font's descent per point of size and, for a font named as one of pdfminer's standard
-    fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode. pdfminer takes
-    both from its own metrics whatever the PDF holds: Helvetica's descent is 0.207 there,
+# pdfminer's metrics of these key widths by its own reading of their codes ("n" for ■), not
+# by Unicode, and have no descent
+_STANDARD_SYMBOL_FONTS = ("Symbol", "ZapfDingbats")
+
+
+def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Optional[dict], str]:
+    """A font's descent per point of size; for a font named as one of pdfminer's standard
+    fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode; and its name ("" for
+    none): pdfium's BaseFont, without a subset's tag ("Wingdings2" where pdfminer's fontname is
+    "JGDNEP+Wingdings2"). pdfminer takes descent and widths from its own metrics whatever the
+    PDF holds: Helvetica's descent is 0.207 there,
     0.224 in pdfium (every char of an OCR layer set in Helvetica moves), and a glyph its
     metrics lack (the euro sign) has no width. A font with no BaseFont is a Type3 font, whose
     descent pdfminer reads its own way (`type3_descent`)."""
     if not font:
-        return 0.0, None
+        return 0.0, None, ""
     buffer = ctypes.create_string_buffer(128)
     name = buffer.value.decode("latin-1") if raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer)) else ""
     if not name:
-        return type3_descent(), None
+        return type3_descent(), None, name
     if name in FONT_METRICS:
+        if name in _STANDARD_SYMBOL_FONTS:
+            raise FastLayerRefused(f"a standard symbol font ({name}): pdfminer reads its codes, pdfium Unicode")
+        if raw.FPDFFont_GetIsEmbedded(font):
+            # pdfminer uses its metrics for "Arial" but not for a subset "ABCDEF+Arial", and
+            # pdfium names both "Arial"
+            raise FastLayerRefused(f"an embedded font named as a standard font ({name})")
         descriptor, widths = FONT_METRICS[name]
-        return descriptor["Descent"] / 1000, widths
+        return descriptor["Descent"] / 1000, widths, name
     descent = ctypes.c_float()
-    return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None
+    return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None, name
 
 
 def _type3_descent(plumber_page) -> float:
@@ -368,7 +381,7 @@ def _inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Calla
                 or not raw.FPDFTextObj_GetFontSize(obj, size):
             continue  # turned or skewed: left out, as pdfium does
         font_key = _address(font)
-        _, descent, standard_widths = _page_font_metrics(font_key, metrics, type3_descent)
+        _, descent, standard_widths, font_name = _page_font_metrics(font_key, metrics, type3_descent)
         glyph = spaces.get((font_key, size.value))
         if glyph is None:
             glyph = spaces[font_key, size.value] = _space_glyph(font, size.value, standard_widths)
@@ -378,7 +391,7 @@ def _inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Calla
         y0 = f + descent * size.value * d
         char = _box(e, y0, e + width * a, y0 + size.value * d, height, initial_doctop)
         char.update(object_type="char", page_number=page_number, text=text, size=size.value * d,
-                    upright=True, fontname="", adv=width * a)
+                    upright=True, fontname=font_name, adv=width * a)
         yield key, char
 
 
@@ -470,10 +483,10 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                                                 _C["FPDFText_IsGenerated"])
         loose_box, origin, ink_box = _C["FPDFText_GetLooseCharBox"], _C["FPDFText_GetCharOrigin"], _C["FPDFText_GetCharBox"]
         glyph_width = raw.FPDFFont_GetGlyphWidth
-        # text object -> (stream order, font, font's address, descent, standard widths, x scale,
-        # y scale, to frame, turn, upright, size in Tf)
+        # text object -> (stream order, font, font's address, descent, standard widths, font's
+        # name, x scale, y scale, to frame, turn, upright, size in Tf)
         frames: dict[int, tuple] = {}
-        metrics: dict[int, tuple] = {}  # font -> (its ctypes handle, descent per point of size, standard widths)
+        metrics: dict[int, tuple] = {}  # font -> (its ctypes handle, *_font_metrics)
         shapes: dict[tuple, tuple] = {}  # a text matrix's linear part -> _text_shape
         matrix = _ffi.new("FS_MATRIX *")
         font_size = _C["FPDFText_GetFontSize"]
@@ -502,7 +515,8 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
                 frame = frames[key] = (order.get(key, len(order)),
                                        *_text_object_frame(ctp, i, key, ctm, metrics, shapes, matrix, type3_descent),
                                        font_size(ctp, i))
-            stream_order, font, font_key, font_descent, standard_widths, x_scale, y_scale, to_frame, turn, upright, tf_size = frame
+            (stream_order, font, font_key, font_descent, standard_widths, font_name, x_scale, y_scale, to_frame, turn,
+             upright, tf_size) = frame
             no_unicode = unmapped.get((font_key, code))
             if no_unicode is None:
                 no_unicode = unmapped[font_key, code] = map_error(ctp, i) == 1
@@ -593,7 +607,7 @@ def _chars(page, page_number: int, height: float, initial_doctop: float, order: 
             char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1, "bottom": height - y0,
                     "doctop": initial_doctop + height - y1, "width": x1 - x0, "height": y1 - y0,
                     "object_type": "char", "page_number": page_number, "text": text, "size": size,
-                    "upright": upright, "fontname": "", "adv": frame_x1 - frame_x0}
+                    "upright": upright, "fontname": font_name, "adv": frame_x1 - frame_x0}
             found.append(((stream_order, i), ink_centre, frame_x0, frame_x1, key, char))
         for key, char in _inkless_spaces(texts, frames, metrics, type3_descent, page_number, height, initial_doctop):
             found.append(((order[key], -1), 0.0, char["x0"], char["x1"], key, char))

@@ -446,11 +446,17 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
             c = self.canv
             x = 0
             for months, checked in self.rounds:
-                c.setLineWidth(0.8)
-                c.rect(x, 2, 9, 9, stroke=1, fill=0)
-                if checked:
-                    c.line(x + 1.5, 3.5, x + 7.5, 9.5)
-                    c.line(x + 1.5, 9.5, x + 7.5, 3.5)
+                if spec.get("checkboxes") == "zapfdingbats":
+                    # reportlab's own form boxes: ZapfDingbats, not embedded, whose codes
+                    # are Latin letters ("4" is ✔, "q" is ❑)
+                    c.setFont("ZapfDingbats", FONT_SIZE)
+                    c.drawString(x, 3, "✔" if checked else "❑")
+                else:
+                    c.setLineWidth(0.8)
+                    c.rect(x, 2, 9, 9, stroke=1, fill=0)
+                    if checked:
+                        c.line(x + 1.5, 3.5, x + 7.5, 9.5)
+                        c.line(x + 1.5, 9.5, x + 7.5, 3.5)
                 c.setFont("Sarabun", FONT_SIZE)
                 label = f"รอบ {num(spec, months)} เดือน"
                 c.drawString(x + 14, 3, label)

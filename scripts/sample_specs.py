@@ -377,6 +377,9 @@ TAB_FLATTENED = dict(NUMERIC, slug="kpi_2556_2-3_disbursement_tab_flattened", ta
 SAMPLES = [
     (SEED_000, "reportlab"),
     (SEED_000, "html-utf8"),
+    # Its round checkboxes as ZapfDingbats glyphs, as reportlab draws form boxes: the text
+    # layer has "4" and "q" where the page shows ✔ and ❑.
+    (dict(SEED_000, slug="kpi_2552_3-1-4_osm_dingbats", checkboxes="zapfdingbats"), "reportlab"),
     (SEED_002, "fpdf2"),
     (SEED_002, "html-utf8-flat"),
     (SEED_003, "reportlab"),
