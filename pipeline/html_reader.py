@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from extractors.thai_text import text_layer_problem, thai_share
 from pipeline.errors import InputError
+from pipeline.symbol_fonts import symbol_char, symbol_font
 from schemas.parsed import Line, ParsedDocument
 
 # Names Thai pages declare that Python does not know, or knows by another name.
@@ -74,22 +75,43 @@ def decode_html(data: bytes) -> tuple[str, str]:
     raise InputError("encoding", "the HTML decodes neither as its declared charset, UTF-8 nor windows-874")
 
 
-def _inline_text(node) -> str:
+def _inline_text(node, symbol_family: Optional[str] = None) -> str:
     if isinstance(node, Comment):
         return ""
     if isinstance(node, NavigableString):
-        return re.sub(r"\s+", " ", str(node))
+        text = re.sub(r"\s+", " ", str(node))
+        if symbol_family:
+            text = "".join(symbol_char(symbol_family, ch, False) or ch for ch in text)
+        return text
     return ""
+
+
+# A font-family, or Word's name of the symbol font it draws a char from; the first family
+# listed is the one that draws
+_FONT_FAMILY = re.compile(r"(?:^|;)\s*(?:font-family|mso-symbol-font-family)\s*:\s*([^;,]+)", re.IGNORECASE)
+
+
+def _font_family(tag: Tag) -> Optional[str]:
+    """The font a tag sets for its text ("" for one that sets none), by its style or <font face>."""
+    if tag.name == "font" and tag.get("face"):
+        return str(tag["face"]).split(",")[0]
+    found = _FONT_FAMILY.findall(str(tag.get("style", "")))
+    # Word names the symbol font last (mso-symbol-font-family), after a font-family that may
+    # be the text's own
+    return found[-1] if found else ""
 
 
 class _Walker:
     """Turns a DOM into Lines. Inline content joins without spaces (a tag inside a Thai word
     must not split it); block elements break lines; data tables become rows of cells."""
 
-    def __init__(self) -> None:
+    def __init__(self, symbol_family: Optional[str] = None) -> None:
         self.lines: list[Line] = []
         self.next_table = 0
         self._buffer: list[str] = []
+        # the symbol font (symbol_fonts) that draws the text being walked, if any: Word's web
+        # pages set ticks and boxes as Wingdings letters ("þ" is ☑)
+        self.symbol_family = symbol_family
 
     def flush(self) -> None:
         text = "".join(self._buffer).strip()
@@ -101,31 +123,46 @@ class _Walker:
     def walk(self, node) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
-                self._buffer.append(_inline_text(child))
+                self._buffer.append(_inline_text(child, self.symbol_family))
                 continue
             if not isinstance(child, Tag) or child.name in SKIP_TAGS:
                 continue
-            if child.name == "table":
-                self.flush()
-                self.table(child)
-            elif child.name == "pre":
-                # Preformatted text keeps its lines; tab-separated fields are cells (a table
-                # flattened to text, as some systems print one under the table itself).
-                self.flush()
-                for raw in child.get_text().split("\n"):
-                    cells = tuple(c.strip() for c in raw.split("\t"))
-                    if any(cells):
-                        self.lines.append(Line(cells=cells, page=1, paragraph_start=True))
-            elif child.name == "input":
-                self._buffer.append(_checkbox(child))
-            elif child.name in BLOCK_TAGS:
-                self.flush()
-                if child.name == "li" and _bulleted(child):
-                    self._buffer.append("• ")
-                self.walk(child)
-                self.flush()
-            else:
-                self.walk(child)
+            self._in_its_font(child, self._walk_tag)
+
+    def _in_its_font(self, tag: Tag, walk) -> None:
+        """walk(tag), with the symbol font the tag sets (or unsets) for its text."""
+        family = _font_family(tag)
+        if not family:
+            walk(tag)
+            return
+        outer, self.symbol_family = self.symbol_family, symbol_font(family.strip(" '\""))
+        try:
+            walk(tag)
+        finally:
+            self.symbol_family = outer
+
+    def _walk_tag(self, child: Tag) -> None:
+        if child.name == "table":
+            self.flush()
+            self.table(child)
+        elif child.name == "pre":
+            # Preformatted text keeps its lines; tab-separated fields are cells (a table
+            # flattened to text, as some systems print one under the table itself).
+            self.flush()
+            for raw in child.get_text().split("\n"):
+                cells = tuple(c.strip() for c in raw.split("\t"))
+                if any(cells):
+                    self.lines.append(Line(cells=cells, page=1, paragraph_start=True))
+        elif child.name == "input":
+            self._buffer.append(_checkbox(child))
+        elif child.name in BLOCK_TAGS:
+            self.flush()
+            if child.name == "li" and _bulleted(child):
+                self._buffer.append("• ")
+            self.walk(child)
+            self.flush()
+        else:
+            self.walk(child)
 
     def table(self, table: Tag) -> None:
         rows = _rows(table)
@@ -133,7 +170,7 @@ class _Walker:
             # A layout table (cells hold tables): read its cells as blocks, in order.
             for row in rows:
                 for cell in row:
-                    self.walk(cell)
+                    self._in_its_font(cell, self.walk)
                     self.flush()
             return
         table_id = self.next_table
@@ -147,7 +184,7 @@ class _Walker:
                     carried[col] -= 1
                     cells.append("")
                     col += 1
-                cells.append(cell_text(cell))
+                cells.append(cell_text(cell, self.symbol_family))
                 span = _int_attr(cell, "colspan")
                 cells.extend([""] * (span - 1))
                 rowspan = _int_attr(cell, "rowspan")
@@ -198,8 +235,10 @@ def _own_rows(table: Tag) -> Iterator[Tag]:
                 yield from (tr for tr in child.children if isinstance(tr, Tag) and tr.name == "tr")
 
 
-def cell_text(cell: Tag) -> str:
-    walker = _Walker()
+def cell_text(cell: Tag, symbol_family: Optional[str] = None) -> str:
+    """A cell's text; `symbol_family` is the symbol font the cell's text inherits, if any."""
+    family = _font_family(cell)
+    walker = _Walker(symbol_font(family.strip(" '\"")) if family else symbol_family)
     walker.walk(cell)
     walker.flush()
     # Each block of a cell is a paragraph of its own: a blank line says so.

@@ -446,7 +446,7 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
             c = self.canv
             x = 0
             for months, checked in self.rounds:
-                if spec.get("checkboxes") == "zapfdingbats":
+                if spec.get("checkboxes") == "symbol_font":
                     # reportlab's own form boxes: ZapfDingbats, not embedded, whose codes
                     # are Latin letters ("4" is ✔, "q" is ❑)
                     c.setFont("ZapfDingbats", FONT_SIZE)
@@ -716,6 +716,12 @@ def ps(paragraphs: list[str]) -> str:
 
 
 def checkbox_html(spec: dict) -> str:
+    if spec.get("checkboxes") == "symbol_font":
+        # Word's "Save as Web Page": a Wingdings letter in a span naming the symbol font
+        # (its "þ" is ☑, "¨" is ☐)
+        box = ("<span style='font-family:Wingdings;mso-ascii-font-family:\"TH SarabunPSK\";"
+               "mso-char-type:symbol;mso-symbol-font-family:Wingdings'>{}</span>")
+        return "<br>".join(f'{box.format("þ" if c else "¨")} รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
     return "<br>".join(
         f'<input type="checkbox"{" checked" if c else ""}> รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
 

@@ -377,9 +377,11 @@ TAB_FLATTENED = dict(NUMERIC, slug="kpi_2556_2-3_disbursement_tab_flattened", ta
 SAMPLES = [
     (SEED_000, "reportlab"),
     (SEED_000, "html-utf8"),
-    # Its round checkboxes as ZapfDingbats glyphs, as reportlab draws form boxes: the text
-    # layer has "4" and "q" where the page shows ✔ and ❑.
-    (dict(SEED_000, slug="kpi_2552_3-1-4_osm_dingbats", checkboxes="zapfdingbats"), "reportlab"),
+    # Its round checkboxes as glyphs of a symbol font: ZapfDingbats, as reportlab draws form
+    # boxes (the text layer has "4" and "q" where the page shows ✔ and ❑), and Wingdings in
+    # Word's web page ("þ" and "¨" in a span of font-family Wingdings).
+    (dict(SEED_000, slug="kpi_2552_3-1-4_osm_dingbats", checkboxes="symbol_font"), "reportlab"),
+    (dict(SEED_000, slug="kpi_2552_3-1-4_osm_dingbats", checkboxes="symbol_font"), "html-utf8"),
     (SEED_002, "fpdf2"),
     (SEED_002, "html-utf8-flat"),
     (SEED_003, "reportlab"),

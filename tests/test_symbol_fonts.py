@@ -3,6 +3,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from conftest import REAL_CORPUS
+from pipeline.html_reader import read_html
 from pipeline.pdf_reader import map_symbol_glyphs, read_pdf
 from pipeline.process import process_file
 from pipeline.symbol_fonts import symbol_char, symbol_font
@@ -105,3 +106,25 @@ def test_wingdings2_checks_read_the_same_from_both_layers():
     page = [line.cells for line in fast.lines if line.page in (64, 65, 66, 67)]
     assert page == [line.cells for line in slow.lines if line.page in (64, 65, 66, 67)]
     assert sum(cell.count("✓") + cell.count("✗") for cells in page for cell in cells) >= 40
+
+
+@pytest.mark.parametrize("markup,text", [
+    # Word's web page: the text's font first, the symbol font Word drew the char from last
+    ("<span style=\"font-family:Wingdings;mso-ascii-font-family:'TH SarabunPSK';mso-char-type:symbol;"
+     "mso-symbol-font-family:Wingdings\">þ</span> รอบ 12 เดือน", "☑ รอบ 12 เดือน"),
+    ("<font face='Wingdings 2'>P</font> บรรลุ", "✓ บรรลุ"),
+    ("<span style='font-family:\"Wingdings 2\", serif'>O<b>P</b></span>", "✗✓"),  # inherited
+    # a span inside that sets a text font again: its letters are letters
+    ("<span style='font-family:Wingdings'>þ<span style='font-family:Tahoma'> þai</span></span>", "☑ þai"),
+    ("<span style='font-family:Symbol'>³</span> ร้อยละ 80", "≥ ร้อยละ 80"),
+    ("<span style='font-family:Tahoma'>þ ³</span>", "þ ³"),
+])
+def test_html_text_in_a_symbol_font_reads_as_its_symbols(markup, text):
+    doc = read_html(f"<html><body><p>{markup}</p></body></html>".encode())
+    assert [line.cells for line in doc.lines] == [(text,)]
+
+
+def test_html_table_cell_in_a_symbol_font_reads_as_its_symbols():
+    doc = read_html("<table><tr><td>7.2</td><td style='font-family:Wingdings 2'>P</td></tr>"
+                    "<tr><td>9.3</td><td><font face=Wingdings>û</font></td></tr></table>".encode())
+    assert [line.cells for line in doc.lines] == [("7.2", "✓"), ("9.3", "✗")]
