@@ -175,7 +175,8 @@ def split_people(text: str) -> list[str]:
 
 
 def split_phones(text: str) -> list[str]:
-    return [re.sub(r"\s+", " ", p) for p in _PHONE.findall(to_arabic_digits(text))]
+    """The phone numbers in a cell, its wrapped lines joined first ("0-2222-" / "4103")."""
+    return [re.sub(r"\s+", " ", p) for p in _PHONE.findall(to_arabic_digits(_cell_text(text)))]
 
 
 def _cell_text(cell: str) -> str:

@@ -270,8 +270,9 @@ def is_list_marker_start(line: str) -> bool:
 def join_wrapped(first: str, second: str) -> str:
     """Join two pieces of one paragraph broken by a line wrap.
 
-    Thai writes no spaces between words, so a Thai-Thai break joins with nothing; any other
-    break stands for a space.
+    Thai writes no spaces between words, so a Thai-Thai break joins with nothing, and so does
+    a break after a hyphen between digits (office suites break "0-2222-4103" and "2555-2556"
+    there); any other break stands for a space.
     """
     first, second = first.rstrip(), second.lstrip()
     if not first:
@@ -280,7 +281,13 @@ def join_wrapped(first: str, second: str) -> str:
         return first
     if is_thai_letter(first[-1]) and is_thai_letter(second[0]):
         return first + second
+    if _DIGIT_HYPHEN_END.search(first) and second[0] in _DIGITS:
+        return first + second
     return first + " " + second
+
+
+_DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+_DIGIT_HYPHEN_END = re.compile("[0-9๐-๙]-$")
 
 
 def join_paragraphs(lines: Iterable[tuple[str, T]]) -> list[tuple[str, T]]:

@@ -4,7 +4,9 @@
     python scripts/make_samples.py
 
 Producers: reportlab (platypus, drawn checkboxes), fpdf2 (checkbox glyphs from DejaVu Sans,
-Debian's fonts-dejavu-core), and HTML in four styles and encodings. The text is Sarabun, the
+Debian's fonts-dejavu-core), headless Chromium's print-to-PDF (Debian's chromium), LibreOffice
+Writer's PDF export (Debian's libreoffice-writer-nogui), a scan (poppler-utils), and HTML in
+four styles and encodings. The text is Sarabun, the
 government's standard face. Thai has no spaces between words, so lines are wrapped here at
 word boundaries found by pythainlp and measured with the font's real widths, as a word
 processor would.
@@ -18,6 +20,7 @@ import datetime as dt
 import html
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -716,6 +719,8 @@ def ps(paragraphs: list[str]) -> str:
 
 
 def checkbox_html(spec: dict) -> str:
+    if spec.get("checkboxes") == "unicode":
+        return "<br>".join(f'{"☑" if c else "☐"} รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
     if spec.get("checkboxes") == "symbol_font":
         # Word's "Save as Web Page": a Wingdings letter in a span naming the symbol font
         # (its "þ" is ☑, "¨" is ☐)
@@ -903,6 +908,39 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
     return pages, score_page
 
 
+def make_libreoffice(spec: dict, path: Path) -> tuple[int, int]:
+    """The report as an office suite exports it: the HTML opened in LibreOffice Writer
+    (Debian's libreoffice-writer-nogui) and exported to PDF, Sarabun found through a
+    fontconfig file of its own. Writer drops HTML form controls, so the round boxes are
+    Unicode characters (☑ ☐), as a person types them."""
+    css = "body,h1,h2,h3,p,td,th,b{font-family:Sarabun;font-size:11pt} td{vertical-align:top}"
+    page = (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>{css}</style></head>'
+            f'<body>{html_plain(dict(spec, checkboxes="unicode"))}</body></html>')
+    with tempfile.TemporaryDirectory(prefix="thaikpi-libreoffice-") as tmp:
+        fonts = Path(tmp) / "fonts"
+        fonts.mkdir()
+        for font in (SARABUN, SARABUN_BOLD):
+            (fonts / font.name).write_bytes(font.read_bytes())
+        config = Path(tmp) / "fonts.conf"
+        config.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                          '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                          f'<dir>{fonts}</dir><cachedir>{tmp}/cache</cachedir></fontconfig>')
+        source = Path(tmp) / f"{path.stem}.html"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+                        "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True, timeout=300,
+                       env={**os.environ, "FONTCONFIG_FILE": str(config)})
+        path.write_bytes((Path(tmp) / f"{path.stem}.pdf").read_bytes())
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    heading = next(n for n in range(1, pages + 1) if "การคำนวณคะแนน" in poppler_page_text(path, n))
+    # A4 pages: the score table's header may end one page and its rows start the next
+    weighted = spec["score_rows"][0]["cells"][-1]
+    score_page = next(n for n in range(heading, pages + 1) if weighted in poppler_page_text(path, n).split())
+    return pages, score_page
+
+
 def make_scan(spec: dict, path: Path) -> tuple[int, int]:
     """An old report as archives hold it: a scan, the page an image with no text layer
     (the report typeset by fpdf2, rasterised by poppler's pdftoppm at 150 dpi, re-embedded)."""
@@ -1018,7 +1056,7 @@ def main() -> None:
         suffix = ".html" if producer.startswith("html") else ".pdf"
         if only and spec["slug"] not in only:
             continue
-        tag = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "scan": "scan", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
+        tag = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "libreoffice": "lo", "scan": "scan", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
                "html-cp874-declared": "cp874", "html-cp874-undeclared": "cp874_nodecl",
                "html-utf8-twice": "twice"}[producer]
         path = SAMPLES_DIR / f"{spec['slug']}.{tag}{suffix}"
@@ -1026,6 +1064,8 @@ def main() -> None:
             pages, score_page = make_reportlab(spec, path)
         elif producer == "chromium":
             pages, score_page = make_chromium(spec, path)
+        elif producer == "libreoffice":
+            pages, score_page = make_libreoffice(spec, path)
         elif producer == "scan":
             pages, score_page = make_scan(spec, path)
         elif producer == "fpdf2":

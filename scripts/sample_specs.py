@@ -427,4 +427,6 @@ SAMPLES = [
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_scan"), "scan"),
     # An e-reporting system's page printed by a browser: shaped Thai, text in /ActualText.
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_browser_print"), "chromium"),
+    # The same page opened in an office suite and exported to PDF (LibreOffice Writer).
+    (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_office_export"), "libreoffice"),
 ]

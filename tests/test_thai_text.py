@@ -48,6 +48,14 @@ def test_a_wrap_between_thai_letters_joins_with_nothing_any_other_with_a_space()
     assert tt.join_wrapped("(Annual", "Report)") == "(Annual Report)"
 
 
+def test_a_break_after_a_hyphen_between_digits_joins_with_nothing():
+    # LibreOffice wraps a phone number after its hyphen: "0-2222-" / "4103"
+    assert tt.join_wrapped("โทรศัพท์ : 0-2222-4102 , 0-2222-", "4103") == "โทรศัพท์ : 0-2222-4102 , 0-2222-4103"
+    assert tt.join_wrapped("ปี ๒๕๕๕-", "๒๕๕๖") == "ปี ๒๕๕๕-๒๕๕๖"
+    assert tt.join_wrapped("ตัวชี้วัด -", "2556") == "ตัวชี้วัด - 2556"  # a dash after a space: a space
+    assert tt.join_wrapped("ฉบับ 2-", "ก") == "ฉบับ 2- ก"  # no digit after: a space
+
+
 def test_an_item_marker_or_a_known_break_starts_a_paragraph():
     lines = ["- พิจารณาจาก", "ระดับ", "(1) ใช้กลไก", "ของ", "", "ทั้งนี้ รายละเอียด", "1 ถึง ผต.มท."]
     assert tt.join_lines(lines) == "- พิจารณาจากระดับ\n(1) ใช้กลไกของ\nทั้งนี้ รายละเอียด 1 ถึง ผต.มท."
