@@ -91,14 +91,16 @@ def _inline_text(node, symbol_family: Optional[str] = None) -> str:
 _FONT_FAMILY = re.compile(r"(?:^|;)\s*(?:font-family|mso-symbol-font-family)\s*:\s*([^;,]+)", re.IGNORECASE)
 
 
-def _font_family(tag: Tag) -> Optional[str]:
+def _font_family(tag: Tag) -> str:
     """The font a tag sets for its text ("" for one that sets none), by its style or <font face>."""
     if tag.name == "font" and tag.get("face"):
-        return str(tag["face"]).split(",")[0]
-    found = _FONT_FAMILY.findall(str(tag.get("style", "")))
-    # Word names the symbol font last (mso-symbol-font-family), after a font-family that may
-    # be the text's own
-    return found[-1] if found else ""
+        family = str(tag["face"]).split(",")[0]
+    else:
+        found = _FONT_FAMILY.findall(str(tag.get("style", "")))
+        # Word names the symbol font last (mso-symbol-font-family), after a font-family that
+        # may be the text's own
+        family = found[-1] if found else ""
+    return family.strip(" '\"")
 
 
 class _Walker:
@@ -135,7 +137,7 @@ class _Walker:
         if not family:
             walk(tag)
             return
-        outer, self.symbol_family = self.symbol_family, symbol_font(family.strip(" '\""))
+        outer, self.symbol_family = self.symbol_family, symbol_font(family)
         try:
             walk(tag)
         finally:
@@ -237,9 +239,8 @@ def _own_rows(table: Tag) -> Iterator[Tag]:
 
 def cell_text(cell: Tag, symbol_family: Optional[str] = None) -> str:
     """A cell's text; `symbol_family` is the symbol font the cell's text inherits, if any."""
-    family = _font_family(cell)
-    walker = _Walker(symbol_font(family.strip(" '\"")) if family else symbol_family)
-    walker.walk(cell)
+    walker = _Walker(symbol_family)
+    walker._in_its_font(cell, walker.walk)
     walker.flush()
     # Each block of a cell is a paragraph of its own: a blank line says so.
     return "\n\n".join(line.text for line in walker.lines)

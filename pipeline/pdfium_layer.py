@@ -263,8 +263,8 @@ def _quarter_turn(a: float, b: float, c: float, d: float) -> int:
 def _text_object_frame(ctp, index: int, obj: int, ctm: Optional[tuple], metrics: dict, shapes: dict,
                        matrix, type3_descent: Callable[[], float]) -> tuple:
     """(font, font's address, descent per point of size, standard widths, font's name, x scale,
-    y scale, to frame, turn, upright) of the text object at address `obj`, whose char `index` is on the
-    text page `ctp` (cffi's). `metrics` keeps each font's (_page_font_metrics) and `shapes`
+    y scale, to frame, turn, upright) of the text object at address `obj`, whose char `index`
+    is on the text page `ctp` (cffi's). `metrics` keeps each font's (_page_font_metrics) and `shapes`
     each matrix's (_text_shape): many producers make every glyph a text object of its own.
     `matrix` is a cffi FS_MATRIX to read into; `type3_descent` gives a Type3 font's descent."""
     _GET_MATRIX(ctp, index, matrix)
@@ -312,9 +312,8 @@ def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Opti
     fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode; and its name ("" for
     none): pdfium's BaseFont, without a subset's tag ("Wingdings2" where pdfminer's fontname is
     "JGDNEP+Wingdings2"). pdfminer takes descent and widths from its own metrics whatever the
-    PDF holds: Helvetica's descent is 0.207 there,
-    0.224 in pdfium (every char of an OCR layer set in Helvetica moves), and a glyph its
-    metrics lack (the euro sign) has no width. A font with no BaseFont is a Type3 font, whose
+    PDF holds: Helvetica's descent is 0.207 there, 0.224 in pdfium (every char of an OCR layer
+    set in Helvetica moves), and a glyph its metrics lack (the euro sign) has no width. A font with no BaseFont is a Type3 font, whose
     descent pdfminer reads its own way (`type3_descent`)."""
     if not font:
         return 0.0, None, ""

@@ -719,16 +719,18 @@ def ps(paragraphs: list[str]) -> str:
 
 
 def checkbox_html(spec: dict) -> str:
-    if spec.get("checkboxes") == "unicode":
-        return "<br>".join(f'{"☑" if c else "☐"} รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
-    if spec.get("checkboxes") == "symbol_font":
+    style = spec.get("checkboxes")
+    if style == "unicode":
+        box = lambda checked: "☑" if checked else "☐"
+    elif style == "symbol_font":
         # Word's "Save as Web Page": a Wingdings letter in a span naming the symbol font
         # (its "þ" is ☑, "¨" is ☐)
-        box = ("<span style='font-family:Wingdings;mso-ascii-font-family:\"TH SarabunPSK\";"
-               "mso-char-type:symbol;mso-symbol-font-family:Wingdings'>{}</span>")
-        return "<br>".join(f'{box.format("þ" if c else "¨")} รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
-    return "<br>".join(
-        f'<input type="checkbox"{" checked" if c else ""}> รอบ {num(spec, m)} เดือน' for m, c in spec["rounds"])
+        box = lambda checked: ("<span style='font-family:Wingdings;mso-ascii-font-family:\"TH SarabunPSK\";"
+                               "mso-char-type:symbol;mso-symbol-font-family:Wingdings'>"
+                               f"{'þ' if checked else '¨'}</span>")
+    else:
+        box = lambda checked: f'<input type="checkbox"{" checked" if checked else ""}>'
+    return "<br>".join(f"{box(c)} รอบ {num(spec, m)} เดือน" for m, c in spec["rounds"])
 
 
 def data_table(rows: list[list[str]], header=True, spans=None, header_rows=1, border=1) -> str:
@@ -902,10 +904,8 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
         subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}",
                         source.as_uri()], check=True, capture_output=True, timeout=180)
     # Page facts for the gold come from poppler, which reads Chromium's ActualText exactly.
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    score_page = next(n for n in range(1, pages + 1) if "การคำนวณคะแนน" in poppler_page_text(path, n))
-    return pages, score_page
+    pages = pdf_pages(path)
+    return pages, first_page_with(path, pages, "การคำนวณคะแนน")
 
 
 def make_libreoffice(spec: dict, path: Path) -> tuple[int, int]:
@@ -932,13 +932,12 @@ def make_libreoffice(spec: dict, path: Path) -> tuple[int, int]:
                        check=True, capture_output=True, timeout=300,
                        env={**os.environ, "FONTCONFIG_FILE": str(config)})
         path.write_bytes((Path(tmp) / f"{path.stem}.pdf").read_bytes())
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    heading = next(n for n in range(1, pages + 1) if "การคำนวณคะแนน" in poppler_page_text(path, n))
-    # A4 pages: the score table's header may end one page and its rows start the next
+    pages = pdf_pages(path)
+    # A4 pages: the score table's header may end one page and its rows start the next, so the
+    # rows' page is the first after the heading with the first row's weighted score
+    heading = first_page_with(path, pages, "การคำนวณคะแนน")
     weighted = spec["score_rows"][0]["cells"][-1]
-    score_page = next(n for n in range(heading, pages + 1) if weighted in poppler_page_text(path, n).split())
-    return pages, score_page
+    return pages, first_page_with(path, pages, weighted, start=heading, word=True)
 
 
 def make_scan(spec: dict, path: Path) -> tuple[int, int]:
@@ -957,6 +956,17 @@ def make_scan(spec: dict, path: Path) -> tuple[int, int]:
         c.showPage()
         c.save()
     return 1, 0
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def first_page_with(path: Path, pages: int, text: str, start: int = 1, word: bool = False) -> int:
+    """The first page from `start` whose poppler text holds `text` (as a whole word, with `word`)."""
+    return next(n for n in range(start, pages + 1)
+                if text in (poppler_page_text(path, n).split() if word else poppler_page_text(path, n)))
 
 
 def poppler_page_text(path: Path, page: int) -> str:
