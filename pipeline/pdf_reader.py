@@ -343,22 +343,34 @@ def _tables_beside_checkboxes(page, checkboxes: list[dict]) -> list:
         _inside(obj, box, 0.5) for box in boxes)))
 
 
-class _CharsByTop:
+class _SortedChars:
+    """Chars sorted by one number each (`keys`, in the chars' order), to take those whose
+    number lies in a span without testing every char."""
+
+    def __init__(self, chars: list[dict], keys: list[float]):
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=keys.__getitem__)
+        self.keys = [keys[i] for i in self.order]
+
+    def between(self, start: float, end: float, end_included: bool = False) -> list[dict]:
+        """The chars whose number is in [start, end) ([start, end] with `end_included`), in
+        their order."""
+        stop = (bisect_right if end_included else bisect_left)(self.keys, end)
+        return [self.chars[i] for i in sorted(self.order[bisect_left(self.keys, start):stop])]
+
+
+class _CharsByTop(_SortedChars):
     """A table's chars sorted by top, to take those that may overlap a cell without testing
     every char of the table for every cell."""
 
     def __init__(self, chars: list[dict]):
-        self.chars = chars
-        self.order = sorted(range(len(chars)), key=lambda i: chars[i]["top"])
-        self.tops = [chars[i]["top"] for i in self.order]
+        super().__init__(chars, [c["top"] for c in chars])
         # a char reaches at most this far below its top (a point more against float noise)
         self.reach = max((c["bottom"] - c["top"] for c in chars), default=0.0) + 1.0
 
     def overlapping(self, bbox) -> list[dict]:
         """The chars that _overlaps the box, in their order."""
-        chars = self.chars
-        span = self.order[bisect_left(self.tops, bbox[1] - self.reach):bisect_right(self.tops, bbox[3])]
-        return [chars[i] for i in sorted(span) if _overlaps(chars[i], bbox)]
+        return [c for c in self.between(bbox[1] - self.reach, bbox[3], end_included=True) if _overlaps(c, bbox)]
 
 
 def _clipped(chars: list[dict], bbox) -> list[dict]:
@@ -401,20 +413,9 @@ def _midpoint_in(char: dict, bbox) -> bool:
     return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
 
 
-class _ByMidpoint:
-    """Chars sorted by their midpoint along one axis (between keys `low` and `high`), to take
-    those whose midpoint lies in a span without testing every char."""
-
-    def __init__(self, chars: list[dict], low: str, high: str):
-        midpoints = [(c[low] + c[high]) / 2 for c in chars]
-        self.chars = chars
-        self.order = sorted(range(len(chars)), key=midpoints.__getitem__)
-        self.midpoints = [midpoints[i] for i in self.order]
-
-    def between(self, start: float, end: float) -> list[dict]:
-        """The chars whose midpoint is in [start, end), in their order."""
-        span = self.order[bisect_left(self.midpoints, start):bisect_left(self.midpoints, end)]
-        return [self.chars[i] for i in sorted(span)]
+def _by_midpoint(chars: list[dict], low: str, high: str) -> _SortedChars:
+    """Chars sorted by their midpoint along one axis (between keys `low` and `high`)."""
+    return _SortedChars(chars, [(c[low] + c[high]) / 2 for c in chars])
 
 
 def table_rows(rows: list, box, chars: list[dict]) -> list[list[Optional[str]]]:
@@ -422,12 +423,12 @@ def table_rows(rows: list, box, chars: list[dict]) -> list[list[Optional[str]]]:
     text, without testing every char of the page against every cell: the table's chars are
     sorted by height once and each row takes its slice, then the row's by width and each cell
     takes its slice (in page order, which the text extraction relies on)."""
-    by_height = _ByMidpoint([c for c in chars if _midpoint_in(c, box)], "top", "bottom")
+    by_height = _by_midpoint([c for c in chars if _midpoint_in(c, box)], "top", "bottom")
     texts = []
     for row in rows:
         box = row.bbox  # a property that recomputes itself
         row_chars = [c for c in by_height.between(box[1], box[3]) if _midpoint_in(c, box)]
-        by_width = _ByMidpoint(row_chars, "x0", "x1")
+        by_width = _by_midpoint(row_chars, "x0", "x1")
         cells: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
