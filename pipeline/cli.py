@@ -22,7 +22,7 @@ from pipeline import __version__  # noqa: E402
 from pipeline.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary  # noqa: E402
 from pipeline.export import ExportError, Selection, export as run_export, parse_years  # noqa: E402
 from pipeline.ingest import IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
-from pipeline.inputs import collect_inputs, read_list  # noqa: E402
+from pipeline.inputs import collect_inputs, read_list, source_name  # noqa: E402
 from pipeline.process import process_file  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 from schemas.columns import TABLES  # noqa: E402
@@ -77,13 +77,13 @@ def ingest(
 
     Resumable: files already in OUT/ledger.sqlite with the same bytes are skipped; a killed
     run picks up where it stopped."""
-    paths = list(inputs or [])
+    paths, listed = list(inputs or []), []
     if from_list is not None:
         try:
-            paths += read_list(from_list)
+            listed = read_list(from_list)
         except OSError as exc:
-            _usage(f"cannot read the file list {from_list}: {exc.strerror or exc}")
-    if not paths:
+            _usage(f"cannot read the file list {source_name(from_list)}: {exc.strerror or exc}")
+    if not paths and not listed:
         _usage("no inputs: name folders or files, or --from-list FILE")
     try:
         options = IngestOptions(settings=_settings(below_level1), jobs=jobs, engine=engine, scheduler=scheduler,
@@ -91,7 +91,7 @@ def ingest(
                                 retry_failed=retry_failed, excel=excel)
     except ValueError as exc:
         _usage(str(exc))
-    found = collect_inputs(paths)
+    found = collect_inputs(paths, listed)
     if found.missing:
         _usage(f"no such file or folder: {', '.join(found.missing)}")
     try:

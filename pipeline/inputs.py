@@ -2,13 +2,59 @@
 in a stable order. A task names one input; its bytes are read where it is processed."""
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
+from pipeline.sniff import is_document_package
+
 ZIP_SEPARATOR = "!"  # "archive.zip!reports/kpi.pdf"
+ZIP_UTF8_FLAG = 0x800  # general purpose bit 11: the member's name is UTF-8
+# What a name's bytes are read as, in turn, where they do not say: UTF-8, then TIS-620's
+# Windows form (old Thai Windows shares and zip folders), whose undefined bytes rule it out
+# for most other code pages.
+NAME_CODECS = ("utf-8", "cp874")
+
+
+def _read_name(raw: bytes) -> Optional[str]:
+    for codec in NAME_CODECS:
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return None
+
+
+def source_name(path: Path | str) -> str:
+    """A path as text that every output can hold, each part read by NAME_CODECS. A name that is
+    not UTF-8 reaches Python with its bytes as lone surrogates, which no UTF-8 file, JSON line
+    or SQLite text can store. A part in no codec shows its odd bytes as \\xNN, as `ls -b` does.
+    The file is still read by its real name (Task.path)."""
+    return "/".join(_read_name(part) or part.decode("utf-8", "backslashreplace")
+                    for part in os.fsencode(path).split(b"/"))
+
+
+def exact_source_name(path: Path | str) -> str:
+    """The path with every byte that is not UTF-8 as \\xNN: one text per path, for two paths
+    that source_name reads alike (one name in UTF-8, one in TIS-620)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as its archive meant it: zipfile reads an unflagged name as cp437,
+    which maps every byte, so its bytes are recovered and read by NAME_CODECS (DOS's cp437
+    where neither fits)."""
+    if info.flag_bits & ZIP_UTF8_FLAG:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:  # not read as cp437 (a metadata_encoding was given)
+        return info.filename
+    return _read_name(raw) or info.filename
 
 
 @dataclass(frozen=True)
@@ -50,29 +96,39 @@ def is_zip(path: Path) -> bool:
 
 
 def _tasks_for(path: Path) -> list[Task]:
-    """A file is one task; a zip archive is one task per member (its reports)."""
+    """A file is one task; a zip archive is one task per member (its reports), but for a zip
+    that is one document (a .docx, .xlsx, .odt)."""
+    source = source_name(path)
     if is_zip(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                members = sorted(i.filename for i in archive.infolist()
-                                 if not i.is_dir() and not Path(i.filename).name.startswith("."))
+                infos = archive.infolist()
         except (zipfile.BadZipFile, OSError):
-            return [Task(source=str(path), path=str(path))]  # read it, and fail it, as a file
-        return [Task(source=f"{path}{ZIP_SEPARATOR}{m}", path=str(path), member=m) for m in members]
-    return [Task(source=str(path), path=str(path))]
+            return [Task(source=source, path=str(path))]  # read it, and fail it, as a file
+        if is_document_package([i.filename for i in infos]):
+            return [Task(source=source, path=str(path))]  # a Word or Excel file: one document
+        members = [i for i in infos if not i.is_dir() and not Path(i.filename).name.startswith(".")]
+        return sorted((Task(source=f"{source}{ZIP_SEPARATOR}{member_name(info)}", path=str(path),
+                            member=info.filename) for info in members), key=lambda t: t.source)
+    return [Task(source=source, path=str(path))]
 
 
 def read_list(list_file: Path) -> list[Path]:
-    """A file list: one path a line; blank lines and '#' comments ignored."""
-    lines = list_file.read_text(encoding="utf-8").splitlines()
-    return [Path(line.strip()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    """A file list: one path a line; blank lines and '#' comments ignored. Paths are bytes, as
+    the file system keeps them: a line in TIS-620 names the file whose name is those bytes. A
+    list saved on Windows may start with a BOM and end its lines with CRLF."""
+    data = list_file.read_bytes().removeprefix(codecs.BOM_UTF8)
+    lines = (line.strip() for line in data.splitlines())
+    return [Path(os.fsdecode(line)) for line in lines if line and not line.startswith(b"#")]
 
 
-def collect_inputs(paths: list[Path]) -> Inputs:
-    """Every regular file below the paths; its format is decided later, from its bytes."""
+def collect_inputs(paths: list[Path], listed: list[Path] = ()) -> Inputs:
+    """Every regular file below the paths and the `listed` ones (a file list's); its format is
+    decided later, from its bytes. A named path that is not there is `missing`; a listed one
+    is a task all the same, which fails as unreadable: a list is an archive's inventory, and
+    one absent file must be accounted for, not stop the rest."""
     found = Inputs()
-    seen: set[str] = set()
-    for path in paths:
+    for path, is_listed in [(p, False) for p in paths] + [(p, True) for p in listed]:
         if path.is_dir():
             for p in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _hidden(p, path):
@@ -81,13 +137,21 @@ def collect_inputs(paths: list[Path]) -> Inputs:
                     found.tasks.extend(_tasks_for(p))
         elif path.exists():
             found.tasks.extend(_tasks_for(path))
+        elif is_listed:
+            found.tasks.append(Task(source=source_name(path), path=str(path)))
         else:
-            found.missing.append(str(path))
-    unique = []
+            found.missing.append(source_name(path))
+    unique, by_source = [], {}
     for task in found.tasks:
-        if task.source not in seen:
-            seen.add(task.source)
-            unique.append(task)
+        same = by_source.get(task.source)
+        if same is not None:
+            if (same.path, same.member) == (task.path, task.member):
+                continue  # named twice
+            # another file whose name reads alike: it keeps its bytes as written
+            task = replace(task, source=exact_source_name(task.path)
+                           + (f"{ZIP_SEPARATOR}{task.member}" if task.member else ""))
+        by_source[task.source] = task
+        unique.append(task)
     found.tasks = unique
     return found
 

@@ -45,7 +45,9 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     try:
         data = task.read_bytes()
     except Exception as exc:  # unreadable file or archive member
-        doc = failed_document(task, "unreadable", f"cannot read the file: {exc}")
+        # an OSError's text repeats the path, whose name may not be text (source_name)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        doc = failed_document(task, "unreadable", f"cannot read the file: {reason}")
         return doc.model_dump_json(), time.perf_counter() - start
     doc = process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"
     return doc.model_dump_json(), time.perf_counter() - start

@@ -3,9 +3,11 @@ normalise -> validate -> score. Every failure becomes a document with status "er
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import resource
 import traceback
+import zipfile
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -14,11 +16,12 @@ from extractors.thai_text import forget_document
 from pipeline import __version__
 from pipeline.errors import InputError, exception_chain
 from pipeline.html_reader import read_html
+from pipeline.inputs import source_name
 from pipeline.normalise import normalise
 from pipeline.pdf_reader import read_pdf
 from pipeline.score import score
 from pipeline.settings import Settings
-from pipeline.sniff import sniff_format
+from pipeline.sniff import is_document_package, sniff_format
 from pipeline.sums import check_sums
 from pipeline.validate import validate
 from schemas.document import Document, DocumentError
@@ -95,6 +98,25 @@ def _out_of_memory(exc: BaseException) -> bool:
                            for e in chain)
 
 
+def _zip_error(data: bytes) -> InputError:
+    """Why a zip reached the reader of reports: it is an Office file (a zip of its parts), or an
+    archive that is damaged, or sits inside another archive, or went to extract (ingest reads
+    the reports in the archives it is given)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        return InputError("damaged", f"a zip archive that cannot be opened (truncated or damaged: {exc}); "
+                                     "none of its reports can be read")
+    if is_document_package(names):
+        return InputError("unsupported", "an Office or OpenDocument file (Word, Excel, ...), neither PDF nor "
+                                         "HTML: save it as PDF to read it")
+    count = len(names)
+    entries = f"{count} entry" if count == 1 else f"{count} entries"
+    return InputError("unsupported", f"a zip archive ({entries}) inside another archive, or given to extract: "
+                                     "ingest reads the archives it is given; unpack this one and ingest its folder")
+
+
 def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
     settings = settings or Settings()
     forget_document()
@@ -105,6 +127,8 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if len(data) > settings.max_file_bytes:
             raise InputError("too_large", f"{len(data)} bytes is over the limit of {settings.max_file_bytes}")
         fmt = sniff_format(data)
+        if fmt == "zip":
+            raise _zip_error(data)
         if fmt is None:
             raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
         doc = doc.model_copy(update={"format": fmt})
@@ -129,6 +153,6 @@ def process_file(path: Path | str, settings: Optional[Settings] = None) -> Docum
     try:
         data = path.read_bytes()
     except OSError as exc:
-        doc = Document(source=str(path), doc_id="", pipeline_version=__version__)
+        doc = Document(source=source_name(path), doc_id="", pipeline_version=__version__)
         return _error(doc, "unreadable", f"cannot read the file: {exc.strerror or exc}")
-    return process_bytes(data, str(path), settings)
+    return process_bytes(data, source_name(path), settings)

@@ -11,8 +11,15 @@ _HTML_START = re.compile(
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|table)\b", re.IGNORECASE)
 
 
+# A zip archive's first local header, or the end record of an empty one. Checked before PDF:
+# a PDF stored in a zip shows its own header within the archive's first 1024 bytes.
+_ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
+
+
 def sniff_format(data: bytes) -> Optional[str]:
-    """"pdf", "html", or None for anything else."""
+    """"pdf", "html", "zip", or None for anything else."""
+    if data[:4] in _ZIP_STARTS:
+        return "zip"
     head = data[:1024]
     # The PDF spec lets the header sit anywhere in the first 1024 bytes.
     if b"%PDF-" in head:
@@ -25,3 +32,14 @@ def sniff_format(data: bytes) -> Optional[str]:
     if _HTML_START.match(head) or _HTML_ANYWHERE.search(data[:8192]):
         return "html"
     return None
+
+
+# Zip packages that are one document, not an archive of files: Office Open XML (Word, Excel,
+# PowerPoint) lists its parts in [Content_Types].xml; OpenDocument and EPUB name their type in
+# a first entry "mimetype".
+PACKAGE_MARKERS = ("[Content_Types].xml", "mimetype")
+
+
+def is_document_package(member_names: list[str]) -> bool:
+    """Whether a zip with these members is an Office or OpenDocument file (one document)."""
+    return any(marker in member_names for marker in PACKAGE_MARKERS)

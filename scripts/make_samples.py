@@ -25,6 +25,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1009,6 +1010,15 @@ def repaired_page_flags(spec: dict, producer: str) -> list[dict]:
 
 # --- bad inputs -----------------------------------------------------------------------------
 
+def write_word_file(path: Path) -> None:
+    """A Word document: a zip of its parts, one document and not an archive of reports."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as docx:
+        for name, text in (("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                            'openxmlformats.org/package/2006/content-types"/>'),
+                           ("word/document.xml", "<w:document/>")):
+            docx.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text)
+
+
 def make_bad_inputs(good_pdf: Path, good_html: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -1023,8 +1033,7 @@ def make_bad_inputs(good_pdf: Path, good_html: Path) -> None:
     c.drawString(72, 720, "confidential")
     c.showPage()
     c.save()
-    # A Word document's bytes (a zip) named like a report.
-    (BAD_DIR / "report.pdf.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml")
+    write_word_file(BAD_DIR / "report.pdf.docx")  # named like a report
     (BAD_DIR / "scan.html").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     # An HTML report mislabelled as a PDF: read as what its bytes are.
     (BAD_DIR / "mislabelled_html.pdf").write_bytes(good_html.read_bytes())

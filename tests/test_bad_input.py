@@ -80,3 +80,16 @@ def test_ingest_goes_on_past_bad_files_and_exits_1(tmp_path):
     docs = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(d["status"] for d in docs) == ["error", "error", "error", "ok"]
     assert "encrypted.pdf: encrypted:" in proc.stdout
+
+
+def test_a_zip_given_as_a_report_says_what_it_is(tmp_path):
+    import zipfile
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w") as z:  # stored: the member's %PDF- shows in the first bytes
+        z.write(sorted(SAMPLES.glob("*.pdf"))[0], "a.pdf")
+        z.writestr("b.pdf", b"%PDF-1.4")
+    doc = process_file(archive)
+    assert (doc.status, doc.format, doc.error.kind) == ("error", None, "unsupported")
+    assert doc.error.message.startswith("a zip archive (2 entries) inside another archive, or given to extract")
+    cut = process_bytes(archive.read_bytes()[:200], "cut.zip")
+    assert (cut.error.kind, cut.format) == ("damaged", None)

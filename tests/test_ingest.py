@@ -248,3 +248,102 @@ def test_dask_engine_keeps_the_per_file_time_limit(tmp_path):
     assert rows["slow.pdf"]["error_kind"] == "timeout"
     assert "5 s" in rows["slow.pdf"]["error_message"]
     assert [rows[s.name]["status"] for s in SAMPLE_FILES[:3]] == ["ok"] * 3
+
+
+def _zip_with_raw_names(path, members, flagged=()):
+    """A zip whose members' names are the given bytes, with no UTF-8 flag, as Thai Windows'
+    zip folders write them, then `flagged` (name, data) as zipfile writes non-ASCII names:
+    UTF-8, flagged. (zipfile rewrites every name it reads on appending, so this is one pass.)"""
+    placeholders = [(f"@{i}@" + "#" * len(raw_name))[:len(raw_name)] for i, (raw_name, _) in enumerate(members)]
+    with zipfile.ZipFile(path, "w") as z:
+        for placeholder, (_, data) in zip(placeholders, members):
+            z.writestr(placeholder, data)
+        for name, data in flagged:
+            z.writestr(name, data)
+    archive = path.read_bytes()
+    for placeholder, (raw_name, _) in zip(map(str.encode, placeholders), members):
+        assert archive.count(placeholder) == 2  # the local header and the central directory
+        archive = archive.replace(placeholder, raw_name)
+    path.write_bytes(archive)
+
+
+def test_bug_a_file_name_not_in_utf8_stopped_the_run(tmp_path):
+    # A name copied from an old Thai Windows share is TIS-620 bytes: the whole run was an
+    # internal error (UnicodeEncodeError storing it), with nothing recorded.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode("รายงาน.pdf".encode("cp874"))).write_bytes(SAMPLE_FILES[0].read_bytes())
+    (folder / os.fsdecode(b"odd\xff.pdf")).write_bytes(SAMPLE_FILES[1].read_bytes())  # no code page
+    out = tmp_path / "out"
+    proc = thaikpi("ingest", folder, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    shown = [f"{folder}/odd\\xff.pdf", f"{folder}/รายงาน.pdf"]
+    assert [(r["source"], r["status"]) for r in csv_rows(out / "documents.csv")] == [(s, "ok") for s in shown]
+    assert ledger_rows(out) == [(s, "done", "processed", None) for s in shown]
+    again = thaikpi("ingest", folder, "--out", out)
+    assert "processed 0 (failed 0), skipped unchanged 2" in again.stdout
+
+
+def test_two_names_that_read_alike_stay_two_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "รายงาน.pdf").write_bytes(SAMPLE_FILES[0].read_bytes())
+    (folder / os.fsdecode("รายงาน.pdf".encode("cp874"))).write_bytes(SAMPLE_FILES[1].read_bytes())
+    out = tmp_path / "out"
+    assert thaikpi("ingest", folder, "--out", out).returncode == 0
+    sources = sorted(r["source"] for r in csv_rows(out / "documents.csv"))
+    assert sources == sorted([f"{folder}/รายงาน.pdf", f"{folder}/\\xc3\\xd2§ҹ.pdf"])  # its bytes as written
+
+
+def test_zip_member_names_read_as_their_archive_meant_them(tmp_path):
+    pdf = SAMPLE_FILES[0].read_bytes()
+    archive = tmp_path / "fy2552.zip"
+    _zip_with_raw_names(archive, [("รายงาน.pdf".encode("cp874"), pdf),      # Thai Windows
+                                  ("ผล.pdf".encode("utf-8"), pdf),          # UTF-8, unflagged
+                                  ("café.pdf".encode("cp437"), pdf)],      # DOS, not Thai
+                        flagged=[("ตัวชี้วัด.pdf", pdf)])
+    out = tmp_path / "out"
+    assert thaikpi("ingest", archive, "--out", out).returncode == 0
+    names = [r["source"].split("!", 1)[1] for r in csv_rows(out / "documents.csv")]
+    assert sorted(names) == sorted(["รายงาน.pdf", "ผล.pdf", "café.pdf", "ตัวชี้วัด.pdf"])
+    assert {r["status"] for r in csv_rows(out / "documents.csv")} == {"ok"}
+
+
+def test_a_damaged_zip_a_zip_inside_a_zip_and_a_word_file_fail_with_their_reasons(tmp_path):
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as z:  # stored: the PDF's own header shows in its first bytes
+        z.write(SAMPLE_FILES[0], "a.pdf")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "outer.zip", "w") as z:
+        z.write(inner, "inner.zip")
+    (folder / "cut.zip").write_bytes(inner.read_bytes()[:300])
+    shutil.copy(BAD / "report.pdf.docx", folder / "plan.docx")  # a zip of its parts: one document
+    out = tmp_path / "out"
+    proc = thaikpi("ingest", folder, "--out", out)
+    assert proc.returncode == 1
+    rows = {r["source"]: (r["status"], r["error_kind"]) for r in csv_rows(out / "documents.csv")}
+    assert rows == {f"{folder}/cut.zip": ("error", "damaged"),
+                    f"{folder}/outer.zip!inner.zip": ("error", "unsupported"),
+                    f"{folder}/plan.docx": ("error", "unsupported")}
+    assert "plan.docx: unsupported: an Office or OpenDocument file (Word, Excel, ...)" in proc.stdout
+    assert "inner.zip: unsupported: a zip archive (1 entry) inside another archive" in proc.stdout
+    assert "cut.zip: damaged: a zip archive that cannot be opened" in proc.stdout
+
+
+def test_a_file_list_from_windows_names_tis620_files_and_accounts_for_missing_ones(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    thai = "รายงาน.pdf".encode("cp874")
+    (folder / os.fsdecode(thai)).write_bytes(SAMPLE_FILES[0].read_bytes())
+    listing = tmp_path / "list.txt"
+    listing.write_bytes(b"\xef\xbb\xbf# inventory\r\n" + os.fsencode(folder) + b"/" + thai + b"\r\n"
+                        + os.fsencode(folder) + b"/gone.pdf\r\n")
+    out = tmp_path / "out"
+    proc = thaikpi("ingest", "--from-list", listing, "--out", out)
+    assert proc.returncode == 1  # the missing one failed; the run went on
+    rows = [(r["source"], r["status"], r["error_kind"]) for r in csv_rows(out / "documents.csv")]
+    assert rows == [(f"{folder}/gone.pdf", "error", "unreadable"), (f"{folder}/รายงาน.pdf", "ok", "")]
+    assert f"{folder}/gone.pdf: unreadable: cannot read the file: No such file or directory" in proc.stdout
+    typo = thaikpi("ingest", folder / "gone.pdf", "--out", out)
+    assert typo.returncode == 2 and "no such file or folder" in typo.stderr
