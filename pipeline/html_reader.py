@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -123,30 +123,54 @@ class _Walker:
                 self.lines.append(Line(cells=(part.strip(),), page=1, paragraph_start=True))
 
     def walk(self, node) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                self._buffer.append(_inline_text(child, self.symbol_family))
-                continue
-            if not isinstance(child, Tag) or child.name in SKIP_TAGS:
-                continue
-            self._in_its_font(child, self._walk_tag)
+        """Reads the node's children, in order. Iteratively: a page of unclosed tags nests its
+        DOM hundreds of levels deep (lxml puts each row of a table inside the last cell's open
+        <font>), past Python's recursion limit. `todo` holds what is left, last first: steps,
+        each a function of one item and the list."""
+        self._run([(self._push_children, node)])
 
-    def _in_its_font(self, tag: Tag, walk) -> None:
-        """walk(tag), with the symbol font the tag sets (or unsets) for its text."""
-        family = _font_family(tag)
-        if not family:
-            walk(tag)
+    @staticmethod
+    def _run(todo: list[tuple[Callable, object]]) -> None:
+        while todo:
+            step, item = todo.pop()
+            step(item, todo)
+
+    def _push_children(self, node, todo: list) -> None:
+        todo.extend((self._read, child) for child in reversed(node.contents))
+
+    def _read(self, child, todo: list) -> None:
+        if isinstance(child, NavigableString):
+            self._buffer.append(_inline_text(child, self.symbol_family))
             return
-        outer, self.symbol_family = self.symbol_family, symbol_font(family)
-        try:
-            walk(tag)
-        finally:
-            self.symbol_family = outer
+        if not isinstance(child, Tag) or child.name in SKIP_TAGS:
+            return
+        self._take_font(child, todo)
+        self._read_tag(child, todo)
 
-    def _walk_tag(self, child: Tag) -> None:
+    def _read_cell(self, cell: Tag, todo: list) -> None:
+        """A table's cell: a block, in its own symbol font (if it sets one)."""
+        self._take_font(cell, todo)
+        todo.append((self._flush_step, None))
+        todo.append((self._push_children, cell))
+
+    def _take_font(self, tag: Tag, todo: list) -> None:
+        """The symbol font a tag sets (or unsets) holds for its text; the outer one is back once
+        the steps `todo` holds now, the tag's, are done."""
+        family = _font_family(tag)
+        if family:
+            todo.append((self._set_symbol_family, self.symbol_family))
+            self.symbol_family = symbol_font(family)
+
+    def _set_symbol_family(self, family: Optional[str], todo: list) -> None:
+        self.symbol_family = family
+
+    def _flush_step(self, _item, todo: list) -> None:
+        self.flush()
+
+    def _read_tag(self, child: Tag, todo: list) -> None:
         if child.name == "table":
             self.flush()
-            self.table(child)
+            self.table(child, todo)
         elif child.name == "pre":
             # Preformatted text keeps its lines; tab-separated fields are cells (a table
             # flattened to text, as some systems print one under the table itself).
@@ -161,19 +185,17 @@ class _Walker:
             self.flush()
             if child.name == "li" and _bulleted(child):
                 self._buffer.append("• ")
-            self.walk(child)
-            self.flush()
+            todo.append((self._flush_step, None))  # a block ends its line
+            todo.append((self._push_children, child))
         else:
-            self.walk(child)
+            todo.append((self._push_children, child))
 
-    def table(self, table: Tag) -> None:
+    def table(self, table: Tag, todo: list) -> None:
         rows = _rows(table)
-        if any(cell.find("table") for row in rows for cell in row):
-            # A layout table (cells hold tables): read its cells as blocks, in order.
-            for row in rows:
-                for cell in row:
-                    self._in_its_font(cell, self.walk)
-                    self.flush()
+        if any(_holds_table(cell) for row in rows for cell in row):
+            # A layout table (cells hold tables): its cells are blocks, read in order (by
+            # `todo`: such tables nest as deep as a page's unclosed tags)
+            todo.extend((self._read_cell, cell) for row in reversed(rows) for cell in reversed(row))
             return
         table_id = self.next_table
         self.next_table += 1
@@ -221,11 +243,15 @@ def _checkbox(node: Tag) -> str:
     return (CHECKED_BOX if node.has_attr("checked") else EMPTY_BOX) + " "
 
 
+# bs4's find and find_all build a matcher on every call, which costs more than walking a
+# cell's few nodes: a page of 20,000 rows spent half its reading there.
+
 def _rows(table: Tag) -> list[list[Tag]]:
-    rows = []
-    for tr in _own_rows(table):
-        rows.append([c for c in tr.find_all(["td", "th"], recursive=False)])
-    return rows
+    return [[c for c in tr.contents if isinstance(c, Tag) and c.name in ("td", "th")] for tr in _own_rows(table)]
+
+
+def _holds_table(cell: Tag) -> bool:
+    return any(isinstance(node, Tag) and node.name == "table" for node in cell.descendants)
 
 
 def _own_rows(table: Tag) -> Iterator[Tag]:
@@ -240,8 +266,7 @@ def _own_rows(table: Tag) -> Iterator[Tag]:
 def cell_text(cell: Tag, symbol_family: Optional[str] = None) -> str:
     """A cell's text; `symbol_family` is the symbol font the cell's text inherits, if any."""
     walker = _Walker(symbol_family)
-    walker._in_its_font(cell, walker.walk)
-    walker.flush()
+    walker._run([(walker._read_cell, cell)])
     # Each block of a cell is a paragraph of its own: a blank line says so.
     return "\n\n".join(line.text for line in walker.lines)
 
