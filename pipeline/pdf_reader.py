@@ -22,6 +22,7 @@ from extractors.thai_text import (
 )
 from pipeline.errors import InputError, exception_chain
 from pipeline.pdf_actualtext import apply_actual_text
+from pipeline.pdf_streams import content_damage
 from pipeline.pdf_tables import find_tables
 from pipeline.pdf_words import extract_text, extract_words, text_lines
 from pipeline.pdfium_layer import FastLayerRefused, page_objects
@@ -504,6 +505,8 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
     next_table = 0
     for page in pages:
         number = page.page_number
+        if damage := content_damage(page.page_obj):
+            doc.damaged_pages[number] = damage
         if pdfium_doc is not None:
             try:
                 page._objects = _fast_objects(pdfium_doc, page)  # pdfplumber's cache of the page's objects
@@ -558,7 +561,9 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
                 doc.repaired_pages[number] = repaired
         text = "\n".join(it.line.text for it in items)
         scanned = _image_coverage(page) >= SCAN_COVERAGE
-        if (not words and not tables) or (scanned and len(page.chars) < STRAY_CHARS):
+        if number in doc.damaged_pages:
+            pass  # its text is lost to the damage, not missing: flagged as such
+        elif (not words and not tables) or (scanned and len(page.chars) < STRAY_CHARS):
             doc.pages_without_text.append(number)
         elif scanned and len(text.strip()) >= 40 and thai_share(text) < 0.2:
             doc.garbled_pages[number] = "the text layer over this scanned page is not Thai (OCR that read Thai as Latin)"

@@ -25,7 +25,7 @@ from pipeline.sniff import is_document_package, sniff_format
 from pipeline.sums import check_sums
 from pipeline.validate import validate
 from schemas.document import Document, DocumentError
-from schemas.flags import TextLayerGarbled, TextLayerMissing, TextLayerRepaired
+from schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from schemas.parsed import ParsedDocument
 
 READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html}
@@ -56,6 +56,7 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     flags = [TextLayerMissing.make(page=p) for p in parsed.pages_without_text]
     flags += [TextLayerGarbled.make(page=p, reason=why) for p, why in sorted(parsed.garbled_pages.items())]
     flags += [TextLayerRepaired.make(page=p, count=n) for p, n in sorted(parsed.repaired_pages.items())]
+    flags += [PageContentDamaged.make(page=p, reason=why) for p, why in sorted(parsed.damaged_pages.items())]
     update: dict = {"pages": parsed.pages, "kind": classify(parsed)}
     if update["kind"] == "kpi_report":
         report = kpi_report.parse(parsed)
@@ -73,7 +74,7 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
         update.update(fiscal_year_be=found.fiscal_year_be, project=found.project)
     if update.get("fiscal_year_be"):
         update["fiscal_year"] = update["fiscal_year_be"] - 543
-    if parsed.pages_without_text or parsed.garbled_pages:
+    if parsed.pages_without_text or parsed.garbled_pages or parsed.damaged_pages:
         update["status"] = "partial"
     update["flags"] = flags
     return doc.model_copy(update=update)

@@ -120,6 +120,12 @@ class TextLayerRepaired(FlagType):
     template = "page {page}: {count} lost glyphs filled in by word frequency (e.g. 'ค าน า' -> 'คำนำ'); values from this page carry that guess"
 
 
+class PageContentDamaged(FlagType):
+    code = "page_content_damaged"
+    description = "a page's content stream is damaged: the text after the damage is lost"
+    template = "page {page}: {reason}; the text after the damage is lost, so values from this page may be missing"
+
+
 class TableUnreadable(FlagType):
     code = "table_unreadable"
     severity = "warning"
@@ -131,6 +137,6 @@ FLAG_TYPES: dict[str, type[FlagType]] = {
     t.code: t for t in (
         WeightedScoreMismatch, ScoreVsPerformance, ScoreOutOfRange, TotalMismatch,
         WeightSumMismatch, CountMismatch, RoundAmbiguous, DateOutOfRange, MissingField,
-        TextLayerMissing, TextLayerGarbled, TextLayerRepaired, TableUnreadable,
+        TextLayerMissing, TextLayerGarbled, TextLayerRepaired, PageContentDamaged, TableUnreadable,
     )
 }

@@ -39,6 +39,8 @@ class ParsedDocument:
     pages_without_text: list[int] = field(default_factory=list)
     # Pages whose text layer cannot be trusted: page -> why (thai_text.text_layer_problem).
     garbled_pages: dict[int, str] = field(default_factory=dict)
+    # Pages whose content streams do not decode whole (pipeline/pdf_streams.py): page -> why.
+    damaged_pages: dict[int, str] = field(default_factory=dict)
     # Pages where lost glyphs were filled by word frequency: page -> how many.
     repaired_pages: dict[int, int] = field(default_factory=dict)
     # PDF pages read by pdfminer rather than pdfium (pipeline/pdfium_layer.py): page -> why.

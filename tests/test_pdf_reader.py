@@ -110,3 +110,39 @@ def test_a_cell_is_cut_from_the_table_as_pdfplumber_crops_it():
         assert _clipped(near, cell) == [{k: c[k] for k in keys} for c in expected]
         touching += any(c["x1"] - c["x0"] == 0 or c["bottom"] - c["top"] == 0 for c in expected)
     assert touching > 10  # cells with chars cut to a line along an edge
+
+
+def damage_content_stream(data: bytes, page_number: int) -> bytes:
+    """The PDF with the middle of one page's content stream damaged, its length kept so the file
+    still opens: ASCII85 text gets bytes that are no ASCII85 digits, Flate data flipped bits."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, resolve1
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        stream = resolve1(pdf.pages[page_number - 1].page_obj.contents[0])
+        raw, filters = stream.rawdata, [name for name, _ in stream.get_filters()]
+    start = data.index(raw) + len(raw) // 2
+    if filters[0] in LITERALS_ASCII85_DECODE:
+        damaged = b"v" * 8
+    else:
+        damaged = bytes(b ^ 0x5A for b in data[start:start + 64])
+    return data[:start] + damaged + data[start + len(damaged):]
+
+
+@pytest.mark.parametrize("sample,page,cause", [
+    ("framework_2550_provincial.rl.pdf", 6, "ASCII85 data does not decode"),   # reportlab
+    ("kpi_2554_3-1-2_monitoring.fpdf.pdf", 2, "Flate data stops decoding"),     # fpdf2
+])
+def test_bug_a_damaged_content_stream_lost_text_silently(sample, page, cause):
+    # The file opened; pdfium read the page up to the damage and pdfminer none of it, so the
+    # page's text was gone with no flag, or flagged as a scan (text_layer_missing).
+    from conftest import SAMPLES
+    from pipeline.process import process_bytes
+    doc = process_bytes(damage_content_stream((SAMPLES / sample).read_bytes(), page), sample)
+    assert doc.status == "partial"
+    assert [(f.check, f.page) for f in doc.flags if f.check.startswith(("page_", "text_layer"))] == \
+        [("page_content_damaged", page)]
+    flag = next(f for f in doc.flags if f.check == "page_content_damaged")
+    assert flag.message.startswith(f"page {page}: its content stream is damaged ({cause}")
+    assert flag.message.isprintable()
