@@ -504,71 +504,82 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument]) -> ParsedD
     doc = ParsedDocument(format="pdf", pages=len(pdf.pages))
     next_table = 0
     for page in pages:
-        number = page.page_number
-        if damage := content_damage(page.page_obj):
-            doc.damaged_pages[number] = damage
-        if pdfium_doc is not None:
-            try:
-                page._objects = _fast_objects(pdfium_doc, page)  # pdfplumber's cache of the page's objects
-            except FastLayerRefused as why:
-                doc.pdfminer_pages[number] = str(why)
-        else:
-            doc.pdfminer_pages[number] = "no fast layer for this file"
-        # Text drawn outside the page box is not on the page.
-        page = page.crop(page.bbox) if page.bbox != page.mediabox else page
-        # Browser-printed pages carry their true text in ActualText spans; the chars that
-        # remain get the glyph rules (lost glyphs, mark order), then glyphs overprinted for
-        # fake bold are dropped. Geometry stays pdfplumber's.
-        chars = page.chars
-        dropped = apply_actual_text(chars)
-        kept = [c for c in chars if id(c) not in dropped]
-        map_symbol_glyphs(kept, lambda: _type0_symbol_fonts(page))
-        lost = mark_lost_glyphs(kept)
-        anchor_marks(kept)
-        dropped |= overprinted_chars(kept)
-        if dropped:
-            # only chars are dropped: page.filter would test every object of the page
-            page._objects = {**page.objects, "char": [c for c in chars if id(c) not in dropped]}
-        checkboxes = _checkboxes(page)
-        tables = _tables_beside_checkboxes(page, checkboxes)
-        table_boxes = [t.bbox for t in tables]
-        items: list[_Item] = []
-        for table, table_box in zip(tables, table_boxes):
-            geometry = table.rows  # a property that regroups the cells each time
-            rows = table_rows(geometry, table_box, page.chars)
-            near = _CharsByTop([c for c in page.chars if _overlaps(c, table_box)])
-            table_id = next_table
-            next_table += 1
-            for row, cells_geometry in zip(rows, geometry):
-                cells = tuple(_cell_text(near, box, (c or "").strip())
-                              for c, box in zip(row, cells_geometry.cells))
-                if any(cells):
-                    top = cells_geometry.bbox[1]
-                    items.append(_Item(top=top, x0=table_box[0],
-                                       line=Line(cells=cells, page=number, table=table_id)))
-        words = extract_words(_outside(page.chars, table_boxes), x_tolerance=1.5)
-        words += _outside(checkboxes, table_boxes)
-        text_items = _words_to_lines(words, number)
-        rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH]
-        mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in _outside(rules, table_boxes)])
-        items = drop_page_numbers(items + text_items)
-        if lost:
-            repaired = 0
-            for it in items:
-                it.line, n = _repair_line(it.line)
-                repaired += n
-            if repaired:
-                doc.repaired_pages[number] = repaired
-        text = "\n".join(it.line.text for it in items)
-        scanned = _image_coverage(page) >= SCAN_COVERAGE
-        if number in doc.damaged_pages:
-            pass  # its text is lost to the damage, not missing: flagged as such
-        elif (not words and not tables) or (scanned and len(page.chars) < STRAY_CHARS):
-            doc.pages_without_text.append(number)
-        elif scanned and len(text.strip()) >= 40 and thai_share(text) < 0.2:
-            doc.garbled_pages[number] = "the text layer over this scanned page is not Thai (OCR that read Thai as Latin)"
-        elif problem := text_layer_problem(text):
-            doc.garbled_pages[number] = problem
-        items.sort(key=lambda it: (it.top, it.x0))
-        doc.lines.extend(it.line for it in items)
+        try:
+            next_table = _read_page(doc, page, pdfium_doc, next_table)
+        finally:
+            # pdfplumber keeps every page it made, and each its objects until closed: a file of
+            # thousands of pages held them all (1.2 GB for 1,000 pages, past a worker's limit)
+            page.close()
     return doc
+
+
+def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocument], next_table: int) -> int:
+    """Adds one page's lines and findings to `doc`; returns the number of the next table."""
+    number = page.page_number
+    if damage := content_damage(page.page_obj):
+        doc.damaged_pages[number] = damage
+    if pdfium_doc is not None:
+        try:
+            page._objects = _fast_objects(pdfium_doc, page)  # pdfplumber's cache of the page's objects
+        except FastLayerRefused as why:
+            doc.pdfminer_pages[number] = str(why)
+    else:
+        doc.pdfminer_pages[number] = "no fast layer for this file"
+    # Text drawn outside the page box is not on the page.
+    page = page.crop(page.bbox) if page.bbox != page.mediabox else page
+    # Browser-printed pages carry their true text in ActualText spans; the chars that
+    # remain get the glyph rules (lost glyphs, mark order), then glyphs overprinted for
+    # fake bold are dropped. Geometry stays pdfplumber's.
+    chars = page.chars
+    dropped = apply_actual_text(chars)
+    kept = [c for c in chars if id(c) not in dropped]
+    map_symbol_glyphs(kept, lambda: _type0_symbol_fonts(page))
+    lost = mark_lost_glyphs(kept)
+    anchor_marks(kept)
+    dropped |= overprinted_chars(kept)
+    if dropped:
+        # only chars are dropped: page.filter would test every object of the page
+        page._objects = {**page.objects, "char": [c for c in chars if id(c) not in dropped]}
+    checkboxes = _checkboxes(page)
+    tables = _tables_beside_checkboxes(page, checkboxes)
+    table_boxes = [t.bbox for t in tables]
+    items: list[_Item] = []
+    for table, table_box in zip(tables, table_boxes):
+        geometry = table.rows  # a property that regroups the cells each time
+        rows = table_rows(geometry, table_box, page.chars)
+        near = _CharsByTop([c for c in page.chars if _overlaps(c, table_box)])
+        table_id = next_table
+        next_table += 1
+        for row, cells_geometry in zip(rows, geometry):
+            cells = tuple(_cell_text(near, box, (c or "").strip())
+                          for c, box in zip(row, cells_geometry.cells))
+            if any(cells):
+                top = cells_geometry.bbox[1]
+                items.append(_Item(top=top, x0=table_box[0],
+                                   line=Line(cells=cells, page=number, table=table_id)))
+    words = extract_words(_outside(page.chars, table_boxes), x_tolerance=1.5)
+    words += _outside(checkboxes, table_boxes)
+    text_items = _words_to_lines(words, number)
+    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_MIN_WIDTH]
+    mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in _outside(rules, table_boxes)])
+    items = drop_page_numbers(items + text_items)
+    if lost:
+        repaired = 0
+        for it in items:
+            it.line, n = _repair_line(it.line)
+            repaired += n
+        if repaired:
+            doc.repaired_pages[number] = repaired
+    text = "\n".join(it.line.text for it in items)
+    scanned = _image_coverage(page) >= SCAN_COVERAGE
+    if number in doc.damaged_pages:
+        pass  # its text is lost to the damage, not missing: flagged as such
+    elif (not words and not tables) or (scanned and len(page.chars) < STRAY_CHARS):
+        doc.pages_without_text.append(number)
+    elif scanned and len(text.strip()) >= 40 and thai_share(text) < 0.2:
+        doc.garbled_pages[number] = "the text layer over this scanned page is not Thai (OCR that read Thai as Latin)"
+    elif problem := text_layer_problem(text):
+        doc.garbled_pages[number] = problem
+    items.sort(key=lambda it: (it.top, it.x0))
+    doc.lines.extend(it.line for it in items)
+    return next_table

@@ -146,3 +146,20 @@ def test_bug_a_damaged_content_stream_lost_text_silently(sample, page, cause):
     flag = next(f for f in doc.flags if f.check == "page_content_damaged")
     assert flag.message.startswith(f"page {page}: its content stream is damaged ({cause}")
     assert flag.message.isprintable()
+
+
+def test_bug_a_long_document_kept_every_page_s_objects():
+    # pdfplumber keeps each page it made, with its chars, until the page is closed: a file of
+    # 1,000 pages held 2.1 GB, so one of 2,000 failed the default memory limit. The reader
+    # now closes each page once read (bench/long_document.py measures the memory).
+    import io
+
+    import pdfplumber
+
+    from conftest import SAMPLES
+    from pipeline.pdf_reader import _read_pages
+    data = (SAMPLES / "framework_2550_provincial.rl.pdf").read_bytes()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        doc = _read_pages(pdf, pdf.pages, None)
+        assert len({line.page for line in doc.lines}) == 10
+        assert [hasattr(page, "_objects") for page in pdf.pages] == [False] * 10
