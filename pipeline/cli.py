@@ -91,7 +91,7 @@ def ingest(
                                 retry_failed=retry_failed, excel=excel)
     except ValueError as exc:
         _usage(str(exc))
-    found = collect_inputs(paths, listed)
+    found = collect_inputs(paths, listed, outputs=out)
     if found.missing:
         _usage(f"no such file or folder: {', '.join(found.missing)}")
     try:

@@ -122,15 +122,19 @@ def read_list(list_file: Path) -> list[Path]:
     return [Path(os.fsdecode(line)) for line in lines if line and not line.startswith(b"#")]
 
 
-def collect_inputs(paths: list[Path], listed: list[Path] = ()) -> Inputs:
+def collect_inputs(paths: list[Path], listed: list[Path] = (), outputs: Optional[Path] = None) -> Inputs:
     """Every regular file below the paths and the `listed` ones (a file list's); its format is
     decided later, from its bytes. A named path that is not there is `missing`; a listed one
     is a task all the same, which fails as unreadable: a list is an archive's inventory, and
-    one absent file must be accounted for, not stop the rest."""
+    one absent file must be accounted for, not stop the rest. A folder's files below
+    `outputs` (the run's own output folder, inside the archive it reads) are not inputs."""
     found = Inputs()
+    own = outputs.resolve() if outputs is not None else None
     for path, is_listed in [(p, False) for p in paths] + [(p, True) for p in listed]:
         if path.is_dir():
             for p in sorted(p for p in path.rglob("*") if p.is_file()):
+                if own is not None and own in p.resolve().parents:
+                    continue
                 if _hidden(p, path):
                     found.skipped.append(p)
                 else:

@@ -347,3 +347,18 @@ def test_a_file_list_from_windows_names_tis620_files_and_accounts_for_missing_on
     assert f"{folder}/gone.pdf: unreadable: cannot read the file: No such file or directory" in proc.stdout
     typo = thaikpi("ingest", folder / "gone.pdf", "--out", out)
     assert typo.returncode == 2 and "no such file or folder" in typo.stderr
+
+
+def test_bug_an_output_folder_inside_the_archive_was_read_as_input(tmp_path):
+    # `thaikpi ingest . ` in an archive writes out/ inside it; the next run read out/'s CSVs,
+    # ledger and report.html as reports: ten new rows, nine failed, report.html a document.
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for sample in SAMPLE_FILES[:2]:
+        shutil.copy(sample, archive / sample.name)
+    out = archive / "out"
+    assert thaikpi("ingest", archive, "--out", out).returncode == 0
+    again = thaikpi("ingest", archive, "--out", out)
+    assert again.returncode == 0
+    assert "this run     2 inputs: processed 0 (failed 0), skipped unchanged 2" in again.stdout
+    assert [row[0] for row in ledger_rows(out)] == [str(archive / s.name) for s in SAMPLE_FILES[:2]]
