@@ -21,7 +21,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 from pipeline import __version__  # noqa: E402
 from pipeline.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary  # noqa: E402
 from pipeline.export import ExportError, Selection, export as run_export, parse_years  # noqa: E402
-from pipeline.ingest import IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
+from pipeline.ingest import LEDGER_NAME, IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
 from pipeline.inputs import collect_inputs, read_list, source_name  # noqa: E402
 from pipeline.process import process_file  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -96,6 +96,10 @@ def ingest(
         _usage(f"no such file or folder: {', '.join(found.missing)}")
     try:
         report = run_ingest(found, out, options)
+    except KeyboardInterrupt:
+        typer.echo(f"thaikpi: interrupted. The files done so far are in {source_name(out / LEDGER_NAME)}; run the "
+                   "same command again to do the rest (the outputs are rebuilt then)", err=True)
+        raise typer.Exit(130)
     except OSError as exc:
         typer.echo(f"thaikpi: cannot write to {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1)

@@ -54,6 +54,9 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
 
 
 def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], outbox: Optional[Connection] = None) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and says
+    # so; a worker's own KeyboardInterrupt would only print its traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))

@@ -56,11 +56,12 @@ def test_changed_bytes_or_pipeline_version_are_redone(tmp_path):
     assert len(docs) == len(corpus)
 
 
-def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
-    corpus = make_corpus(tmp_path / "in", 6)
-    out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "in"), "--out", str(out),
-                             "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+def ingest_until(folder, out, done_at_least):
+    """An ingest of `folder` started as a user starts it (a process group of its own, as a
+    terminal's), once `done_at_least` files are in its ledger."""
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--out", str(out),
+                             "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     deadline = time.monotonic() + 120
     done = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -70,12 +71,19 @@ def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
                     done = db.execute("SELECT count(*) FROM files").fetchone()[0]
             except sqlite3.OperationalError:
                 done = 0
-            if done >= 8:
+            if done >= done_at_least:
                 break
         time.sleep(0.05)
+    return proc
+
+
+def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
+    corpus = make_corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    proc = ingest_until(tmp_path / "in", out, 8)
     assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
     os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     killed_at = len(ledger_rows(out))
     assert 8 <= killed_at < len(corpus)
     assert not (out / "documents.csv").exists()  # outputs come at the end: none half-written
@@ -362,3 +370,22 @@ def test_bug_an_output_folder_inside_the_archive_was_read_as_input(tmp_path):
     assert again.returncode == 0
     assert "this run     2 inputs: processed 0 (failed 0), skipped unchanged 2" in again.stdout
     assert [row[0] for row in ledger_rows(out)] == [str(archive / s.name) for s in SAMPLE_FILES[:2]]
+
+
+def test_bug_ctrl_c_printed_a_worker_s_traceback(tmp_path):
+    # Ctrl-C reaches every process of the terminal's group: each busy worker printed its
+    # KeyboardInterrupt traceback, and the run ended without a word of what was kept.
+    corpus = make_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    proc = ingest_until(tmp_path / "in", out, 4)
+    assert proc.poll() is None, "the run finished before it could be interrupted: make the corpus larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert f"thaikpi: interrupted. The files done so far are in {out / 'ledger.sqlite'}; run the same command " \
+           "again to do the rest" in stderr
+    kept = len(ledger_rows(out))
+    rerun = thaikpi("ingest", tmp_path / "in", "--out", out, "-j", "2")
+    assert rerun.returncode == 0 and f"skipped unchanged {kept}" in rerun.stdout
+    assert [r[0] for r in ledger_rows(out)] == sorted(str(p) for p in corpus)
