@@ -45,12 +45,16 @@ class _Item:
     bottom: float = 0.0
 
 
+PDF_PADDING = b"\x00 \t\r\n\x0c"
+
+
 def check_pdf_bytes(data: bytes) -> None:
     """Raise InputError for a PDF that cannot be read whole."""
     if not data.strip():
         raise InputError("empty", "the file is empty")
-    # A complete PDF ends with %%EOF (a few bytes of padding may follow).
-    if b"%%EOF" not in data[-2048:]:
+    # A complete PDF ends with %%EOF; padding may follow: whitespace, or NUL bytes to a block's
+    # end (files recovered from disks, some download tools)
+    if b"%%EOF" not in data.rstrip(PDF_PADDING)[-2048:]:
         raise InputError("truncated", "the PDF is truncated: no %%EOF at its end")
 
 

@@ -93,3 +93,14 @@ def test_a_zip_given_as_a_report_says_what_it_is(tmp_path):
     assert doc.error.message.startswith("a zip archive (2 entries) inside another archive, or given to extract")
     cut = process_bytes(archive.read_bytes()[:200], "cut.zip")
     assert (cut.error.kind, cut.format) == ("damaged", None)
+
+
+def test_bug_a_pdf_padded_with_nul_bytes_was_called_truncated():
+    # Files recovered from disks, and some download tools, pad a file with NULs to a block's
+    # end: the %%EOF check looked at the last 2 KB only, and failed a whole report.
+    data = sorted(SAMPLES.glob("*.rl.pdf"))[0].read_bytes()
+    doc = process_bytes(data + b"\x00" * 8192, "padded.pdf")
+    assert (doc.status, doc.error) == ("ok", None)
+    assert doc.indicators == process_bytes(data, "padded.pdf").indicators
+    cut = process_bytes(data[: len(data) // 2] + b"\x00" * 8192, "cut.pdf")  # padding does not hide a cut
+    assert cut.error.kind == "truncated"
