@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import email
 import re
 from typing import Callable, Iterator, Optional
 
@@ -45,20 +46,21 @@ def declared_charset(data: bytes) -> Optional[str]:
     return _python_codec(m.group(1).decode("ascii", "ignore")) if m else None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, str]:
     """Bytes -> (text, codec). Checks that what it decodes is Thai where Thai is possible.
 
     Generic detectors take windows-874 Thai for Korean or Japanese; a declared charset may be
     wrong or unknown to Python. So: BOM, then the declaration, UTF-8, and cp874, keeping the
     first strict decoding whose letters are Thai; a page that is Thai in no decoding keeps the
-    first strict one.
+    first strict one. `charset` is what the page's container says (an MHTML part's header),
+    tried after the page's own declaration.
     """
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), codec
     candidates: list[str] = []
-    for codec in (declared_charset(data), "utf-8", "cp874"):
+    for codec in (declared_charset(data), charset and _python_codec(charset), "utf-8", "cp874"):
         if codec and codec not in candidates:
             candidates.append(codec)
     decoded: list[tuple[str, str]] = []
@@ -271,8 +273,8 @@ def cell_text(cell: Tag, symbol_family: Optional[str] = None) -> str:
     return "\n\n".join(line.text for line in walker.lines)
 
 
-def read_html(data: bytes) -> ParsedDocument:
-    text, _codec = decode_html(data)
+def read_html(data: bytes, charset: Optional[str] = None) -> ParsedDocument:
+    text, _codec = decode_html(data, charset)
     soup = BeautifulSoup(text, "lxml")
     body = soup.body or soup
     walker = _Walker()
@@ -285,3 +287,16 @@ def read_html(data: bytes) -> ParsedDocument:
     if problem:
         doc.garbled_pages[1] = problem
     return doc
+
+
+def read_mhtml(data: bytes) -> ParsedDocument:
+    """A web page saved as one file (MHTML, .mht: Internet Explorer's and Word's "web archive",
+    common in the archive's 2007-2012 years): its first HTML part, undone from its transfer
+    encoding (quoted-printable, base64), read as HTML with the part's charset."""
+    message = email.message_from_bytes(data)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            page = part.get_payload(decode=True)
+            if page and page.strip():
+                return read_html(page, part.get_content_charset())
+    raise InputError("empty", "the saved web page (MHTML) holds no HTML part")

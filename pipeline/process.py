@@ -15,7 +15,7 @@ from extractors import framework, kpi_report, me_report
 from extractors.thai_text import forget_document
 from pipeline import __version__
 from pipeline.errors import InputError, exception_chain
-from pipeline.html_reader import read_html
+from pipeline.html_reader import read_html, read_mhtml
 from pipeline.inputs import source_name
 from pipeline.normalise import normalise
 from pipeline.pdf_reader import read_pdf
@@ -28,7 +28,9 @@ from schemas.document import Document, DocumentError
 from schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from schemas.parsed import ParsedDocument
 
-READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html}
+READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html, "mhtml": read_mhtml}
+# The document's format as the outputs name it: a saved web page (MHTML) is HTML
+FORMATS = {"pdf": "pdf", "html": "html", "mhtml": "html"}
 
 
 def doc_id_of(data: bytes) -> str:
@@ -132,7 +134,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
             raise _zip_error(data)
         if fmt is None:
             raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
-        doc = doc.model_copy(update={"format": fmt})
+        doc = doc.model_copy(update={"format": FORMATS[fmt]})
         parsed = READERS[fmt](data)
         doc = extract_document(doc, parsed)
         for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),

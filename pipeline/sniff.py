@@ -16,10 +16,20 @@ _HTML_ANYWHERE = re.compile(rb"<(?:html|body|table)\b", re.IGNORECASE)
 _ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
 
 
+# A web page saved as one file (MHTML: Internet Explorer's and Word's "web archive", .mht):
+# mail headers, then the page and its images as MIME parts. Checked before HTML, which the
+# page's part would match.
+_MIME_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:")
+_MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+
+
 def sniff_format(data: bytes) -> Optional[str]:
-    """"pdf", "html", "zip", or None for anything else."""
+    """"pdf", "html", "mhtml", "zip", or None for anything else."""
     if data[:4] in _ZIP_STARTS:
         return "zip"
+    headers = re.split(rb"\r?\n\r?\n", data[:4096], maxsplit=1)[0]  # up to the first blank line
+    if _MIME_HEADER.match(headers) and _MULTIPART_RELATED.search(headers):
+        return "mhtml"
     head = data[:1024]
     # The PDF spec lets the header sit anywhere in the first 1024 bytes.
     if b"%PDF-" in head:

@@ -21,6 +21,7 @@ import html
 import json
 import math
 import os
+import quopri
 import re
 import subprocess
 import sys
@@ -850,6 +851,8 @@ def html_nested(spec: dict) -> str:
         "<td colspan=3>ข้อมูลผลการดำเนินงาน :</td>",
         f"<td colspan=3>{data_table(steps_rows(spec))}</td>",
     ]
+    if spec.get("conditions"):
+        cells.append(f"<td colspan=3><p>เงื่อนไข : {esc(spec['conditions'])}</p></td>")
     if spec.get("criteria"):
         cells += ["<td colspan=3>เกณฑ์การให้คะแนน :</td>",
                   f"<td colspan=3>{data_table([[esc(c) for c in r] for r in criteria_rows(spec)])}</td>"]
@@ -870,7 +873,10 @@ def html_nested_twice(spec: dict) -> str:
 
 def make_html(spec: dict, path: Path, producer: str) -> tuple[int, int]:
     body = {"html-utf8": html_plain, "html-utf8-flat": html_flat, "html-cp874-declared": html_nested,
-            "html-cp874-undeclared": html_plain, "html-utf8-twice": html_nested_twice}[producer](spec)
+            "html-cp874-undeclared": html_plain, "html-utf8-twice": html_nested_twice,
+            "html-mht": html_nested}[producer](spec)
+    if producer == "html-mht":
+        return make_mht(spec, body, path)
     if producer.startswith("html-cp874"):
         meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-874">' if "declared" in producer and "undeclared" not in producer else ""
         encoding = "cp874"
@@ -880,6 +886,32 @@ def make_html(spec: dict, path: Path, producer: str) -> tuple[int, int]:
     page = (f"<!DOCTYPE html>\n<html lang=\"th\"><head>{meta}<title>{esc(spec['slug'])}</title>"
             f"<style>td{{vertical-align:top}}</style><script>var x = 1;</script></head>\n<body>\n{body}\n</body></html>\n")
     path.write_bytes(page.encode(encoding, errors="xmlcharrefreplace"))
+    return 1, 1
+
+
+MHT_BOUNDARY = "----=_NextPart_000_0000_01C9A1B2.3C4D5E60"
+GIF_1PX = "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs="
+
+
+def make_mht(spec: dict, body: str, path: Path) -> tuple[int, int]:
+    """The report as Internet Explorer saved a page as a "Web Archive, single file" (.mht):
+    mail headers, the page in windows-874 as quoted-printable (soft breaks every 76
+    characters, inside words), then the site's logo as a base64 part."""
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-874">'
+            f"<title>{esc(spec['slug'])}</title></head>\r\n<body>\r\n{body}\r\n</body></html>\r\n")
+    encoded = quopri.encodestring(page.encode("cp874", errors="xmlcharrefreplace").replace(b"\n", b"\r\n"))
+    where = f"http://www.example.go.th/kpi/{spec['slug']}"
+    head = (f"From: <Saved by Windows Internet Explorer 8>\r\nSubject: {spec['slug']}\r\n"
+            "Date: Tue, 15 Sep 2009 10:12:00 +0700\r\nMIME-Version: 1.0\r\n"
+            f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{MHT_BOUNDARY}"\r\n'
+            "X-MimeOLE: Produced By Microsoft MimeOLE V6.00.2900.5579\r\n\r\n"
+            "This is a multi-part message in MIME format.\r\n\r\n"
+            f"--{MHT_BOUNDARY}\r\n"
+            'Content-Type: text/html;\r\n\tcharset="windows-874"\r\n'
+            f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: {where}.html\r\n\r\n")
+    tail = (f"\r\n\r\n--{MHT_BOUNDARY}\r\nContent-Type: image/gif\r\nContent-Transfer-Encoding: base64\r\n"
+            f"Content-Location: {where}/logo.gif\r\n\r\n{GIF_1PX}\r\n\r\n--{MHT_BOUNDARY}--\r\n")
+    path.write_bytes(head.encode("ascii") + encoded + tail.encode("ascii"))
     return 1, 1
 
 
@@ -1072,12 +1104,12 @@ def main() -> None:
     GOLD_DIR.mkdir(parents=True, exist_ok=True)
     made = {}
     for spec, producer in SAMPLES:
-        suffix = ".html" if producer.startswith("html") else ".pdf"
+        suffix = ".mht" if producer == "html-mht" else ".html" if producer.startswith("html") else ".pdf"
         if only and spec["slug"] not in only:
             continue
         tag = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "libreoffice": "lo", "scan": "scan", "html-utf8": "utf8", "html-utf8-flat": "utf8_flat",
                "html-cp874-declared": "cp874", "html-cp874-undeclared": "cp874_nodecl",
-               "html-utf8-twice": "twice"}[producer]
+               "html-utf8-twice": "twice", "html-mht": "ie"}[producer]
         path = SAMPLES_DIR / f"{spec['slug']}.{tag}{suffix}"
         if producer == "reportlab":
             pages, score_page = make_reportlab(spec, path)

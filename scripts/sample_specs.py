@@ -384,6 +384,9 @@ SAMPLES = [
     (dict(SEED_000, slug="kpi_2552_3-1-4_osm_dingbats", checkboxes="symbol_font"), "html-utf8"),
     (SEED_002, "fpdf2"),
     (SEED_002, "html-utf8-flat"),
+    # ... saved by Internet Explorer as a web archive (.mht): MIME parts, the page in
+    # windows-874 as quoted-printable.
+    (SEED_002, "html-mht"),
     (SEED_003, "reportlab"),
     (SEED_003, "html-cp874-declared"),
     # Seed 003 as its dump shows it: each table followed by a tab-flattened copy (read once).

@@ -104,3 +104,12 @@ def test_bug_a_pdf_padded_with_nul_bytes_was_called_truncated():
     assert doc.indicators == process_bytes(data, "padded.pdf").indicators
     cut = process_bytes(data[: len(data) // 2] + b"\x00" * 8192, "cut.pdf")  # padding does not hide a cut
     assert cut.error.kind == "truncated"
+
+
+def test_a_saved_web_page_without_an_html_part_is_empty():
+    mht = (b"From: <Saved by Windows Internet Explorer 8>\r\nMIME-Version: 1.0\r\n"
+           b'Content-Type: multipart/related;\r\n\tboundary="b"\r\n\r\n--b\r\nContent-Type: image/gif\r\n'
+           b"Content-Transfer-Encoding: base64\r\n\r\nR0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=\r\n--b--\r\n")
+    doc = process_bytes(mht, "logo.mht")
+    assert (doc.status, doc.format, doc.error.kind) == ("error", "html", "empty")
+    assert doc.error.message == "the saved web page (MHTML) holds no HTML part"
