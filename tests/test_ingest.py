@@ -56,9 +56,9 @@ def test_changed_bytes_or_pipeline_version_are_redone(tmp_path):
     assert len(docs) == len(corpus)
 
 
-def ingest_until(folder, out, done_at_least):
-    """An ingest of `folder` started as a user starts it (a process group of its own, as a
-    terminal's), once `done_at_least` files are in its ledger."""
+def ingest_stopped(sig, folder, out, done_at_least) -> subprocess.CompletedProcess:
+    """An ingest of `folder`, started as a user starts it (a process group of its own, as a
+    terminal's), sent `sig` across its group once `done_at_least` files are in its ledger."""
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--out", str(out),
                              "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
@@ -74,16 +74,16 @@ def ingest_until(folder, out, done_at_least):
             if done >= done_at_least:
                 break
         time.sleep(0.05)
-    return proc
+    assert proc.poll() is None, "the run finished before it could be stopped: make the corpus larger"
+    os.killpg(proc.pid, sig)
+    stdout, stderr = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
 
 
 def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
     corpus = make_corpus(tmp_path / "in", 6)
     out = tmp_path / "out"
-    proc = ingest_until(tmp_path / "in", out, 8)
-    assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.communicate()
+    ingest_stopped(signal.SIGKILL, tmp_path / "in", out, 8)
     killed_at = len(ledger_rows(out))
     assert 8 <= killed_at < len(corpus)
     assert not (out / "documents.csv").exists()  # outputs come at the end: none half-written
@@ -389,14 +389,11 @@ def test_bug_ctrl_c_printed_a_worker_s_traceback(tmp_path):
     # KeyboardInterrupt traceback, and the run ended without a word of what was kept.
     corpus = make_corpus(tmp_path / "in", 3)
     out = tmp_path / "out"
-    proc = ingest_until(tmp_path / "in", out, 4)
-    assert proc.poll() is None, "the run finished before it could be interrupted: make the corpus larger"
-    os.killpg(proc.pid, signal.SIGINT)
-    _, stderr = proc.communicate(timeout=60)
+    proc = ingest_stopped(signal.SIGINT, tmp_path / "in", out, 4)
     assert proc.returncode == 130
-    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert "Traceback" not in proc.stderr and "KeyboardInterrupt" not in proc.stderr
     assert f"thaikpi: interrupted. The files done so far are in {out / 'ledger.sqlite'}; run the same command " \
-           "again to do the rest" in stderr
+           "again to do the rest" in proc.stderr
     kept = len(ledger_rows(out))
     rerun = thaikpi("ingest", tmp_path / "in", "--out", out, "-j", "2")
     assert rerun.returncode == 0 and f"skipped unchanged {kept}" in rerun.stdout
