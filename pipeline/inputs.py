@@ -132,7 +132,8 @@ def collect_inputs(paths: list[Path], listed: list[Path] = (), outputs: Optional
     own = outputs.resolve() if outputs is not None else None
     for path, is_listed in [(p, False) for p in paths] + [(p, True) for p in listed]:
         if path.is_dir():
-            for p in sorted(p for p in path.rglob("*") if p.is_file()):
+            # a link to nothing is a file of the archive gone missing: a task that fails
+            for p in sorted(p for p in path.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists())):
                 if own is not None and own in p.resolve().parents:
                     continue
                 if _hidden(p, path):

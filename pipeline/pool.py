@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Callable, Optional
 
 from pipeline import __version__
-from pipeline.inputs import Task
+from pipeline.inputs import Task, source_name
 from pipeline.process import process_bytes
 from pipeline.settings import Settings
 from schemas.document import Document, DocumentError
@@ -47,6 +47,8 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     except Exception as exc:  # unreadable file or archive member
         # an OSError's text repeats the path, whose name may not be text (source_name)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        if isinstance(exc, FileNotFoundError) and task.member is None and os.path.islink(task.path):
+            reason = f"it is a symbolic link to {source_name(os.readlink(task.path))}, which is not there"
         doc = failed_document(task, "unreadable", f"cannot read the file: {reason}")
         return doc.model_dump_json(), time.perf_counter() - start
     doc = process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"

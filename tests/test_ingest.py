@@ -398,3 +398,19 @@ def test_bug_ctrl_c_printed_a_worker_s_traceback(tmp_path):
     rerun = thaikpi("ingest", tmp_path / "in", "--out", out, "-j", "2")
     assert rerun.returncode == 0 and f"skipped unchanged {kept}" in rerun.stdout
     assert [r[0] for r in ledger_rows(out)] == sorted(str(p) for p in corpus)
+
+
+def test_bug_a_link_to_nothing_in_the_archive_was_not_accounted_for(tmp_path):
+    # A folder walk took regular files only: a symbolic link whose target had moved was
+    # skipped without a word, and the archive's inventory came out one short.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE_FILES[0], folder / "kept.pdf")
+    (folder / "moved.pdf").symlink_to(tmp_path / "elsewhere" / "moved.pdf")
+    out = tmp_path / "out"
+    proc = thaikpi("ingest", folder, "--out", out)
+    assert proc.returncode == 1
+    rows = {r["source"]: (r["status"], r["error_kind"], r["error_message"]) for r in csv_rows(out / "documents.csv")}
+    assert rows == {str(folder / "kept.pdf"): ("ok", "", ""),
+                    str(folder / "moved.pdf"): ("error", "unreadable", "cannot read the file: it is a symbolic "
+                                                f"link to {tmp_path / 'elsewhere' / 'moved.pdf'}, which is not there")}
