@@ -33,6 +33,8 @@ def content_damage(page_obj) -> Optional[str]:
 
 def stream_damage(stream: PDFStream) -> Optional[str]:
     data = stream.rawdata
+    if stream.decipher:  # an encrypted file (read with its empty user password): as pdfminer does
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
     for name, _params in stream.get_filters():
         if name in LITERALS_FLATE_DECODE:
             inflater = zlib.decompressobj()

@@ -557,9 +557,19 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
 
     doc = Doc(str(path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
               bottomMargin=margin, invariant=1, title=spec["slug"], author="thaikpi samples",
-              creator="thaikpi make_samples (reportlab)")
+              creator="thaikpi make_samples (reportlab)", encrypt=owner_lock(spec))
     doc.build(story)
     return doc.page, pages["score"]
+
+
+def owner_lock(spec: dict):
+    """An owner password forbidding copying and editing, and no user password, as agencies lock
+    the PDFs they publish: every reader opens the file, its streams encrypted (RC4, 128 bits)."""
+    if not spec.get("owner_locked"):
+        return None
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    return StandardEncryption("", ownerPassword="thaikpi-owner", canPrint=1, canModify=0, canCopy=0,
+                              canAnnotate=0, strength=128)
 
 
 # --- fpdf2 ----------------------------------------------------------------------------------

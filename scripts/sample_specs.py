@@ -410,6 +410,9 @@ SAMPLES = [
     # The same report with its tables aligned in columns, no rules drawn.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", tables="unruled"), "reportlab"),
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_unruled", tables="unruled"), "html-utf8"),
+    # ... locked by its owner (no copying or editing; no password to open it), its streams
+    # encrypted, as agencies publish many reports.
+    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_owner_locked", owner_locked=True), "reportlab"),
     # ... and with its score table broken across two pages, the header not repeated.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_page_broken", score_break_after=2), "reportlab"),
     (FALLING, "fpdf2"),
