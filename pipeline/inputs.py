@@ -8,7 +8,8 @@ import os
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional
+from contextlib import ExitStack
+from typing import Iterator, Optional
 
 from pipeline.sniff import is_document_package
 
@@ -68,6 +69,23 @@ class Task:
             return Path(self.path).read_bytes()
         with zipfile.ZipFile(self.path) as archive:
             return archive.read(self.member)
+
+    def size(self) -> int:
+        """Its size in bytes, before reading it: a member's as its archive states it (zipfile
+        reads no more than that)."""
+        if self.member is None:
+            return os.path.getsize(self.path)
+        with zipfile.ZipFile(self.path) as archive:
+            return archive.getinfo(self.member).file_size
+
+    def blocks(self, size: int = 1 << 20) -> Iterator[bytes]:
+        """Its bytes in blocks, in flat memory: an archive member may unpack to gigabytes."""
+        with ExitStack() as stack:
+            if self.member is None:
+                fh = stack.enter_context(open(self.path, "rb"))
+            else:
+                fh = stack.enter_context(stack.enter_context(zipfile.ZipFile(self.path)).open(self.member))
+            yield from iter(lambda: fh.read(size), b"")
 
 
 @dataclass
@@ -163,16 +181,11 @@ def collect_inputs(paths: list[Path], listed: list[Path] = (), outputs: Optional
 
 def fingerprint(task: Task) -> tuple[Optional[int], Optional[str]]:
     """(size, sha256) of the task's bytes; (None, None) if they cannot be read."""
+    digest, size = hashlib.sha256(), 0
     try:
-        if task.member is None:
-            digest = hashlib.sha256()
-            size = 0
-            with open(task.path, "rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
-                    size += len(block)
-            return size, digest.hexdigest()
-        data = task.read_bytes()
-        return len(data), hashlib.sha256(data).hexdigest()
+        for block in task.blocks():
+            digest.update(block)
+            size += len(block)
+        return size, digest.hexdigest()
     except (OSError, zipfile.BadZipFile, KeyError):
         return None, None

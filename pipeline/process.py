@@ -101,6 +101,10 @@ def _out_of_memory(exc: BaseException) -> bool:
                            for e in chain)
 
 
+def too_large_message(size: int, settings: Settings) -> str:
+    return f"{size} bytes is over the limit of {settings.max_file_bytes}"
+
+
 def _zip_error(data: bytes) -> InputError:
     """Why a zip reached the reader of reports: it is an Office file (a zip of its parts), or an
     archive that is damaged, or sits inside another archive, or went to extract (ingest reads
@@ -128,7 +132,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if not data.strip():
             raise InputError("empty", "the file is empty")
         if len(data) > settings.max_file_bytes:
-            raise InputError("too_large", f"{len(data)} bytes is over the limit of {settings.max_file_bytes}")
+            raise InputError("too_large", too_large_message(len(data), settings))
         fmt = sniff_format(data)
         if fmt == "zip":
             raise _zip_error(data)

@@ -414,3 +414,28 @@ def test_bug_a_link_to_nothing_in_the_archive_was_not_accounted_for(tmp_path):
     assert rows == {str(folder / "kept.pdf"): ("ok", "", ""),
                     str(folder / "moved.pdf"): ("error", "unreadable", "cannot read the file: it is a symbolic "
                                                 f"link to {tmp_path / 'elsewhere' / 'moved.pdf'}, which is not there")}
+
+
+def test_bug_an_archive_member_that_unpacks_huge_was_read_whole_by_the_run_itself(tmp_path):
+    # The run hashed each zip member by reading it whole, in its own process (no memory limit):
+    # a member of gigabytes (a zip bomb, a disk image) could end the run, and a worker read it
+    # whole before the size check. Members are now hashed in blocks, and one past the size
+    # limit is refused before it is read. Here the run has 500 MiB of address space (it needs
+    # about 250), its workers 300, and the member unpacks to 600.
+    import resource
+    archive = tmp_path / "reports.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(SAMPLE_FILES[0], SAMPLE_FILES[0].name)
+        with z.open("backup.img", "w", force_zip64=True) as member:
+            for _ in range(600):
+                member.write(bytes(1 << 20))
+    out = tmp_path / "out"
+    limit = 500 << 20
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(archive), "--out", str(out),
+                           "--memory-limit", "300"], capture_output=True, text=True,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+    assert proc.returncode == 1, proc.stderr
+    rows = {r["source"].split("!")[1]: (r["status"], r["error_kind"], r["error_message"])
+            for r in csv_rows(out / "documents.csv")}
+    assert rows == {SAMPLE_FILES[0].name: ("ok", "", ""),
+                    "backup.img": ("error", "too_large", f"{600 << 20} bytes is over the limit of {200 << 20}")}
