@@ -163,3 +163,28 @@ def test_bug_a_long_document_kept_every_page_s_objects():
         doc = _read_pages(pdf, pdf.pages, None)
         assert len({line.page for line in doc.lines}) == 10
         assert [hasattr(page, "_objects") for page in pdf.pages] == [False] * 10
+
+
+def test_bug_a_page_of_many_small_squares_took_minutes():
+    # A chart of 14,400 small squares (a heat map, a calendar) took two minutes: each square
+    # read as a checkbox was tested against every other shape, three times over. Each is now
+    # tested against the shapes near it. Counted here, not timed: the calls of the inside test.
+    import io
+    from unittest import mock
+
+    from reportlab.pdfgen import canvas  # the test extra
+
+    import pipeline.pdf_reader as reader
+    side = 30
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(400, 400))
+    for i in range(side):
+        for j in range(side):
+            c.rect(20 + i * 12, 20 + j * 12, 8, 8, stroke=1, fill=(i == j))
+    c.save()
+    with mock.patch.object(reader, "_inside", wraps=reader._inside) as inside:
+        doc = read_pdf(buffer.getvalue())
+    # near: its column and the next (they share x0); all: every square against every other, 3 x 810,000
+    assert inside.call_count < 100 * side * side
+    boxes = "".join(line.text for line in doc.lines).replace(" ", "")
+    assert (boxes.count("☑"), boxes.count("☐")) == (side, side * side - side)  # the filled diagonal
