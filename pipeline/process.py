@@ -156,10 +156,12 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
 
 
 def process_file(path: Path | str, settings: Optional[Settings] = None) -> Document:
-    path = Path(path)
+    path, settings = Path(path), settings or Settings()
+    unread = Document(source=source_name(path), doc_id="", pipeline_version=__version__)
     try:
+        if (size := path.stat().st_size) > settings.max_file_bytes:
+            return _error(unread, "too_large", too_large_message(size, settings))  # refused before it is read
         data = path.read_bytes()
     except OSError as exc:
-        doc = Document(source=source_name(path), doc_id="", pipeline_version=__version__)
-        return _error(doc, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return _error(unread, "unreadable", f"cannot read the file: {exc.strerror or exc}")
     return process_bytes(data, source_name(path), settings)

@@ -113,3 +113,16 @@ def test_a_saved_web_page_without_an_html_part_is_empty():
     doc = process_bytes(mht, "logo.mht")
     assert (doc.status, doc.format, doc.error.kind) == ("error", "html", "empty")
     assert doc.error.message == "the saved web page (MHTML) holds no HTML part"
+
+
+def test_a_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from pipeline.settings import Settings
+    big = tmp_path / "budget_book.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b" " * 4096 + b"\n%%EOF\n")
+    read = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
+    doc = process_file(big, Settings(max_file_bytes=1024))
+    assert (doc.status, doc.error.kind, doc.error.message) == ("error", "too_large", "4112 bytes is over the limit of 1024")
+    assert read == []
