@@ -8,6 +8,7 @@ import os
 import resource
 import traceback
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -101,6 +102,22 @@ def _out_of_memory(exc: BaseException) -> bool:
                            for e in chain)
 
 
+def _gunzip(data: bytes, settings: Settings) -> bytes:
+    """A gzip-compressed file's bytes (a page saved as the server sent it), no more than the size
+    limit allows."""
+    inflater = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+    try:
+        inner = inflater.decompress(data, settings.max_file_bytes + 1)
+    except zlib.error as exc:
+        raise InputError("damaged", f"a gzip-compressed file that does not decompress ({exc})")
+    if len(inner) > settings.max_file_bytes:
+        raise InputError("too_large", "a gzip-compressed file that unpacks to more than the limit of "
+                                      f"{settings.max_file_bytes} bytes")
+    if not inflater.eof:
+        raise InputError("truncated", "a gzip-compressed file cut before its end")
+    return inner
+
+
 def too_large_message(size: int, settings: Settings) -> str:
     return f"{size} bytes is over the limit of {settings.max_file_bytes}"
 
@@ -134,9 +151,12 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if len(data) > settings.max_file_bytes:
             raise InputError("too_large", too_large_message(len(data), settings))
         fmt = sniff_format(data)
+        if fmt == "gzip":
+            data = _gunzip(data, settings)
+            fmt = sniff_format(data)
         if fmt == "zip":
             raise _zip_error(data)
-        if fmt is None:
+        if fmt not in READERS:
             raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
         doc = doc.model_copy(update={"format": FORMATS[fmt]})
         parsed = READERS[fmt](data)

@@ -23,10 +23,15 @@ _MIME_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:")
 _MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 
 
+GZIP_START = b"\x1f\x8b"  # a page saved as the server sent it, compressed (wget, some crawlers)
+
+
 def sniff_format(data: bytes) -> Optional[str]:
-    """"pdf", "html", "mhtml", "zip", or None for anything else."""
+    """"pdf", "html", "mhtml", "zip", "gzip", or None for anything else."""
     if data[:4] in _ZIP_STARTS:
         return "zip"
+    if data[:2] == GZIP_START:
+        return "gzip"
     headers = re.split(rb"\r?\n\r?\n", data[:4096], maxsplit=1)[0]  # up to the first blank line
     if _MIME_HEADER.match(headers) and _MULTIPART_RELATED.search(headers):
         return "mhtml"

@@ -126,3 +126,20 @@ def test_a_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
     doc = process_file(big, Settings(max_file_bytes=1024))
     assert (doc.status, doc.error.kind, doc.error.message) == ("error", "too_large", "4112 bytes is over the limit of 1024")
     assert read == []
+
+
+def test_a_page_saved_gzip_compressed_is_read_as_what_it_holds():
+    # wget and some crawlers save a page as the server sent it, gzip-compressed: it was
+    # "neither PDF nor HTML"
+    import gzip
+    html = SAMPLES / "me_2565_q4_provincial_administration.utf8.html"
+    pdf = SAMPLES / "kpi_2552_3-1-4_osm.rl.pdf"
+    for sample in (html, pdf):
+        plain = process_bytes(sample.read_bytes(), sample.name)
+        packed = process_bytes(gzip.compress(sample.read_bytes(), mtime=0), sample.name + ".gz")
+        assert (packed.status, packed.format, packed.kind) == (plain.status, plain.format, plain.kind)
+        assert packed.model_dump(exclude={"doc_id", "source"}) == plain.model_dump(exclude={"doc_id", "source"})
+    cut = process_bytes(gzip.compress(pdf.read_bytes(), mtime=0)[:20000], "cut.pdf.gz")
+    assert (cut.error.kind, cut.error.message) == ("truncated", "a gzip-compressed file cut before its end")
+    twice = process_bytes(gzip.compress(gzip.compress(pdf.read_bytes())), "twice.gz")
+    assert twice.error.kind == "unsupported"
