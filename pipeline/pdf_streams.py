@@ -39,11 +39,12 @@ def stream_damage(stream: PDFStream) -> Optional[str]:
         if name in LITERALS_FLATE_DECODE:
             inflater = zlib.decompressobj()
             try:
-                data = inflater.decompress(data)
+                decoded = inflater.decompress(data)
             except zlib.error as exc:
                 return f"Flate data stops decoding: {_printable(exc)}"
-            if not inflater.eof:
+            if not inflater.eof and not _deflate_complete(data):
                 return "Flate data ends before its end"
+            data = decoded
         elif name in LITERALS_ASCII85_DECODE:
             try:
                 data = ascii85decode(data)
@@ -54,6 +55,17 @@ def stream_damage(stream: PDFStream) -> Optional[str]:
         else:
             return None
     return None
+
+
+def _deflate_complete(data: bytes) -> bool:
+    """Whether zlib data that did not reach its end holds its last deflate block all the same:
+    some producers leave out the 4-byte checksum after it, and readers read the text whole."""
+    raw = zlib.decompressobj(-zlib.MAX_WBITS)  # the deflate blocks alone, past the 2-byte header
+    try:
+        raw.decompress(data[2:])
+    except zlib.error:
+        return False
+    return raw.eof
 
 
 def _printable(exc: Exception) -> str:

@@ -188,3 +188,21 @@ def test_bug_a_page_of_many_small_squares_took_minutes():
     assert inside.call_count < 100 * side * side
     boxes = "".join(line.text for line in doc.lines).replace(" ", "")
     assert (boxes.count("☑"), boxes.count("☐")) == (side, side * side - side)  # the filled diagonal
+
+
+def test_a_content_stream_without_its_checksum_is_whole_and_one_cut_short_is_damaged():
+    # Some producers leave out zlib's 4-byte checksum after the last deflate block: the text is
+    # whole, and no reader loses any. Cut inside the blocks, the text after the cut is lost.
+    import zlib
+
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import LIT
+
+    from pipeline.pdf_streams import stream_damage
+    data = zlib.compress(b"BT /F1 12 Tf 72 720 Td (hello) Tj ET\n" * 200)
+
+    def stream(raw):
+        return PDFStream({"Filter": LIT("FlateDecode"), "Length": len(raw)}, raw)
+    assert stream_damage(stream(data)) is None
+    assert stream_damage(stream(data[:-4])) is None
+    assert stream_damage(stream(data[: len(data) // 2])) == "Flate data ends before its end"
