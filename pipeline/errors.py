@@ -12,6 +12,10 @@ class InputError(Exception):
         self.message = message
 
 
+def too_large(size: int, limit: int) -> InputError:
+    return InputError("too_large", f"{size} bytes is over the limit of {limit}")
+
+
 def exception_chain(exc: BaseException, limit: int = 6) -> list[BaseException]:
     """exc and what it wraps: its cause, its context, or an exception passed as an argument
     (pdfplumber wraps pdfminer's errors as PdfminerException(original))."""

@@ -6,11 +6,12 @@ import codecs
 import hashlib
 import os
 import zipfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from contextlib import ExitStack
 from typing import Iterator, Optional
 
+from pipeline.errors import too_large
 from pipeline.sniff import is_document_package
 
 ZIP_SEPARATOR = "!"  # "archive.zip!reports/kpi.pdf"
@@ -58,25 +59,28 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return _read_name(raw) or info.filename
 
 
+def _check_size(size: int, limit: Optional[int]) -> None:
+    if limit is not None and size > limit:
+        raise too_large(size, limit)
+
+
 @dataclass(frozen=True)
 class Task:
     source: str                    # what the outputs call it
     path: str                      # the file on disk (the zip, for a member)
     member: Optional[str] = None   # the member inside a zip archive
 
-    def read_bytes(self) -> bytes:
+    def read_bytes(self, max_bytes: Optional[int] = None) -> bytes:
+        """Its bytes. Past `max_bytes` it is refused (InputError too_large) before it is read, a
+        member by the size its archive states (zipfile reads no more than that): a member may
+        unpack to more than a worker's memory."""
         if self.member is None:
+            _check_size(os.path.getsize(self.path), max_bytes)
             return Path(self.path).read_bytes()
         with zipfile.ZipFile(self.path) as archive:
-            return archive.read(self.member)
-
-    def size(self) -> int:
-        """Its size in bytes, before reading it: a member's as its archive states it (zipfile
-        reads no more than that)."""
-        if self.member is None:
-            return os.path.getsize(self.path)
-        with zipfile.ZipFile(self.path) as archive:
-            return archive.getinfo(self.member).file_size
+            info = archive.getinfo(self.member)
+            _check_size(info.file_size, max_bytes)
+            return archive.read(info)
 
     def blocks(self, size: int = 1 << 20) -> Iterator[bytes]:
         """Its bytes in blocks, in flat memory: an archive member may unpack to gigabytes."""

@@ -21,8 +21,9 @@ from multiprocessing.connection import Connection, wait
 from typing import Callable, Optional
 
 from pipeline import __version__
+from pipeline.errors import InputError
 from pipeline.inputs import Task, source_name
-from pipeline.process import process_bytes, too_large_message
+from pipeline.process import process_bytes
 from pipeline.settings import Settings
 from schemas.document import Document, DocumentError
 
@@ -43,12 +44,10 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     """Process one task; returns (document JSON, seconds). Never raises for a bad file."""
     start = time.perf_counter()
     try:
-        # a file past the limit is refused before it is read: an archive member may unpack to more
-        # than the worker's memory
-        if (size := task.size()) > settings.max_file_bytes:
-            doc = failed_document(task, "too_large", too_large_message(size, settings))
-            return doc.model_dump_json(), time.perf_counter() - start
-        data = task.read_bytes()
+        data = task.read_bytes(settings.max_file_bytes)
+    except InputError as exc:  # past the size limit
+        doc = failed_document(task, exc.kind, exc.message)
+        return doc.model_dump_json(), time.perf_counter() - start
     except Exception as exc:  # unreadable file or archive member
         # an OSError's text repeats the path, whose name may not be text (source_name)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc

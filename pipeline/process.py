@@ -15,9 +15,9 @@ from typing import Callable, Optional
 from extractors import framework, kpi_report, me_report
 from extractors.thai_text import forget_document
 from pipeline import __version__
-from pipeline.errors import InputError, exception_chain
+from pipeline.errors import InputError, exception_chain, too_large
 from pipeline.html_reader import read_html, read_mhtml
-from pipeline.inputs import source_name
+from pipeline.inputs import Task, source_name
 from pipeline.normalise import normalise
 from pipeline.pdf_reader import read_pdf
 from pipeline.score import score
@@ -118,10 +118,6 @@ def _gunzip(data: bytes, settings: Settings) -> bytes:
     return inner
 
 
-def too_large_message(size: int, settings: Settings) -> str:
-    return f"{size} bytes is over the limit of {settings.max_file_bytes}"
-
-
 def _zip_error(data: bytes) -> InputError:
     """Why a zip reached the reader of reports: it is an Office file (a zip of its parts), or an
     archive that is damaged, or sits inside another archive, or went to extract (ingest reads
@@ -149,7 +145,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if not data.strip():
             raise InputError("empty", "the file is empty")
         if len(data) > settings.max_file_bytes:
-            raise InputError("too_large", too_large_message(len(data), settings))
+            raise too_large(len(data), settings.max_file_bytes)
         fmt = sniff_format(data)
         if fmt == "gzip":
             data = _gunzip(data, settings)
@@ -176,12 +172,13 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
 
 
 def process_file(path: Path | str, settings: Optional[Settings] = None) -> Document:
-    path, settings = Path(path), settings or Settings()
-    unread = Document(source=source_name(path), doc_id="", pipeline_version=__version__)
+    settings = settings or Settings()
+    task = Task(source=source_name(path), path=str(path))
+    unread = Document(source=task.source, doc_id="", pipeline_version=__version__)
     try:
-        if (size := path.stat().st_size) > settings.max_file_bytes:
-            return _error(unread, "too_large", too_large_message(size, settings))  # refused before it is read
-        data = path.read_bytes()
+        data = task.read_bytes(settings.max_file_bytes)
+    except InputError as exc:  # past the size limit, refused before it is read
+        return _error(unread, exc.kind, exc.message)
     except OSError as exc:
         return _error(unread, "unreadable", f"cannot read the file: {exc.strerror or exc}")
-    return process_bytes(data, source_name(path), settings)
+    return process_bytes(data, task.source, settings)
