@@ -128,6 +128,8 @@ def _zip_error(data: bytes) -> InputError:
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         return InputError("damaged", f"a zip archive that cannot be opened (truncated or damaged: {exc}); "
                                      "none of its reports can be read")
+    if not names:  # ingest reads an empty archive as a file: it holds no report to list
+        return InputError("empty", "the zip archive holds no files")
     if is_document_package(names):
         return InputError("unsupported", "an Office or OpenDocument file (Word, Excel, ...), neither PDF nor "
                                          "HTML: save it as PDF to read it")

@@ -143,3 +143,10 @@ def test_a_page_saved_gzip_compressed_is_read_as_what_it_holds():
     assert (cut.error.kind, cut.error.message) == ("truncated", "a gzip-compressed file cut before its end")
     twice = process_bytes(gzip.compress(gzip.compress(pdf.read_bytes())), "twice.gz")
     assert twice.error.kind == "unsupported"
+
+
+def test_bug_an_empty_zip_archive_was_called_an_archive_inside_an_archive(tmp_path):
+    import zipfile
+    zipfile.ZipFile(tmp_path / "fy2560.zip", "w").close()  # the end record alone: PK\x05\x06
+    doc = process_file(tmp_path / "fy2560.zip")
+    assert (doc.status, doc.error.kind, doc.error.message) == ("error", "empty", "the zip archive holds no files")
