@@ -36,7 +36,7 @@ if mode in ("plumber", "plumber-closing"):
             if mode == "plumber-closing":
                 page.close()
 else:
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", path], stdout=subprocess.DEVNULL,
+    subprocess.run([sys.executable, "-m", "thaikpi", "extract", path], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, check=True)
 seconds = time.perf_counter() - start
 peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from pipeline.process import process_file  # noqa: E402
+from thaikpi.pipeline.run.process import process_file  # noqa: E402
 from table_shapes import SAMPLES, SHAPES, shape_accuracy  # noqa: E402
 
 

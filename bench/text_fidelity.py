@@ -35,7 +35,7 @@ import pdfplumber  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 import make_samples  # noqa: E402
-from pipeline.pdf_reader import read_pdf  # noqa: E402
+from thaikpi.pipeline.readers.pdf_reader import read_pdf  # noqa: E402
 from sample_specs import SAMPLES  # noqa: E402
 
 RENDER = {"reportlab": make_samples.make_reportlab, "fpdf2": make_samples.make_fpdf2,
@@ -58,7 +58,7 @@ def plumber(path: Path) -> str:
 
 def pipeline_text(path: Path) -> str:
     # The reader's lines, cleaned as every field is (SARA AM, PUA, spacing); digits kept as written.
-    from extractors.thai_text import clean_text
+    from thaikpi.pipeline.text.thai import clean_text
     return "\n".join(clean_text(line.text, arabic_digits=False) or "" for line in read_pdf(path.read_bytes()).lines)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from schemas.parsed import Line
+from thaikpi.schemas.parsed import Line
 
 COLUMN_GAP = 5.0  # points: a gap wider than this separates cells (a space is 2-4 pt at 12-16 pt type)
 INDENT = 8.0  # points: a line of a cell starting this far right of the column opens a paragraph

@@ -22,11 +22,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors import labels
-from extractors.lines import cells_text, clean_lines, drop_site_chrome, fiscal_year
-from extractors.thai_text import match_key, to_arabic_digits
-from schemas.document import Criterion, Dimension, Indicator
-from schemas.parsed import Line, ParsedDocument
+from thaikpi.extractors import labels
+from thaikpi.extractors.lines import cells_text, clean_lines, drop_site_chrome, fiscal_year
+from thaikpi.pipeline.text.thai import match_key, to_arabic_digits
+from thaikpi.schemas.document import Criterion, Dimension, Indicator
+from thaikpi.schemas.extraction import Extraction
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 
 @dataclass
@@ -302,3 +303,18 @@ def parse(parsed: ParsedDocument) -> Framework:
         dimensions=sorted(state.dimensions.values(), key=lambda d: d.number),
         indicators=list(state.items.values()),
     )
+
+
+# --- the extractor contract (extractors/registry.py) ------------------------------------------
+
+KIND = "framework"
+
+
+def detect(parsed: ParsedDocument) -> float:
+    return 1.0 if is_framework(parsed) else 0.0
+
+
+def extract(parsed: ParsedDocument) -> Extraction:
+    found = parse(parsed)
+    return Extraction(fiscal_year_be=found.fiscal_year_be, indicators=found.indicators,
+                      dimensions=found.dimensions)

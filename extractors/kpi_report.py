@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
-from extractors import aligned, labels
-from extractors.lines import clean_lines, fiscal_year
-from extractors.thai_text import (
+from thaikpi.extractors import aligned, labels
+from thaikpi.extractors.lines import clean_lines, fiscal_year
+from thaikpi.pipeline.text.thai import (
     find_dates, join_lines, join_paragraphs, join_wrapped, is_list_marker_start, match_key, parse_number, split_inline_numbered,
     split_items, to_arabic_digits,
 )
-from schemas.document import Criterion, Evidence, Indicator, ScoreRow, Step
-from schemas.flags import Flag, RoundAmbiguous, TableUnreadable
-from schemas.parsed import Line, ParsedDocument
+from thaikpi.schemas.document import Criterion, Evidence, Indicator, ScoreRow, Step
+from thaikpi.schemas.flags import Flag, RoundAmbiguous, TableUnreadable
+from thaikpi.schemas.extraction import Extraction
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 
 @dataclass
@@ -593,3 +594,18 @@ def parse(parsed: ParsedDocument) -> KpiReport:
     report.indicators.append(indicator)
     report.flags += unreadable_tables(sections, indicator)
     return report
+
+
+# --- the extractor contract (extractors/registry.py) ------------------------------------------
+
+KIND = "kpi_report"
+
+
+def detect(parsed: ParsedDocument) -> float:
+    return 1.0 if is_kpi_report(parsed) else 0.0
+
+
+def extract(parsed: ParsedDocument) -> Extraction:
+    report = parse(parsed)
+    return Extraction(fiscal_year_be=report.fiscal_year_be, round_months=report.round_months,
+                      indicators=report.indicators, flags=report.flags)

@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from extractors import labels
-from extractors.thai_text import (
+from thaikpi.extractors import labels
+from thaikpi.pipeline.text.thai import (
     clean_text, join_lines, join_paragraphs, match_key, to_arabic_digits,
 )
-from schemas.parsed import Line, ParsedDocument
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
 

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors import labels
-from extractors.lines import clean_lines, drop_site_chrome, fiscal_year, paragraphs
-from extractors.thai_text import match_key, parse_baht, parse_number, split_items, to_arabic_digits
-from schemas.document import Claim, Project, ProjectItem
-from schemas.parsed import ParsedDocument
+from thaikpi.extractors import labels
+from thaikpi.extractors.lines import clean_lines, drop_site_chrome, fiscal_year, paragraphs
+from thaikpi.pipeline.text.thai import match_key, parse_baht, parse_number, split_items, to_arabic_digits
+from thaikpi.schemas.document import Claim, Project, ProjectItem
+from thaikpi.schemas.extraction import Extraction
+from thaikpi.schemas.parsed import ParsedDocument
 
 Paragraph = tuple[str, int]  # (text, page)
 
@@ -267,3 +268,17 @@ def parse(parsed: ParsedDocument) -> MeReport:
         claims=link_totals(claims),
     )
     return MeReport(fiscal_year_be=year, project=project)
+
+
+# --- the extractor contract (extractors/registry.py) ------------------------------------------
+
+KIND = "me_report"
+
+
+def detect(parsed: ParsedDocument) -> float:
+    return 1.0 if is_me_report(parsed) else 0.0
+
+
+def extract(parsed: ParsedDocument) -> Extraction:
+    found = parse(parsed)
+    return Extraction(fiscal_year_be=found.fiscal_year_be, project=found.project)

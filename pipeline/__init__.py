@@ -1,2 +1,1 @@
-"""thaikpi's pipeline: reads files, wires the stages, owns I/O and concurrency."""
-__version__ = "0.2.0"
+"""thaikpi's pipeline: readers, text rules, checks, running and outputs (see ARCHITECTURE.md)."""

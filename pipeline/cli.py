@@ -18,15 +18,15 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 # pdfminer logs every font quirk it meets; a user sees flags and errors in the output instead.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-from pipeline import __version__  # noqa: E402
-from pipeline.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary  # noqa: E402
-from pipeline.export import ExportError, Selection, export as run_export, parse_years  # noqa: E402
-from pipeline.ingest import LEDGER_NAME, IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
-from pipeline.inputs import collect_inputs, read_list, source_name  # noqa: E402
-from pipeline.process import process_file  # noqa: E402
-from pipeline.settings import Settings  # noqa: E402
-from schemas.columns import TABLES  # noqa: E402
-from schemas.document import document_json_schema  # noqa: E402
+from thaikpi.version import __version__  # noqa: E402
+from thaikpi.pipeline.outputs.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary  # noqa: E402
+from thaikpi.pipeline.outputs.export import ExportError, Selection, export as run_export, parse_years  # noqa: E402
+from thaikpi.pipeline.run.ingest import LEDGER_NAME, IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
+from thaikpi.pipeline.run.inputs import collect_inputs, read_list, source_name  # noqa: E402
+from thaikpi.pipeline.run.process import process_file  # noqa: E402
+from thaikpi.pipeline.settings import Settings  # noqa: E402
+from thaikpi.schemas.columns import TABLES  # noqa: E402
+from thaikpi.schemas.document import document_json_schema  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="thaikpi: Thai government performance reports (PDF, HTML) -> validated, "
@@ -211,6 +211,21 @@ def export(
 def schema() -> None:
     """Print the JSON Schema of one document (what extract prints)."""
     typer.echo(json.dumps(document_json_schema(), ensure_ascii=False, indent=1))
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                      help="print thaikpi's version and exit"),
+) -> None:
+    """thaikpi: Thai government performance reports (PDF, HTML) -> validated, recomputed
+    indicator records."""
 
 
 @app.command()

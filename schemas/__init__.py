@@ -2,7 +2,7 @@
 
 Nothing in this package does I/O.
 """
-from schemas.document import (
+from thaikpi.schemas.document import (
     Claim,
     Criterion,
     Dimension,
@@ -15,8 +15,8 @@ from schemas.document import (
     ScoreRow,
     Step,
 )
-from schemas.flags import FLAG_TYPES, Flag
-from schemas.parsed import Line, ParsedDocument
+from thaikpi.schemas.flags import FLAG_TYPES, Flag
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 __all__ = [
     "Claim", "Criterion", "Dimension", "Document", "DocumentError", "Evidence", "Indicator",

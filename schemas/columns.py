@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.flags import FLAG_TYPES
+from thaikpi.schemas.flags import FLAG_TYPES
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,15 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.flags import Flag
+from thaikpi.schemas.flags import Flag
 
 Format = Literal["pdf", "html"]
-Kind = Literal["kpi_report", "framework", "me_report", "unknown"]
+# kpi_report, framework, me_report: the three seed templates, read field by field.
+# indicator_table: any other document with an indicator table (budget books, action-plan
+# results, SAR and QA reports, ITA, KPI templates, assessment forms), read by its header
+# words; Document.genre names the finer genre.
+Kind = Literal["kpi_report", "framework", "me_report", "indicator_table", "unknown"]
+Comparator = Literal[">=", "<=", "=", ">", "<"]
 Status = Literal["ok", "partial", "error"]
 ErrorKind = Literal[
     "empty", "truncated", "encrypted", "unsupported", "damaged", "encoding", "too_large",
@@ -90,6 +95,20 @@ class Indicator(Model):
     # Framework items: the total a note states for this indicator's sub-indicators
     # ("ตัวชี้วัด 2.2 (น้ำหนักรวมร้อยละ 18) ประกอบด้วย ...").
     weight_total_stated: Optional[float] = None
+    # The general indicator record (kind indicator_table; issue 22): what a row of an indicator
+    # table says. Values as printed beside their numbers; nothing here is recomputed.
+    group: Optional[str] = None          # the dimension, output, component or strategy it sits under
+    unit: Optional[str] = None           # หน่วยนับ, or the unit inside the value ("ร้อยละ 80")
+    target_text: Optional[str] = None
+    target_value: Optional[float] = None
+    target_comparator: Optional[Comparator] = None
+    result_text: Optional[str] = None
+    result_value: Optional[float] = None
+    score: Optional[float] = None        # the score the document reports for this indicator
+    achieved: Optional[bool] = None      # achievement as reported (บรรลุ / ไม่บรรลุ, ✓ / ✗)
+    year_be: Optional[int] = None        # the fiscal or academic year of these values (a year column)
+    table: Optional[int] = None          # where it was found: the reader's table number and the
+    row: Optional[int] = None            # row in that table (0 = the first row after the header)
 
 
 class Dimension(Model):
@@ -151,6 +170,12 @@ class Document(Model):
     fiscal_year_be: Optional[int] = None
     fiscal_year: Optional[int] = None
     round_months: Optional[Literal[3, 6, 9, 12]] = None
+    # Metadata of any kind of document (cover, running heads, body).
+    genre: Optional[str] = None          # indicator_table: budget_book, action_results, sar, ...
+    title: Optional[str] = None
+    agency: Optional[str] = None
+    academic_year_be: Optional[int] = None  # ปีการศึกษา, beside (not instead of) the fiscal year
+    academic_year: Optional[int] = None
     indicators: list[Indicator] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(default_factory=list)
     project: Optional[Project] = None

@@ -1,4 +1,4 @@
-"""Write docs/data_dictionary.md from schemas/columns.py (a test checks it is current)."""
+"""Write docs/data_dictionary.md from thaikpi.schemas/columns.py (a test checks it is current)."""
 from __future__ import annotations
 
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from schemas.columns import data_dictionary  # noqa: E402
+from thaikpi.schemas.columns import data_dictionary  # noqa: E402
 
 INTRO = """Every column of the CSV files `thaikpi ingest` writes, in file order. Generated from
 `schemas/columns.py` by `python scripts/make_data_dictionary.py`; the same text is in

@@ -25,7 +25,7 @@ def root() -> Path:
 
 def run_cli(*args, **kw) -> subprocess.CompletedProcess:
     """thaikpi as a user runs it: a process of its own, its output as text."""
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "thaikpi", *map(str, args)], capture_output=True,
                           text=True, **kw)
 
 

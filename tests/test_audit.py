@@ -6,10 +6,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import gold_documents, run_cli
-from pipeline.audit import audit, tally
-from pipeline.outputs import write_outputs
-from schemas.document import Document
-from schemas.flags import Flag
+from thaikpi.pipeline.outputs.audit import audit, tally
+from thaikpi.pipeline.outputs.tables import write_outputs
+from thaikpi.schemas.document import Document
+from thaikpi.schemas.flags import Flag
 
 
 def _value(cell: str):

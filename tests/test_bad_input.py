@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from conftest import BAD, SAMPLES
-from pipeline.process import process_bytes, process_file
+from thaikpi.pipeline.run.process import process_bytes, process_file
 
 
 @pytest.mark.parametrize("name,kind", [
@@ -42,7 +42,7 @@ def test_a_pdf_with_a_broken_body_is_damaged_not_a_crash():
 
 
 def test_too_large_is_refused_before_parsing():
-    from pipeline.settings import Settings
+    from thaikpi.pipeline.settings import Settings
     doc = process_bytes(b"%PDF-1.4" + b" " * 2000, "big.pdf", Settings(max_file_bytes=1000))
     assert (doc.status, doc.error.kind) == ("error", "too_large")
 
@@ -61,7 +61,7 @@ def test_thai_html_decodes_whatever_its_charset_declaration(encoding, declared):
 def test_an_html_page_declaring_the_wrong_charset_is_still_read_as_thai():
     page = '<html><head><meta charset="utf-8"></head><body><p>ชื่อตัวชี้วัด : 1.1 ทดสอบภาษาไทย</p></body></html>'
     data = page.encode("cp874")  # declares UTF-8, is windows-874
-    from pipeline.html_reader import decode_html
+    from thaikpi.pipeline.readers.html_reader import decode_html
     text, codec = decode_html(data)
     assert "ทดสอบภาษาไทย" in text and codec == "cp874"
 
@@ -73,7 +73,7 @@ def test_ingest_goes_on_past_bad_files_and_exits_1(tmp_path):
     good = sorted(SAMPLES.glob("*.pdf"))[0]
     (tmp_path / "in" / good.name).write_bytes(good.read_bytes())
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "in"), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "thaikpi", "ingest", str(tmp_path / "in"), "--out", str(out)],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -118,7 +118,7 @@ def test_a_saved_web_page_without_an_html_part_is_empty():
 def test_a_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from pipeline.settings import Settings
+    from thaikpi.pipeline.settings import Settings
     big = tmp_path / "budget_book.pdf"
     big.write_bytes(b"%PDF-1.4\n" + b" " * 4096 + b"\n%%EOF\n")
     read = []

@@ -9,7 +9,7 @@ import pytest
 from collections import Counter
 
 from conftest import GOLD, SAMPLES, run_cli
-from pipeline.cli import app
+from thaikpi.pipeline.cli import app
 
 COMMANDS = ["extract", "ingest", "status", "audit", "export", "schema", "version"]
 

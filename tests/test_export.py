@@ -7,8 +7,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import csv_rows, gold_documents, run_cli
-from pipeline.export import ExportError, parse_years
-from schemas.columns import TABLES
+from thaikpi.pipeline.outputs.export import ExportError, parse_years
+from thaikpi.schemas.columns import TABLES
 
 ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "boolean": "bool"}
 

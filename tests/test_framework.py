@@ -3,10 +3,10 @@ the weight checks. Seed 001 (../shared/seeds/001, a slide-share dump) is read as
 import pytest
 
 from conftest import SEEDS
-from extractors import framework
-from pipeline.sums import framework_flags
-from schemas.document import Dimension, Indicator
-from schemas.parsed import Line, ParsedDocument
+from thaikpi.extractors import framework
+from thaikpi.pipeline.checks.sums import framework_flags
+from thaikpi.schemas.document import Dimension, Indicator
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 
 def read(*texts: str, fmt="html") -> framework.Framework:

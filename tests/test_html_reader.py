@@ -1,5 +1,5 @@
 """The HTML reader on pages no sample has: the shapes of hand-made and broken markup."""
-from pipeline.html_reader import read_html
+from thaikpi.pipeline.readers.html_reader import read_html
 
 HEAD = '<html><head><meta charset="utf-8"></head><body>'
 

@@ -59,7 +59,7 @@ def test_changed_bytes_or_pipeline_version_are_redone(tmp_path):
 def ingest_stopped(sig, folder, out, done_at_least) -> subprocess.CompletedProcess:
     """An ingest of `folder`, started as a user starts it (a process group of its own, as a
     terminal's), sent `sig` across its group once `done_at_least` files are in its ledger."""
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--out", str(out),
+    proc = subprocess.Popen([sys.executable, "-m", "thaikpi", "ingest", str(folder), "--out", str(out),
                              "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     deadline = time.monotonic() + 120
@@ -153,7 +153,7 @@ def test_bug_a_silent_failure_in_c_code_under_the_memory_limit_is_the_memory_lim
     file's memory failure."""
     code = (
         "import resource\n"
-        "from pipeline.process import _out_of_memory\n"
+        "from thaikpi.pipeline.run.process import _out_of_memory\n"
         "silent = [SystemError('error return without exception set'),"
         " SystemError('<built-in function f> returned NULL without setting an exception')]\n"
         "print([_out_of_memory(e) for e in silent], _out_of_memory(SystemError('a real bug')))\n"
@@ -228,7 +228,7 @@ def test_progress_on_a_terminal_is_a_bar_with_files_pages_rate_eta_and_failures(
         shutil.copy(sample, folder / sample.name)
     shutil.copy(BAD / "truncated.pdf", folder / "truncated.pdf")
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--out", str(tmp_path / "out"),
+    proc = subprocess.Popen([sys.executable, "-m", "thaikpi", "ingest", str(folder), "--out", str(tmp_path / "out"),
                              "-j", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower)
     os.close(follower)
     seen = b""
@@ -431,7 +431,7 @@ def test_bug_an_archive_member_that_unpacks_huge_was_read_whole_by_the_run_itsel
                 member.write(bytes(1 << 20))
     out = tmp_path / "out"
     limit = 500 << 20
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(archive), "--out", str(out),
+    proc = subprocess.run([sys.executable, "-m", "thaikpi", "ingest", str(archive), "--out", str(out),
                            "--memory-limit", "300"], capture_output=True, text=True,
                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
     assert proc.returncode == 1, proc.stderr

@@ -1,10 +1,10 @@
 """The M&E report extractor: sections, nested numbering, claims and what they list; and the
 count and total checks. Seed 004 (../shared/seeds/004) is read as it is."""
 from conftest import SEEDS
-from extractors import me_report
-from pipeline.sums import claim_flags
-from schemas.document import Claim
-from schemas.parsed import Line, ParsedDocument
+from thaikpi.extractors import me_report
+from thaikpi.pipeline.checks.sums import claim_flags
+from thaikpi.schemas.document import Claim
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 
 def parsed(*texts: str) -> ParsedDocument:

@@ -4,8 +4,8 @@ import pdfplumber
 import pdfplumber.page as plumber_page
 
 from conftest import SAMPLES
-from pipeline import pdf_actualtext
-from pipeline.pdf_reader import read_pdf
+from thaikpi.pipeline.readers import pdf_actualtext
+from thaikpi.pipeline.readers.pdf_reader import read_pdf
 
 CHROMIUM_SAMPLE = next(SAMPLES.glob("*browser_print.chromium.pdf"))
 

@@ -9,9 +9,9 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-from pipeline.pdf_reader import read_pdf
-from pipeline.pdf_actualtext import TEXT_ATTR
-from pipeline.pdfium_layer import FastLayerRefused, page_objects
+from thaikpi.pipeline.readers.pdf_reader import read_pdf
+from thaikpi.pipeline.readers.pdf_actualtext import TEXT_ATTR
+from thaikpi.pipeline.readers.pdfium_layer import FastLayerRefused, page_objects
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))

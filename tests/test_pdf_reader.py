@@ -6,8 +6,8 @@ import pytest
 from pdfplumber.utils import crop_to_bbox
 
 from conftest import REAL_CORPUS
-from extractors.thai_text import LOST_GLYPH, clean_text
-from pipeline.pdf_reader import (DUPLICATE_TOLERANCE, _CharsByTop, _clipped, _overlaps, _twins, anchor_marks,
+from thaikpi.pipeline.text.thai import LOST_GLYPH, clean_text
+from thaikpi.pipeline.readers.pdf_reader import (DUPLICATE_TOLERANCE, _CharsByTop, _clipped, _overlaps, _twins, anchor_marks,
                                  mark_lost_glyphs, overprinted_chars, read_pdf)
 
 
@@ -138,7 +138,7 @@ def test_bug_a_damaged_content_stream_lost_text_silently(sample, page, cause):
     # The file opened; pdfium read the page up to the damage and pdfminer none of it, so the
     # page's text was gone with no flag, or flagged as a scan (text_layer_missing).
     from conftest import SAMPLES
-    from pipeline.process import process_bytes
+    from thaikpi.pipeline.run.process import process_bytes
     doc = process_bytes(damage_content_stream((SAMPLES / sample).read_bytes(), page), sample)
     assert doc.status == "partial"
     assert [(f.check, f.page) for f in doc.flags if f.check.startswith(("page_", "text_layer"))] == \
@@ -157,7 +157,7 @@ def test_bug_a_long_document_kept_every_page_s_objects():
     import pdfplumber
 
     from conftest import SAMPLES
-    from pipeline.pdf_reader import _read_pages
+    from thaikpi.pipeline.readers.pdf_reader import _read_pages
     data = (SAMPLES / "framework_2550_provincial.rl.pdf").read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         doc = _read_pages(pdf, pdf.pages, None)
@@ -174,7 +174,7 @@ def test_bug_a_page_of_many_small_squares_took_minutes():
 
     from reportlab.pdfgen import canvas  # the test extra
 
-    import pipeline.pdf_reader as reader
+    import thaikpi.pipeline.readers.pdf_reader as reader
     side = 30
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=(400, 400))
@@ -198,7 +198,7 @@ def test_a_content_stream_without_its_checksum_is_whole_and_one_cut_short_is_dam
     from pdfminer.pdftypes import PDFStream
     from pdfminer.psparser import LIT
 
-    from pipeline.pdf_streams import stream_damage
+    from thaikpi.pipeline.readers.pdf_streams import stream_damage
     data = zlib.compress(b"BT /F1 12 Tf 72 720 Td (hello) Tj ET\n" * 200)
 
     def stream(raw):

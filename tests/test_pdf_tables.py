@@ -8,7 +8,7 @@ from pdfplumber.table import edges_to_intersections
 from pdfplumber.table import intersections_to_cells as plumber_intersections_to_cells
 
 from conftest import SAMPLES
-from pipeline.pdf_tables import find_tables, intersections_to_cells
+from thaikpi.pipeline.readers.pdf_tables import find_tables, intersections_to_cells
 
 
 def edge(orientation, x0, top, x1, bottom):

@@ -8,8 +8,8 @@ from pdfplumber.utils.text import WordExtractor, chars_to_textmap
 from pdfplumber.utils.text import extract_text as plumber_extract_text
 
 from conftest import SAMPLES
-from pipeline import pdf_words
-from pipeline.pdf_reader import table_rows
+from thaikpi.pipeline.readers import pdf_words
+from thaikpi.pipeline.readers.pdf_reader import table_rows
 
 BOX = ("x0", "x1", "top", "bottom")
 

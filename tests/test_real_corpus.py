@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from conftest import REAL_CORPUS
-from pipeline.process import process_file
+from thaikpi.pipeline.run.process import process_file
 
 REAL_PDFS = sorted(REAL_CORPUS.glob("*.pdf"))
 
@@ -81,7 +81,7 @@ def test_degraded_layers_are_repaired_and_say_so(name, pages):
 
 def test_bug_cid_glyphs_in_a_budget_book_are_filled():
     # Bureau of the Budget vol. 17: "ความเช(cid:201)ือมโยง", "ฉบับท(cid:201)ี 12"
-    from pipeline.pdf_reader import read_pdf
+    from thaikpi.pipeline.readers.pdf_reader import read_pdf
     doc = read_pdf((REAL_CORPUS / "budget_fy2565_doc3_vol17_other_state_agencies.pdf").read_bytes(), max_pages=10)
     line = next(l.text for l in doc.lines if l.page == 10 and "ความเชื่อมโยง" in l.text)
     assert line.startswith("2. ความเชื่อมโยงยุทธศาสตร์ชาติ แผนแม่บทภายใต้ยุทธศาสตร์ชาติ")

@@ -9,7 +9,7 @@ import pytest
 
 from compare import differences
 from conftest import GOLD, SAMPLES
-from pipeline.process import process_file
+from thaikpi.pipeline.run.process import process_file
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())
 

@@ -1,9 +1,9 @@
 """The scorer's arithmetic (../shared/DOMAIN.md §3), rule by rule."""
 import pytest
 
-from pipeline.score import interpolated_score, score_indicator, step_score, tolerance
-from pipeline.settings import Settings
-from schemas.document import Criterion, Indicator, ScoreRow
+from thaikpi.pipeline.checks.score import interpolated_score, score_indicator, step_score, tolerance
+from thaikpi.pipeline.settings import Settings
+from thaikpi.schemas.document import Criterion, Indicator, ScoreRow
 
 
 def numeric(values):

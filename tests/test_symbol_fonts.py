@@ -3,10 +3,10 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from conftest import REAL_CORPUS
-from pipeline.html_reader import read_html
-from pipeline.pdf_reader import map_symbol_glyphs, read_pdf
-from pipeline.process import process_file
-from pipeline.symbol_fonts import symbol_char, symbol_font
+from thaikpi.pipeline.readers.html_reader import read_html
+from thaikpi.pipeline.readers.pdf_reader import map_symbol_glyphs, read_pdf
+from thaikpi.pipeline.run.process import process_file
+from thaikpi.pipeline.readers.symbol_fonts import symbol_char, symbol_font
 
 
 @pytest.mark.parametrize("name,family", [

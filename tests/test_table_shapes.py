@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.process import process_file
+from thaikpi.pipeline.run.process import process_file
 from table_shapes import SAMPLES, SCORE, SHAPES, STEPS, cells_read, gold_indicator, shape_accuracy
 
 

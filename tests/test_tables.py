@@ -3,12 +3,12 @@ extractor's table stages). The samples test the same rules on real PDFs and HTML
 (tests/test_table_shapes.py)."""
 from __future__ import annotations
 
-from extractors import aligned
-from extractors.kpi_report import (
+from thaikpi.extractors import aligned
+from thaikpi.extractors.kpi_report import (
     Section, parse_criteria, parse_score_rows, parse_steps, stacked_header, unreadable_tables,
 )
-from schemas.document import Indicator
-from schemas.parsed import Line
+from thaikpi.schemas.document import Indicator
+from thaikpi.schemas.parsed import Line
 
 
 def words(*runs: tuple[float, str], width: float = 6.0):

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from extractors import thai_text as tt
+from thaikpi.pipeline.text import thai as tt
 
 
 def test_thai_digits_become_arabic():

@@ -1,0 +1,29 @@
+"""Stage: every text field -> clean Unicode (NFC, SARA AM composed, no PUA, Arabic digits,
+whitespace tidied). `*_raw` fields keep the text as written (Thai digits included), cleaned
+of damage only. Takes a document, returns a document."""
+from __future__ import annotations
+
+from typing import Any
+
+from thaikpi.pipeline.text.thai import clean_text
+from thaikpi.schemas.document import Document
+
+# Identifiers and enumerations: not text to clean. A flag's message is ours, made from clean
+# values; the Thai rules would undo the damage it quotes ("'ค าน า' -> 'คำนำ'" read "'คานา'").
+_UNTOUCHED = {"source", "doc_id", "format", "kind", "status", "check", "severity", "pipeline_version", "message"}
+
+
+def _clean(value: Any, key: str = "") -> Any:
+    if isinstance(value, str):
+        if key in _UNTOUCHED:
+            return value
+        return clean_text(value, arabic_digits=not key.endswith("_raw"))
+    if isinstance(value, list):
+        return [_clean(v, key) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v, k) for k, v in value.items()}
+    return value
+
+
+def normalise(doc: Document) -> Document:
+    return Document.model_validate(_clean(doc.model_dump()))

@@ -1,0 +1,95 @@
+"""Stage: the sums a document states against the parts it lists. Takes a document, returns it
+with flags added; nothing is corrected.
+
+- framework: the dimensions' weights add up to 100; each dimension's indicators add up to the
+  dimension's weight; sub-indicators add up to their parent's weight, or to the total a note
+  states for them (weight_sum_mismatch).
+- me_report: "N things" against the things listed (count_mismatch); a stated total against
+  the numbers it adds up (total_mismatch).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from thaikpi.extractors.labels import DIMENSION_WORD
+from thaikpi.pipeline.settings import Settings
+from thaikpi.schemas.document import Claim, Dimension, Document, Indicator
+from thaikpi.schemas.flags import CountMismatch, Flag, TotalMismatch, WeightSumMismatch
+
+FRAMEWORK_TOTAL = 100.0
+TOLERANCE = 1e-6  # weights and counts are written exactly
+
+
+def _number(value: float) -> float:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _sum_text(parts: list[tuple[str, float]]) -> str:
+    return " + ".join(f"{label} ({_number(v)})" for label, v in parts)
+
+
+def parent_code(code: Optional[str]) -> Optional[str]:
+    return code.rsplit(".", 1)[0] if code and "." in code else None
+
+
+def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) -> list[Flag]:
+    flags: list[Flag] = []
+    weighted = [d for d in dimensions if d.weight is not None]
+    if len(dimensions) >= 2 and len(weighted) == len(dimensions):
+        total = _number(sum(d.weight for d in dimensions))
+        if abs(total - FRAMEWORK_TOTAL) > TOLERANCE:
+            flags.append(WeightSumMismatch.make(
+                reported=_number(FRAMEWORK_TOTAL), expected=total, whole="the whole framework",
+                parts="the dimensions' weights", page=dimensions[0].page,
+                evidence=_sum_text([(f"{DIMENSION_WORD} {d.number}", d.weight) for d in dimensions])))
+    codes = {i.code for i in indicators if i.code}
+    for dim in weighted:
+        top = [i for i in indicators if i.dimension == dim.number and parent_code(i.code) not in codes]
+        if top and all(i.weight is not None for i in top):
+            total = _number(sum(i.weight for i in top))
+            if abs(total - dim.weight) > TOLERANCE:
+                flags.append(WeightSumMismatch.make(
+                    reported=_number(dim.weight), expected=total, whole=f"dimension {dim.number}",
+                    parts="its indicators' weights", page=dim.page,
+                    evidence=f"{DIMENSION_WORD} {dim.number} ({_number(dim.weight)}): "
+                             + _sum_text([(i.code, i.weight) for i in top])))
+    for parent in indicators:
+        children = [i for i in indicators if parent.code and parent_code(i.code) == parent.code]
+        whole = parent.weight_total_stated if parent.weight_total_stated is not None else parent.weight
+        if not children or whole is None or any(c.weight is None for c in children):
+            continue
+        total = _number(sum(c.weight for c in children))
+        if abs(total - whole) > TOLERANCE:
+            stated = "the stated total" if parent.weight_total_stated is not None else "the weight"
+            flags.append(WeightSumMismatch.make(
+                reported=_number(whole), expected=total, indicator_code=parent.code,
+                whole=f"indicator {parent.code} ({stated})", parts="its sub-indicators' weights",
+                page=children[0].page, evidence=f"{parent.code} ({_number(whole)}): "
+                + _sum_text([(c.code, c.weight) for c in children])))
+    return flags
+
+
+def claim_flags(claims: list[Claim]) -> list[Flag]:
+    flags: list[Flag] = []
+    for claim in claims:
+        if claim.kind == "count" and claim.listed is not None and claim.listed != claim.value:
+            flags.append(CountMismatch.make(
+                reported=_number(claim.value), expected=claim.listed, unit=claim.unit,
+                listed=", ".join(claim.listed_items), page=claim.page, evidence=claim.text))
+        if claim.kind == "total" and claim.parts:
+            total = _number(sum(claim.parts))
+            if abs(total - claim.value) > TOLERANCE:
+                flags.append(TotalMismatch.make(
+                    reported=_number(claim.value), expected=total, field=claim.unit,
+                    parts=" + ".join(f"{_number(p):,}" for p in claim.parts), page=claim.page,
+                    evidence=claim.text))
+    return flags
+
+
+def check_sums(doc: Document, settings: Settings) -> Document:
+    flags = list(doc.flags)
+    if doc.kind == "framework":
+        flags += framework_flags(doc.dimensions, doc.indicators)
+    if doc.kind == "me_report" and doc.project is not None:
+        flags += claim_flags(doc.project.claims)
+    return doc.model_copy(update={"flags": flags})

@@ -1,0 +1,2 @@
+"""Running: one file through every stage (process), many files with limits (pool, Dask),
+the ledger, inputs, progress."""

@@ -1,0 +1,119 @@
+"""Ingest: inputs -> ledger -> outputs. Resumable and idempotent.
+
+Each input is fingerprinted (sha256 of its bytes). A file whose bytes and pipeline version
+match its ledger row is skipped as unchanged; anything else is processed, by a local process
+pool or a Dask cluster, and committed to the ledger as soon as it is done. The outputs are
+then rebuilt from the whole ledger, so they always agree with it and hold each source once.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from thaikpi.version import __version__
+from thaikpi.pipeline.outputs.audit import audit
+from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
+from thaikpi.pipeline.run.ledger import Ledger
+from thaikpi.pipeline.outputs.tables import Totals, write_outputs
+from thaikpi.pipeline.run.pool import Result, run_local
+from thaikpi.pipeline.run.progress import Progress
+from thaikpi.pipeline.settings import Settings
+
+LEDGER_NAME = "ledger.sqlite"
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    settings: Settings = field(default_factory=Settings)
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    engine: str = "local"                 # local | dask
+    scheduler: Optional[str] = None       # tcp://HOST:PORT for the dask engine
+    time_limit: Optional[float] = 300.0   # seconds per file
+    memory_limit: Optional[int] = 4 << 30  # bytes of address space per worker process
+    retry_failed: bool = False            # re-do unchanged files that failed before
+    excel: bool = False
+
+    def __post_init__(self) -> None:
+        if self.engine not in ("local", "dask"):
+            raise ValueError(f"unknown engine {self.engine!r}: use local or dask")
+        if self.engine == "dask" and not self.scheduler:
+            raise ValueError("the dask engine needs --scheduler tcp://HOST:PORT")
+        if self.jobs < 1:
+            raise ValueError("--jobs must be at least 1")
+        if self.time_limit is not None and self.time_limit <= 0:
+            raise ValueError("the time limit must be positive")
+
+
+@dataclass
+class IngestReport:
+    planned: int = 0
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    hidden: int = 0
+    totals: Totals = field(default_factory=Totals)
+
+
+def plan(inputs: Inputs, ledger: Ledger, retry_failed: bool) -> tuple[list[tuple[Task, Optional[int], Optional[str]]], list[str]]:
+    """Split the inputs into (to process, with size and hash) and (unchanged, to skip)."""
+    entries = ledger.entries()
+    todo, unchanged = [], []
+    for task in inputs.tasks:
+        size, sha256 = fingerprint(task)
+        entry = entries.get(task.source)
+        same = (entry is not None and sha256 is not None and entry.sha256 == sha256
+                and entry.pipeline_version == __version__)
+        if same and not (retry_failed and entry.status == "failed"):
+            unchanged.append(task.source)
+        else:
+            todo.append((task, size, sha256))
+    return todo, unchanged
+
+
+def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
+           progress: Optional[Progress] = None) -> IngestReport:
+    out.mkdir(parents=True, exist_ok=True)
+    report = IngestReport(planned=len(inputs.tasks), hidden=len(inputs.skipped))
+    with Ledger(out / LEDGER_NAME) as ledger:
+        todo, unchanged = plan(inputs, ledger, options.retry_failed)
+        run = ledger.start_run([t.source for t in inputs.tasks][:1000], options.engine, len(inputs.tasks))
+        ledger.mark_skipped(unchanged, run)
+        report.skipped = len(unchanged)
+        fingerprints = {task.source: (size, sha256) for task, size, sha256 in todo}
+        progress = progress or Progress(len(todo))
+
+        def on_result(result: Result) -> None:
+            size, sha256 = fingerprints[result.task.source]
+            doc = result.document
+            if not doc.doc_id and sha256:
+                doc = doc.model_copy(update={"doc_id": f"sha256:{sha256}"})
+            ledger.record(doc, size=size, sha256=sha256, seconds=result.seconds, run=run)
+            report.processed += 1
+            report.failed += doc.status == "error"
+            progress.update(doc.pages, doc.status == "error")
+
+        tasks = [task for task, _, _ in todo]
+        try:
+            if options.engine == "dask":
+                from thaikpi.pipeline.run.engine_dask import run_dask
+                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings,
+                         time_limit=options.time_limit, memory_limit=options.memory_limit)
+            else:
+                run_local(tasks, on_result, jobs=options.jobs, settings=options.settings,
+                          time_limit=options.time_limit, memory_limit=options.memory_limit)
+        finally:
+            progress.close()
+        ledger.finish_run(run)
+        report.totals = write_outputs(ledger.documents(), out, excel=options.excel)
+    audit(out)  # report.html, from the outputs just written
+    return report
+
+
+def status(out: Path) -> dict:
+    path = out / LEDGER_NAME
+    if not path.exists():
+        raise FileNotFoundError(f"no ledger in {out} (run thaikpi ingest ... --out {out} first)")
+    with Ledger(path) as ledger:
+        return ledger.status()

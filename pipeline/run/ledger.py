@@ -1,0 +1,131 @@
+"""OUT/ledger.sqlite: every input file, what became of it, and its document.
+
+One row per source (a path, or "archive.zip!member"). A file's row is committed the moment
+the file is done, so a run killed at any point loses nothing already finished. The outputs
+(CSV, JSONL) are rebuilt from these rows, so they always agree with the ledger. Only the
+parent process writes; WAL lets `thaikpi status` read while a run writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from thaikpi.schemas.document import Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    source           TEXT PRIMARY KEY,
+    size             INTEGER,
+    sha256           TEXT,
+    format           TEXT,
+    kind             TEXT,
+    status           TEXT NOT NULL,      -- done | failed
+    error_kind       TEXT,
+    error_message    TEXT,
+    pipeline_version TEXT,
+    pages            INTEGER,
+    seconds          REAL,
+    finished_at      TEXT,
+    last_run         INTEGER,
+    last_action      TEXT,               -- processed | skipped-unchanged
+    document         TEXT                -- the JSON document (records.jsonl line)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    inputs      TEXT,
+    engine      TEXT,
+    planned     INTEGER,
+    processed   INTEGER DEFAULT 0,
+    skipped     INTEGER DEFAULT 0,
+    failed      INTEGER DEFAULT 0
+);
+"""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: str
+    sha256: Optional[str]
+    status: str
+    pipeline_version: Optional[str]
+    error_kind: Optional[str]
+
+
+class Ledger:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- runs ---
+    def start_run(self, inputs: list[str], engine: str, planned: int) -> int:
+        cur = self.db.execute("INSERT INTO runs (started_at, inputs, engine, planned) VALUES (?, ?, ?, ?)",
+                              (_now(), "\n".join(inputs), engine, planned))
+        return int(cur.lastrowid)
+
+    def finish_run(self, run: int) -> None:
+        self.db.execute(
+            """UPDATE runs SET finished_at = ?,
+                   processed = (SELECT count(*) FROM files WHERE last_run = ? AND last_action = 'processed'),
+                   skipped   = (SELECT count(*) FROM files WHERE last_run = ? AND last_action = 'skipped-unchanged'),
+                   failed    = (SELECT count(*) FROM files WHERE last_run = ? AND last_action = 'processed' AND status = 'failed')
+               WHERE id = ?""", (_now(), run, run, run, run))
+
+    # --- files ---
+    def entries(self) -> dict[str, Entry]:
+        rows = self.db.execute("SELECT source, sha256, status, pipeline_version, error_kind FROM files")
+        return {r[0]: Entry(*r) for r in rows}
+
+    def mark_skipped(self, sources: list[str], run: int) -> None:
+        self.db.execute("BEGIN")
+        self.db.executemany("UPDATE files SET last_run = ?, last_action = 'skipped-unchanged' WHERE source = ?",
+                            [(run, s) for s in sources])
+        self.db.execute("COMMIT")
+
+    def record(self, doc: Document, *, size: Optional[int], sha256: Optional[str], seconds: float, run: int) -> None:
+        """Store one file's outcome, in its own transaction (committed when this returns)."""
+        self.db.execute(
+            """INSERT OR REPLACE INTO files (source, size, sha256, format, kind, status, error_kind,
+                   error_message, pipeline_version, pages, seconds, finished_at, last_run, last_action, document)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'processed', ?)""",
+            (doc.source, size, sha256, doc.format, doc.kind, "failed" if doc.status == "error" else "done",
+             doc.error.kind if doc.error else None, doc.error.message if doc.error else None,
+             doc.pipeline_version, doc.pages, round(seconds, 4), _now(), run, doc.model_dump_json()))
+
+    def documents(self) -> Iterator[Document]:
+        """Every document in the ledger, in source order, one at a time (memory stays flat)."""
+        cursor = self.db.execute("SELECT document FROM files ORDER BY source")
+        for (document,) in cursor:
+            yield Document.model_validate_json(document)
+
+    # --- status ---
+    def status(self) -> dict:
+        by_status = dict(self.db.execute("SELECT status, count(*) FROM files GROUP BY status").fetchall())
+        last = self.db.execute("SELECT id, started_at, finished_at, planned, processed, skipped, failed, engine "
+                               "FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        failed = self.db.execute("SELECT source, error_kind, error_message FROM files WHERE status = 'failed' "
+                                 "ORDER BY source").fetchall()
+        totals = self.db.execute("SELECT count(*), coalesce(sum(pages), 0), coalesce(sum(seconds), 0) FROM files").fetchone()
+        return {"files": totals[0], "pages": totals[1], "seconds": totals[2], "by_status": by_status,
+                "last_run": last, "failed": failed}

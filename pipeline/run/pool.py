@@ -1,0 +1,225 @@
+"""Run tasks in parallel processes, with a time and a memory limit per file.
+
+Workers are long-lived processes, each fed one task at a time over a pipe. The parent keeps
+each task's deadline: a worker past it is killed and replaced, and the file is recorded as
+failed ("timeout"). A worker's address space is capped (RLIMIT_AS), so a runaway file raises
+MemoryError inside it ("memory"); a worker that dies anyway is reported as "crashed". One bad
+file can neither stop nor hang the run.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Optional
+
+from thaikpi.version import __version__
+from thaikpi.pipeline.errors import InputError
+from thaikpi.pipeline.run.inputs import Task, source_name
+from thaikpi.pipeline.run.process import process_bytes
+from thaikpi.pipeline.settings import Settings
+from thaikpi.schemas.document import Document, DocumentError
+
+
+@dataclass
+class Result:
+    task: Task
+    document: Document
+    seconds: float
+
+
+def failed_document(task: Task, kind: str, message: str) -> Document:
+    return Document(source=task.source, doc_id="", status="error", pipeline_version=__version__,
+                    error=DocumentError(kind=kind, message=message))
+
+
+def run_task(task: Task, settings: Settings) -> tuple[str, float]:
+    """Process one task; returns (document JSON, seconds). Never raises for a bad file."""
+    start = time.perf_counter()
+    try:
+        data = task.read_bytes(settings.max_file_bytes)
+    except InputError as exc:  # past the size limit
+        doc = failed_document(task, exc.kind, exc.message)
+        return doc.model_dump_json(), time.perf_counter() - start
+    except Exception as exc:  # unreadable file or archive member
+        # an OSError's text repeats the path, whose name may not be text (source_name)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        if isinstance(exc, FileNotFoundError) and task.member is None and os.path.islink(task.path):
+            reason = f"it is a symbolic link to {source_name(os.readlink(task.path))}, which is not there"
+        doc = failed_document(task, "unreadable", f"cannot read the file: {reason}")
+        return doc.model_dump_json(), time.perf_counter() - start
+    doc = process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"
+    return doc.model_dump_json(), time.perf_counter() - start
+
+
+def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], outbox: Optional[Connection] = None) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and says
+    # so; a worker's own KeyboardInterrupt would only print its traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    if memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    outbox = outbox or conn
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        outbox.send(run_task(task, settings))
+
+
+def serve() -> None:
+    """A worker started by subprocess (`python -c "from thaikpi.pipeline.run.pool import serve; serve()"
+    IN OUT`): tasks come on pipe IN, documents go out on OUT. The first message is (settings,
+    memory limit)."""
+    inbox, outbox = Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
+    settings, memory_limit = inbox.recv()
+    _worker(inbox, settings, memory_limit, outbox)
+
+
+class Helper:
+    """One worker process with the local engine's limits, for a process that may not fork
+    workers of its own: a Dask worker is a daemonic process, and multiprocessing refuses
+    children there. Started with subprocess, fed over two pipes; kept for the next file."""
+
+    def __init__(self, settings: Settings, memory_limit: Optional[int]):
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from thaikpi.pipeline.run.pool import serve; serve()", str(task_read), str(result_write)],
+            pass_fds=(task_read, result_write), stdin=subprocess.DEVNULL)
+        os.close(task_read)
+        os.close(result_write)
+        self.outbox = Connection(task_write, readable=False)
+        self.inbox = Connection(result_read, writable=False)
+        self.config = (settings, memory_limit)
+        self.outbox.send(self.config)
+
+    def run(self, task: Task, time_limit: Optional[float]) -> tuple[Result, bool]:
+        """(the result, whether this helper can take another file)."""
+        started = time.monotonic()
+        self.outbox.send(task)
+        if not self.inbox.poll(time_limit):
+            self.stop()
+            return _timed_out(task, time_limit), False
+        try:
+            document, seconds = self.inbox.recv()
+        except (EOFError, OSError):
+            self.stop()
+            return _crashed(task, self.process.returncode, self.config[1], started), False
+        result = Result(task, Document.model_validate_json(document), seconds)
+        return result, _trusted_after(result)
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.inbox.close()
+        self.outbox.close()
+
+
+def _timed_out(task: Task, time_limit: float) -> Result:
+    return Result(task, failed_document(task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
+                  time_limit)
+
+
+def _crashed(task: Task, exitcode: Optional[int], memory_limit: Optional[int], started: float) -> Result:
+    return Result(task, failed_document(task, "crashed", _death(exitcode, memory_limit)), time.monotonic() - started)
+
+
+def _trusted_after(result: Result) -> bool:
+    """A worker that hit its memory cap is not trusted with another file."""
+    return not (result.document.error and result.document.error.kind == "memory")
+
+
+def _death(exitcode: Optional[int], memory_limit: Optional[int]) -> str:
+    how = f"exit code {exitcode}"
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"signal {-exitcode}"
+    hint = f", most likely past the per-file memory limit of {memory_limit >> 20} MiB" if memory_limit else ""
+    return f"the worker processing this file died ({how}){hint}"
+
+
+class _Slot:
+    def __init__(self, ctx, settings: Settings, memory_limit: Optional[int]):
+        parent, child = ctx.Pipe()
+        self.conn = parent
+        self.process = ctx.Process(target=_worker, args=(child, settings, memory_limit), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: Optional[Task] = None
+        self.started = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: int, settings: Settings,
+              time_limit: Optional[float], memory_limit: Optional[int]) -> None:
+    """Process every task; on_result is called in this process, in completion order."""
+    if not tasks:
+        return
+    ctx = mp.get_context("fork")
+    queue = deque(tasks)
+    slots = [_Slot(ctx, settings, memory_limit) for _ in range(max(1, min(jobs, len(tasks))))]
+    try:
+        while queue or any(s.task for s in slots):
+            for i, slot in enumerate(slots):
+                if slot.task is None and queue:
+                    if not slot.process.is_alive():
+                        slot.stop(kill=True)
+                        slots[i] = slot = _Slot(ctx, settings, memory_limit)
+                    slot.task, slot.started = queue.popleft(), time.monotonic()
+                    slot.conn.send(slot.task)
+            busy = [s for s in slots if s.task]
+            timeout = None
+            if time_limit:
+                timeout = max(0.0, min(s.started + time_limit for s in busy) - time.monotonic())
+            ready = wait([s.conn for s in busy], timeout=timeout)
+            for i, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                task = slot.task
+                if slot.conn in ready:
+                    try:
+                        document, seconds = slot.conn.recv()
+                        result = Result(task, Document.model_validate_json(document), seconds)
+                    except (EOFError, OSError):
+                        slot.process.join(timeout=5)
+                        result = _crashed(task, slot.process.exitcode, memory_limit, slot.started)
+                    slot.task = None
+                    on_result(result)
+                    if not _trusted_after(result):
+                        slot.stop(kill=True)
+                        slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
+                elif time_limit and time.monotonic() - slot.started >= time_limit:
+                    slot.stop(kill=True)
+                    slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
+                    slot.task = None
+                    on_result(_timed_out(task, time_limit))
+    finally:
+        for slot in slots:
+            if slot.process.is_alive() or slot.process.exitcode is None:
+                slot.stop(kill=slot.task is not None)

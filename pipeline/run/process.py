@@ -1,0 +1,173 @@
+"""One file -> one Document: read, classify, extract, then the stages
+normalise -> validate -> score. Every failure becomes a document with status "error"."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import resource
+import traceback
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Callable, Optional
+
+from thaikpi.extractors import registry
+from thaikpi.pipeline.text.thai import forget_document
+from thaikpi.version import __version__
+from thaikpi.pipeline.errors import InputError, exception_chain, too_large
+from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
+from thaikpi.pipeline.run.inputs import Task, source_name
+from thaikpi.pipeline.checks.normalise import normalise
+from thaikpi.pipeline.readers.pdf_reader import read_pdf
+from thaikpi.pipeline.checks.score import score
+from thaikpi.pipeline.settings import Settings
+from thaikpi.pipeline.readers.sniff import is_document_package, sniff_format
+from thaikpi.pipeline.checks.sums import check_sums
+from thaikpi.pipeline.checks.validate import validate
+from thaikpi.schemas.document import Document, DocumentError
+from thaikpi.schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
+from thaikpi.schemas.parsed import ParsedDocument
+
+READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html, "mhtml": read_mhtml}
+# The document's format as the outputs name it: a saved web page (MHTML) is HTML
+FORMATS = {"pdf": "pdf", "html": "html", "mhtml": "html"}
+
+
+def doc_id_of(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def classify(parsed: ParsedDocument) -> str:
+    """The document's kind, from its content (titles and section labels), whatever its format."""
+    kind = registry.classify(parsed)
+    return kind.KIND if kind else registry.UNKNOWN
+
+
+def _error(doc: Document, kind: str, message: str) -> Document:
+    return doc.model_copy(update={"status": "error", "error": DocumentError(kind=kind, message=message)})
+
+
+def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
+    """The extraction for the document's kind; pages without text are flagged."""
+    flags = [TextLayerMissing.make(page=p) for p in parsed.pages_without_text]
+    flags += [TextLayerGarbled.make(page=p, reason=why) for p, why in sorted(parsed.garbled_pages.items())]
+    flags += [TextLayerRepaired.make(page=p, count=n) for p, n in sorted(parsed.repaired_pages.items())]
+    flags += [PageContentDamaged.make(page=p, reason=why) for p, why in sorted(parsed.damaged_pages.items())]
+    update: dict = {"pages": parsed.pages, "kind": registry.UNKNOWN}
+    kind = registry.classify(parsed)
+    if kind is not None:
+        found = kind.extract(parsed)
+        update.update(kind=kind.KIND, **found.document_fields())
+        flags.extend(found.flags)
+    if update.get("fiscal_year_be"):
+        update["fiscal_year"] = update["fiscal_year_be"] - 543
+    if update.get("academic_year_be"):
+        update["academic_year"] = update["academic_year_be"] - 543
+    if parsed.pages_without_text or parsed.garbled_pages or parsed.damaged_pages:
+        update["status"] = "partial"
+    update["flags"] = flags
+    return doc.model_copy(update=update)
+
+
+# CPython's words for C code that failed without saying why, which under a memory limit is
+# an allocation that failed: from a call ("... returned NULL without setting an exception")
+# or from the interpreter's loop ("error return without exception set", seen in newmm's
+# segmentation when the limit struck there).
+SILENT_FAILURES = ("returned NULL without setting an exception", "error return without exception set")
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """Past the worker's memory limit (RLIMIT_AS): a MemoryError, perhaps wrapped by pdfplumber;
+    or, when an allocation fails inside C code that does not say so, one of CPython's
+    SystemErrors for a silent failure, under a memory limit."""
+    chain = exception_chain(exc)
+    if any(isinstance(e, MemoryError) for e in chain):
+        return True
+    limited = resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
+    return limited and any(isinstance(e, SystemError) and any(words in str(e) for words in SILENT_FAILURES)
+                           for e in chain)
+
+
+def _gunzip(data: bytes, settings: Settings) -> bytes:
+    """A gzip-compressed file's bytes (a page saved as the server sent it), no more than the size
+    limit allows."""
+    inflater = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+    try:
+        inner = inflater.decompress(data, settings.max_file_bytes + 1)
+    except zlib.error as exc:
+        raise InputError("damaged", f"a gzip-compressed file that does not decompress ({exc})")
+    if len(inner) > settings.max_file_bytes:
+        raise InputError("too_large", "a gzip-compressed file that unpacks to more than the limit of "
+                                      f"{settings.max_file_bytes} bytes")
+    if not inflater.eof:
+        raise InputError("truncated", "a gzip-compressed file cut before its end")
+    return inner
+
+
+def _zip_error(data: bytes) -> InputError:
+    """Why a zip reached the reader of reports: it is an Office file (a zip of its parts), or an
+    archive that is damaged, or sits inside another archive, or went to extract (ingest reads
+    the reports in the archives it is given)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        return InputError("damaged", f"a zip archive that cannot be opened (truncated or damaged: {exc}); "
+                                     "none of its reports can be read")
+    if not names:  # ingest reads an empty archive as a file: it holds no report to list
+        return InputError("empty", "the zip archive holds no files")
+    if is_document_package(names):
+        return InputError("unsupported", "an Office or OpenDocument file (Word, Excel, ...), neither PDF nor "
+                                         "HTML: save it as PDF to read it")
+    count = len(names)
+    entries = f"{count} entry" if count == 1 else f"{count} entries"
+    return InputError("unsupported", f"a zip archive ({entries}) inside another archive, or given to extract: "
+                                     "ingest reads the archives it is given; unpack this one and ingest its folder")
+
+
+def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
+    settings = settings or Settings()
+    forget_document()
+    doc = Document(source=source, doc_id=doc_id_of(data), pipeline_version=__version__)
+    try:
+        if not data.strip():
+            raise InputError("empty", "the file is empty")
+        if len(data) > settings.max_file_bytes:
+            raise too_large(len(data), settings.max_file_bytes)
+        fmt = sniff_format(data)
+        if fmt == "gzip":
+            data = _gunzip(data, settings)
+            fmt = sniff_format(data)
+        if fmt == "zip":
+            raise _zip_error(data)
+        if fmt not in READERS:
+            raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
+        doc = doc.model_copy(update={"format": FORMATS[fmt]})
+        parsed = READERS[fmt](data)
+        doc = extract_document(doc, parsed)
+        for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
+                      lambda d: check_sums(d, settings)):
+            doc = stage(doc)
+        return doc
+    except InputError as exc:
+        return _error(doc, exc.kind, exc.message)
+    except Exception as exc:  # a bug of ours or an input no reader foresaw: say so, go on
+        if _out_of_memory(exc):
+            return _error(doc, "memory", "the file needed more memory than the per-file limit")
+        if os.environ.get("THAIKPI_DEBUG"):
+            traceback.print_exc()
+        return _error(doc, "internal", f"{type(exc).__name__}: {exc}")
+
+
+def process_file(path: Path | str, settings: Optional[Settings] = None) -> Document:
+    settings = settings or Settings()
+    task = Task(source=source_name(path), path=str(path))
+    unread = Document(source=task.source, doc_id="", pipeline_version=__version__)
+    try:
+        data = task.read_bytes(settings.max_file_bytes)
+    except InputError as exc:  # past the size limit, refused before it is read
+        return _error(unread, exc.kind, exc.message)
+    except OSError as exc:
+        return _error(unread, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+    return process_bytes(data, task.source, settings)
