@@ -25,7 +25,7 @@ from thaikpi.extractors.lines import clean_lines, fiscal_year
 from thaikpi.pipeline.text.thai import match_key
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.extraction import Extraction
-from thaikpi.schemas.flags import Flag, RoundAmbiguous, TableUnreadable
+from thaikpi.schemas.flags import Flag, Locator, RoundAmbiguous, TableUnreadable
 from thaikpi.schemas.parsed import ParsedDocument
 
 
@@ -42,14 +42,16 @@ def is_kpi_report(parsed: ParsedDocument) -> bool:
     return any(title in key for key in keys for title in labels.KPI_REPORT_TITLES)
 
 
-def unreadable_tables(sections: dict[str, Section], indicator: Indicator) -> list[Flag]:
+def unreadable_tables(sections: dict[str, Section], indicator: Indicator, index: int = 0) -> list[Flag]:
     """Tables that are there but were not read: flagged, so that an empty field is never
-    taken for an empty table."""
+    taken for an empty table. `index`: the indicator's place in the document's indicators;
+    the locator names the indicator's field the table's rows were for."""
     flags = []
 
     def flag(name: str, table: str, reason: str) -> None:
         page = next((line.page for line in sections[name].lines), None)
-        flags.append(TableUnreadable.make(indicator_code=indicator.code, page=page, table=table, reason=reason))
+        where = Locator(page=page, indicator_code=indicator.code, indicator=index, table=name)
+        flags.append(TableUnreadable.make(locator=where, table=table, reason=reason))
 
     score = sections.get("score_rows")
     if score is not None and score.lines and not indicator.score_rows:
@@ -117,8 +119,8 @@ def parse(parsed: ParsedDocument) -> KpiReport:
         conditions=paragraphs(sections.get("conditions")),
         page=indicator_page,
     )
+    report.flags += unreadable_tables(sections, indicator, index=len(report.indicators))
     report.indicators.append(indicator)
-    report.flags += unreadable_tables(sections, indicator)
     return report
 
 
