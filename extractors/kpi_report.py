@@ -70,11 +70,8 @@ def unreadable_tables(sections: dict[str, Section], indicator: Indicator, index:
     return flags
 
 
-def round_flag(boxes: list[tuple[int, bool, int]], first_page: Optional[int]) -> Optional[Flag]:
-    """None when exactly one round is checked; else the flag that says which were."""
-    checked = sorted({months for months, is_checked, _ in boxes if is_checked})
-    if len(checked) == 1:
-        return None
+def round_flag(boxes: list[tuple[int, bool, int]], checked: list[int], first_page: Optional[int]) -> Flag:
+    """No round checked, or more than one: the flag says which boxes there were."""
     page = boxes[0][2] if boxes else first_page
     return RoundAmbiguous.make(
         page=page, checked=len(checked),
@@ -93,7 +90,8 @@ def parse(parsed: ParsedDocument) -> KpiReport:
     checked = sorted({months for months, is_checked, _ in boxes if is_checked})
     if len(checked) == 1:
         report.round_months = checked[0]
-    report.flags += [f for f in [round_flag(boxes, lines[0].page if lines else None)] if f]
+    else:
+        report.flags.append(round_flag(boxes, checked, lines[0].page if lines else None))
 
     code = name = indicator_page = None
     if fields.get("indicator"):
