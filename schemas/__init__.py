@@ -15,10 +15,11 @@ from thaikpi.schemas.document import (
     ScoreRow,
     Step,
 )
-from thaikpi.schemas.flags import FLAG_TYPES, Flag
+from thaikpi.schemas.flags import FLAG_TYPES, Flag, Locator
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
 __all__ = [
     "Claim", "Criterion", "Dimension", "Document", "DocumentError", "Evidence", "Indicator",
-    "Project", "ProjectItem", "ScoreRow", "Step", "Flag", "FLAG_TYPES", "Line", "ParsedDocument",
+    "Project", "ProjectItem", "ScoreRow", "Step", "Flag", "FLAG_TYPES", "Locator", "Line",
+    "ParsedDocument",
 ]

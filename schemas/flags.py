@@ -7,10 +7,32 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Severity = Literal["error", "warning", "info"]
 Number = Union[int, float]
+
+
+# A box on a page: x0, top, x1, bottom, in PDF points from the page's top-left corner.
+Bbox = tuple[float, float, float, float]
+
+
+class Locator(BaseModel):
+    """Where a flag points, as values: a flag links to its record (a score row, a claim) by
+    these, never by comparing text.
+
+    `table` names the record's list the flagged row is in, as the record names it
+    ("score_rows", "steps", "criteria", "evidence", "claims", "dimensions"); `row` is the
+    row's index in that list. For a row of an indicator, `indicator` is the indicator's index
+    in the document's indicators (its code may be missing or repeated)."""
+    model_config = ConfigDict(extra="forbid")
+
+    page: Optional[int] = None
+    bbox: Optional[Bbox] = None  # where known (no reader gives a row's box yet)
+    indicator_code: Optional[str] = None
+    indicator: Optional[int] = None
+    table: Optional[str] = None
+    row: Optional[int] = None
 
 
 class Flag(BaseModel):
@@ -22,8 +44,24 @@ class Flag(BaseModel):
     reported: Optional[Union[Number, str]] = None
     expected: Optional[Union[Number, str]] = None
     message: str = ""
+    # The page, kept at the top for the JSON contract; the locator repeats it beside the rest.
     page: Optional[int] = None
+    locator: Locator = Field(default_factory=Locator)
     evidence: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _one_page_and_code(self) -> "Flag":
+        """The top-level page and indicator code and the locator's are one fact: each fills
+        the other where missing, and two different values are a bug."""
+        for name in ("page", "indicator_code"):
+            top, located = getattr(self, name), getattr(self.locator, name)
+            if top is not None and located is not None and top != located:
+                raise ValueError(f"flag {name} {top!r} differs from its locator's {located!r}")
+            if top is None:
+                setattr(self, name, located)
+            elif located is None:  # a copy: a locator may be shared by flags
+                self.locator = self.locator.model_copy(update={name: top})
+        return self
 
 
 class FlagType:
@@ -36,11 +74,16 @@ class FlagType:
 
     @classmethod
     def make(cls, *, indicator_code=None, reported=None, expected=None, page=None,
-             evidence=None, **details) -> Flag:
+             evidence=None, locator: Optional[Locator] = None, **details) -> Flag:
+        """The flag, its message filled from the template; `locator` says where it points
+        beyond the page and indicator code."""
+        locator = locator if locator is not None else Locator()
+        if page is None:
+            page = locator.page
         message = cls.template.format(reported=reported, expected=expected, page=page, **details)
         return Flag(check=cls.code, severity=cls.severity, indicator_code=indicator_code,
                     reported=reported, expected=expected, message=message, page=page,
-                    evidence=evidence)
+                    locator=locator, evidence=evidence)
 
 
 class WeightedScoreMismatch(FlagType):

@@ -4,9 +4,10 @@ extractor's table stages). The samples test the same rules on real PDFs and HTML
 from __future__ import annotations
 
 from thaikpi.extractors import aligned
-from thaikpi.extractors.kpi_report import (
-    Section, parse_criteria, parse_score_rows, parse_steps, stacked_header, unreadable_tables,
-)
+from thaikpi.extractors.kpi_report import unreadable_tables
+from thaikpi.extractors.kpi_score_table import parse_score_rows, stacked_header
+from thaikpi.extractors.kpi_sections import Section
+from thaikpi.extractors.kpi_steps import parse_criteria, parse_steps
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.parsed import Line
 

@@ -17,7 +17,7 @@ from thaikpi.pipeline.text.thai import decimals_written
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Criterion, Document, Indicator, ScoreRow
 from thaikpi.schemas.flags import (
-    Flag, ScoreOutOfRange, ScoreVsPerformance, TotalMismatch, WeightedScoreMismatch,
+    Flag, Locator, ScoreOutOfRange, ScoreVsPerformance, TotalMismatch, WeightedScoreMismatch,
     WeightSumMismatch,
 )
 
@@ -80,6 +80,12 @@ def _evidence(row: ScoreRow) -> str:
     return " | ".join(row.cells)
 
 
+def _where(indicator: Indicator, row: ScoreRow, at: Locator) -> dict:
+    """A score row's flags point at it: its page, its indicator, its index in score_rows."""
+    locator = at.model_copy(update={"page": row.page, "indicator_code": indicator.code, "table": "score_rows"})
+    return dict(locator=locator, evidence=_evidence(row))
+
+
 def _round(value: Optional[float]) -> Optional[float]:
     return None if value is None else round(value, PRECISION)
 
@@ -88,9 +94,11 @@ def _differs(reported: float, expected: float, written: Optional[str]) -> bool:
     return abs(reported - expected) > tolerance(written)
 
 
-def score_row(indicator: Indicator, row: ScoreRow, settings: Settings) -> tuple[ScoreRow, list[Flag]]:
+def score_row(indicator: Indicator, row: ScoreRow, settings: Settings,
+              at: Locator = Locator()) -> tuple[ScoreRow, list[Flag]]:
+    """`at`: the row's place (its indicator's index, its own index in score_rows)."""
     flags: list[Flag] = []
-    where = dict(indicator_code=indicator.code, page=row.page, evidence=_evidence(row))
+    where = _where(indicator, row, at)
     score_text, weighted_text = row.cells[3], row.cells[4]
     if row.score is not None and not 0 <= row.score <= 5:
         flags.append(ScoreOutOfRange.make(reported=row.score, field="score", low=0, high=5, **where))
@@ -115,11 +123,12 @@ def score_row(indicator: Indicator, row: ScoreRow, settings: Settings) -> tuple[
                                   "weighted_score_recomputed": recomputed_weighted}), flags
 
 
-def score_total(indicator: Indicator, total: ScoreRow, parts: list[ScoreRow]) -> tuple[ScoreRow, list[Flag]]:
+def score_total(indicator: Indicator, total: ScoreRow, parts: list[ScoreRow],
+                at: Locator = Locator()) -> tuple[ScoreRow, list[Flag]]:
     """A total row against the rows above it: weights add up, weighted scores add up, and its
     score is the parts' weighted scores over their weight."""
     flags: list[Flag] = []
-    where = dict(indicator_code=indicator.code, page=total.page, evidence=_evidence(total))
+    where = _where(indicator, total, at)
     weights = [p.weight for p in parts if p.weight is not None]
     weighted = [p.weighted_score for p in parts if p.weighted_score is not None]
     weight_sum = _round(sum(weights)) if weights else None
@@ -141,16 +150,19 @@ def score_total(indicator: Indicator, total: ScoreRow, parts: list[ScoreRow]) ->
                                     "weighted_score_recomputed": weighted_sum}), flags
 
 
-def score_indicator(indicator: Indicator, settings: Settings) -> tuple[Indicator, list[Flag]]:
+def score_indicator(indicator: Indicator, settings: Settings,
+                    index: Optional[int] = None) -> tuple[Indicator, list[Flag]]:
+    """`index`: the indicator's place in its document's indicators, for the flags' locators."""
     rows: list[ScoreRow] = []
     flags: list[Flag] = []
     parts: list[ScoreRow] = []
-    for row in indicator.score_rows:
+    for r, row in enumerate(indicator.score_rows):
+        at = Locator(indicator=index, row=r)
         if row.is_total:
-            row, found = score_total(indicator, row, parts)
+            row, found = score_total(indicator, row, parts, at)
             parts = []
         else:
-            row, found = score_row(indicator, row, settings)
+            row, found = score_row(indicator, row, settings, at)
             parts.append(row)
         rows.append(row)
         flags.extend(found)
@@ -159,8 +171,8 @@ def score_indicator(indicator: Indicator, settings: Settings) -> tuple[Indicator
 
 def score(doc: Document, settings: Settings) -> Document:
     indicators, flags = [], list(doc.flags)
-    for indicator in doc.indicators:
-        indicator, found = score_indicator(indicator, settings)
+    for i, indicator in enumerate(doc.indicators):
+        indicator, found = score_indicator(indicator, settings, index=i)
         indicators.append(indicator)
         flags.extend(found)
     return doc.model_copy(update={"indicators": indicators, "flags": flags})

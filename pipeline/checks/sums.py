@@ -14,7 +14,7 @@ from typing import Optional
 from thaikpi.extractors.labels import DIMENSION_WORD
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Claim, Dimension, Document, Indicator
-from thaikpi.schemas.flags import CountMismatch, Flag, TotalMismatch, WeightSumMismatch
+from thaikpi.schemas.flags import CountMismatch, Flag, Locator, TotalMismatch, WeightSumMismatch
 
 FRAMEWORK_TOTAL = 100.0
 TOLERANCE = 1e-6  # weights and counts are written exactly
@@ -40,20 +40,22 @@ def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) ->
         if abs(total - FRAMEWORK_TOTAL) > TOLERANCE:
             flags.append(WeightSumMismatch.make(
                 reported=_number(FRAMEWORK_TOTAL), expected=total, whole="the whole framework",
-                parts="the dimensions' weights", page=dimensions[0].page,
+                parts="the dimensions' weights", locator=Locator(page=dimensions[0].page, table="dimensions"),
                 evidence=_sum_text([(f"{DIMENSION_WORD} {d.number}", d.weight) for d in dimensions])))
     codes = {i.code for i in indicators if i.code}
-    for dim in weighted:
+    for d, dim in enumerate(dimensions):
+        if dim.weight is None:
+            continue
         top = [i for i in indicators if i.dimension == dim.number and parent_code(i.code) not in codes]
         if top and all(i.weight is not None for i in top):
             total = _number(sum(i.weight for i in top))
             if abs(total - dim.weight) > TOLERANCE:
                 flags.append(WeightSumMismatch.make(
                     reported=_number(dim.weight), expected=total, whole=f"dimension {dim.number}",
-                    parts="its indicators' weights", page=dim.page,
+                    parts="its indicators' weights", locator=Locator(page=dim.page, table="dimensions", row=d),
                     evidence=f"{DIMENSION_WORD} {dim.number} ({_number(dim.weight)}): "
                              + _sum_text([(i.code, i.weight) for i in top])))
-    for parent in indicators:
+    for p, parent in enumerate(indicators):
         children = [i for i in indicators if parent.code and parent_code(i.code) == parent.code]
         whole = parent.weight_total_stated if parent.weight_total_stated is not None else parent.weight
         if not children or whole is None or any(c.weight is None for c in children):
@@ -62,26 +64,28 @@ def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) ->
         if abs(total - whole) > TOLERANCE:
             stated = "the stated total" if parent.weight_total_stated is not None else "the weight"
             flags.append(WeightSumMismatch.make(
-                reported=_number(whole), expected=total, indicator_code=parent.code,
+                reported=_number(whole), expected=total,
                 whole=f"indicator {parent.code} ({stated})", parts="its sub-indicators' weights",
-                page=children[0].page, evidence=f"{parent.code} ({_number(whole)}): "
+                locator=Locator(page=children[0].page, indicator_code=parent.code, indicator=p),
+                evidence=f"{parent.code} ({_number(whole)}): "
                 + _sum_text([(c.code, c.weight) for c in children])))
     return flags
 
 
 def claim_flags(claims: list[Claim]) -> list[Flag]:
     flags: list[Flag] = []
-    for claim in claims:
+    for n, claim in enumerate(claims):
+        at = Locator(page=claim.page, table="claims", row=n)
         if claim.kind == "count" and claim.listed is not None and claim.listed != claim.value:
             flags.append(CountMismatch.make(
                 reported=_number(claim.value), expected=claim.listed, unit=claim.unit,
-                listed=", ".join(claim.listed_items), page=claim.page, evidence=claim.text))
+                listed=", ".join(claim.listed_items), locator=at, evidence=claim.text))
         if claim.kind == "total" and claim.parts:
             total = _number(sum(claim.parts))
             if abs(total - claim.value) > TOLERANCE:
                 flags.append(TotalMismatch.make(
                     reported=_number(claim.value), expected=total, field=claim.unit,
-                    parts=" + ".join(f"{_number(p):,}" for p in claim.parts), page=claim.page,
+                    parts=" + ".join(f"{_number(p):,}" for p in claim.parts), locator=at,
                     evidence=claim.text))
     return flags
 

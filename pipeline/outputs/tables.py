@@ -31,11 +31,24 @@ def _join(values: Iterable) -> str:
     return SEP.join(str(v) for v in values)
 
 
+def flags_by_row(doc: Document) -> dict[tuple, list[str]]:
+    """The checks that point at a row, by where their locator points: (indicator index,
+    "score_rows", row) for a score row, (None, "claims", row) for a claim. A flag links to
+    its row by place, not by its evidence text (two rows may read the same)."""
+    found: dict[tuple, list[str]] = {}
+    for flag in doc.flags:
+        at = flag.locator
+        if at.table is not None and at.row is not None:
+            found.setdefault((at.indicator, at.table, at.row), []).append(flag.check)
+    return found
+
+
 def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for doc in docs:
         keys = {"doc_id": doc.doc_id, "source": doc.source}
         project = doc.project
+        linked = flags_by_row(doc)
         rows["documents"].append({
             **keys, "format": doc.format, "kind": doc.kind, "status": doc.status,
             "error_kind": doc.error.kind if doc.error else None,
@@ -54,8 +67,7 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
                 "indicators": sum(1 for i in doc.indicators if i.dimension == dim.number),
             })
         for n, claim in enumerate(project.claims if project else []):
-            claim_flags = [f.check for f in doc.flags if f.check in ("count_mismatch", "total_mismatch")
-                           and f.page == claim.page and f.evidence == claim.text and f.reported == claim.value]
+            claim_flags = linked.get((None, "claims", n), [])
             rows["me_claims"].append({
                 **keys, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
                 "quarter": project.quarter, "project_name": project.name, "claim": n,
@@ -83,8 +95,7 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
                 "weight_total_stated": ind.weight_total_stated,
             })
             for r, row in enumerate(ind.score_rows):
-                row_flags = [f.check for f in doc.flags
-                             if f.indicator_code == ind.code and f.page == row.page and f.evidence == SEP.join(row.cells)]
+                row_flags = linked.get((i, "score_rows", r), [])
                 rows["score_rows"].append({
                     "indicator_id": iid, **keys, "fiscal_year_be": doc.fiscal_year_be,
                     "indicator_code": ind.code, "row": r, "label": row.label, "is_total": row.is_total,
