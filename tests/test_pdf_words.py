@@ -9,7 +9,7 @@ from pdfplumber.utils.text import extract_text as plumber_extract_text
 
 from conftest import SAMPLES
 from thaikpi.pipeline.readers import pdf_words
-from thaikpi.pipeline.readers.pdf_reader import table_rows
+from thaikpi.pipeline.readers.pdf_cells import table_rows
 
 BOX = ("x0", "x1", "top", "bottom")
 
