@@ -70,6 +70,17 @@ def test_text_and_lines_are_pdfplumbers_on_random_pages():
     assert several > 100  # pages of several lines, not only one
 
 
+@pytest.mark.parametrize("tolerances", [{"x_tolerance": 1.5, "y_tolerance": 1}, {"x_tolerance": 5, "y_tolerance": 4}])
+def test_text_and_lines_are_pdfplumbers_with_the_settings_tolerances(tolerances):
+    # ReaderSettings' cell tolerances reach extract_text and text_lines as pdfplumber's
+    rng = random.Random(17)
+    for page in range(200):
+        chars = random_page(rng, rng.choice((1, 3, 12, 60)))
+        assert pdf_words.extract_text(chars, **tolerances) == plumber_extract_text(chars, **tolerances), page
+        assert pdf_words.text_lines(chars, **tolerances) == [
+            (line["text"], line["x0"]) for line in chars_to_textmap(chars, **tolerances).extract_text_lines(strip=True)]
+
+
 def test_a_char_whose_text_holds_a_newline_is_left_to_pdfplumber():
     chars = [{"text": "ก\nข", "x0": 0.0, "x1": 5.0, "top": 0.0, "bottom": 10.0, "doctop": 0.0, "upright": True}]
     assert pdf_words.text_lines(chars) is None
