@@ -125,11 +125,12 @@ _TWIN_KEY = 1 << 20
 
 
 def _may_have_twins(chars: list[dict], tolerance: float) -> bool:
-    """False only where no two glyphs of one text lie within `tolerance` of each other. Two such glyphs lie in the same cell or in neighbouring ones of a grid of the
-    tolerance's size (int() truncates: a cell's index moves by at most one over less than a
-    cell), and a key linear in the cell's numbers makes the step between their keys one of
-    0, ±1, ±(K-1), ±K, ±(K+1) whatever the numbers are: a coordinate far off the page can make
-    a false alarm, never a missed twin. The rule costs about 4 µs a char here; this, under 2."""
+    """False only where no two glyphs of one text lie within `tolerance` of each other. Two
+    such glyphs lie in the same cell or in neighbouring ones of a grid of the tolerance's size
+    (int() truncates: a cell's index moves by at most one over less than a cell), and a key
+    linear in the cell's numbers makes the step between their keys one of 0, ±1, ±(K-1), ±K,
+    ±(K+1) whatever the numbers are: a coordinate far off the page can make a false alarm,
+    never a missed twin. The rule costs about 4 µs a char here; this, under 2."""
     K = _TWIN_KEY
     scale = 1 / tolerance
     ids: dict[str, int] = {}

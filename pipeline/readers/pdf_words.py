@@ -123,8 +123,9 @@ def text_lines(chars: list[dict], x_tolerance: float = X_TOLERANCE,
     """(text, x0) of each line of pdfplumber's chars_to_textmap(chars, x_tolerance=,
     y_tolerance=).extract_text_lines(strip=True): words as extract_words reads them, a line
     for each run of consecutive words in one cluster of tops, its text stripped of spaces,
-    its x0 the leftmost of the chars whose letters it shows; lines of no text are left out. None where a char's text holds a
-    newline, which splits a line in the TextMap: ask pdfplumber."""
+    its x0 the leftmost of the chars whose letters it shows; lines of no text are left out.
+    None where a char's text holds a newline, which splits a line in the TextMap: ask
+    pdfplumber."""
     if any("\n" in c["text"] for c in chars if c["text"]):
         return None
     tuples = word_chars(chars, x_tolerance, y_tolerance)

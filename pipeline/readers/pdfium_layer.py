@@ -18,6 +18,9 @@ pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused
   x and top as in PDF space, and only y0 and y1 move with the MediaBox's bottom;
 - text turned by quarter turns, not skewed or mirrored. Turned text (a vertical table
   heading) is read in its own frame, where it runs left to right, and its box turned back.
+
+This module walks the page's objects; pdfium_chars reads the chars, pdfium_fonts the fonts'
+metrics and lone spaces, pdfium_paths the paths and images, pdfium_frames the geometry.
 """
 from __future__ import annotations
 
@@ -31,7 +34,9 @@ from pdfminer.utils import decode_text
 
 from thaikpi.pipeline.readers.pdfium_chars import page_chars
 from thaikpi.pipeline.readers.pdfium_fonts import page_type3_descent
-from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, IDENTITY, address, compose, object_matrix, rotation_matrix
+from thaikpi.pipeline.readers.pdfium_frames import (
+    IDENTITY, FastLayerRefused, address, compose, object_matrix, rotation_matrix,
+)
 from thaikpi.pipeline.readers.pdfium_paths import image_box, path_shapes
 
 __all__ = ["FastLayerRefused", "page_objects"]
