@@ -2,6 +2,7 @@
 them); the reader honours them. Sample: samples/*browser_print.chromium.pdf (headless Chromium)."""
 import pdfplumber
 import pdfplumber.page as plumber_page
+import pytest
 
 from conftest import SAMPLES
 from thaikpi.pipeline.readers import pdf_actualtext
@@ -10,11 +11,29 @@ from thaikpi.pipeline.readers.pdf_reader import read_pdf
 CHROMIUM_SAMPLE = next(SAMPLES.glob("*browser_print.chromium.pdf"))
 
 
-def test_the_hook_into_pdfplumber_is_in_place():
-    # pdfplumber builds its aggregator from this name and copies only ALL_ATTRS to chars:
-    # if a new pdfplumber changes either, this fails before any document is misread.
-    assert plumber_page.PDFPageAggregatorWithMarkedContent is pdf_actualtext.ActualTextAggregator
-    assert {pdf_actualtext.SPAN_ATTR, pdf_actualtext.TEXT_ATTR} <= set(plumber_page.ALL_ATTRS)
+def test_pdfplumber_is_left_as_it_is():
+    # The reader reads ActualText through an aggregator of its own, passed to pdfminer: no
+    # name of pdfplumber's is replaced, and pdfplumber alone reads the page as before.
+    read_pdf(CHROMIUM_SAMPLE.read_bytes(), fast_layer=False)
+    assert plumber_page.PDFPageAggregatorWithMarkedContent is not pdf_actualtext.ActualTextAggregator
+    assert not {pdf_actualtext.SPAN_ATTR, pdf_actualtext.TEXT_ATTR} & set(plumber_page.ALL_ATTRS)
+    with pdfplumber.open(CHROMIUM_SAMPLE) as pdf:
+        assert not any(pdf_actualtext.TEXT_ATTR in c for c in pdf.pages[0].chars)
+
+
+@pytest.mark.parametrize("pdf", [CHROMIUM_SAMPLE, *sorted(SAMPLES.glob("*.rl.pdf"))[:2]], ids=lambda p: p.name)
+def test_pdfminer_objects_are_pdfplumber_s_page_objects_with_the_spans(pdf):
+    # pdfminer_objects follows Page.layout and Page.parse_objects: if a new pdfplumber
+    # changes either, this fails before any document is misread.
+    tags = (pdf_actualtext.SPAN_ATTR, pdf_actualtext.TEXT_ATTR)
+    with pdfplumber.open(pdf) as plumber:
+        for page in plumber.pages:
+            ours = pdf_actualtext.pdfminer_objects(page)
+            untagged = {kind: [{k: v for k, v in obj.items() if k not in tags} for obj in objs]
+                        for kind, objs in ours.items()}
+            assert untagged == page.objects
+            spans = sum(1 for c in ours.get("char", []) if c.get(pdf_actualtext.TEXT_ATTR))
+            assert spans > 50 if pdf == CHROMIUM_SAMPLE else spans == 0
 
 
 def test_chromium_text_layer_is_broken_without_actual_text():

@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from thaikpi.pipeline.readers.pdf_reader import read_pdf
-from thaikpi.pipeline.readers.pdf_actualtext import TEXT_ATTR
+from thaikpi.pipeline.readers.pdf_actualtext import TEXT_ATTR, pdfminer_objects
 from thaikpi.pipeline.readers.pdfium_layer import FastLayerRefused, page_objects
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +85,7 @@ def _both_layers(pdf: Path, number: int) -> tuple[list[dict], list[dict]]:
         doc = pdfium.PdfDocument(pdf)
         page = plumber.pages[number - 1]
         fast = page_objects(doc[number - 1], page)["char"]
-        slow = page.chars
+        slow = pdfminer_objects(page)["char"]  # as the reader reads the page with pdfminer
         doc.close()
     return fast, slow
 

@@ -7,8 +7,13 @@ from pdfplumber.utils import crop_to_bbox
 
 from conftest import REAL_CORPUS
 from thaikpi.pipeline.text.thai import LOST_GLYPH, clean_text
-from thaikpi.pipeline.readers.pdf_reader import (DUPLICATE_TOLERANCE, _CharsByTop, _clipped, _overlaps, _twins, anchor_marks,
-                                 mark_lost_glyphs, overprinted_chars, read_pdf)
+from thaikpi.pipeline.readers.pdf_cells import CharsByTop, clipped
+from thaikpi.pipeline.readers.pdf_geometry import overlaps
+from thaikpi.pipeline.readers.pdf_glyph_repairs import _twins, anchor_marks, mark_lost_glyphs, overprinted_chars
+from thaikpi.pipeline.readers.pdf_reader import read_pdf
+from thaikpi.pipeline.settings import ReaderSettings
+
+DUPLICATE_TOLERANCE = ReaderSettings().duplicate_tolerance
 
 
 def char(text, x0, x1, top=100.0):
@@ -92,7 +97,7 @@ def test_bug_the_round_boxes_above_a_table_are_read_once():
 
 
 def test_a_cell_is_cut_from_the_table_as_pdfplumber_crops_it():
-    """_CharsByTop.overlapping and _clipped give crop_to_bbox's chars for a cell: those that
+    """CharsByTop.overlapping and clipped give crop_to_bbox's chars for a cell: those that
     overlap it or touch its edge, in their order, cut to it."""
     rng = random.Random(8)
     keys = ("text", "x0", "x1", "top", "bottom", "upright")
@@ -104,10 +109,10 @@ def test_a_cell_is_cut_from_the_table_as_pdfplumber_crops_it():
             chars.append({"text": str(i), "x0": x0, "x1": x0 + rng.choice((0.0, 5.0, 10.0)), "top": top,
                           "bottom": top + rng.choice((0.0, 10.0, 40.0)), "upright": True, "doctop": top})
         cell = (10.0, 10.0, 20.0, rng.choice((10.0, 30.0, 40.0)))
-        expected = crop_to_bbox([c for c in chars if _overlaps(c, cell)], cell)
-        near = _CharsByTop(chars).overlapping(cell)
-        assert near == [c for c in chars if _overlaps(c, cell)]
-        assert _clipped(near, cell) == [{k: c[k] for k in keys} for c in expected]
+        expected = crop_to_bbox([c for c in chars if overlaps(c, cell)], cell)
+        near = CharsByTop(chars).overlapping(cell)
+        assert near == [c for c in chars if overlaps(c, cell)]
+        assert clipped(near, cell) == [{k: c[k] for k in keys} for c in expected]
         touching += any(c["x1"] - c["x0"] == 0 or c["bottom"] - c["top"] == 0 for c in expected)
     assert touching > 10  # cells with chars cut to a line along an edge
 
@@ -151,17 +156,33 @@ def test_bug_a_damaged_content_stream_lost_text_silently(sample, page, cause):
 def test_bug_a_long_document_kept_every_page_s_objects():
     # pdfplumber keeps each page it made, with its chars, until the page is closed: a file of
     # 1,000 pages held 2.1 GB, so one of 2,000 failed the default memory limit. The reader
-    # now closes each page once read (bench/long_document.py measures the memory).
+    # keeps each page's objects in a page of its own, let go once the page is read, and
+    # closes pdfplumber's page (bench/long_document.py measures the memory).
+    import gc
     import io
+    import weakref
+    from unittest import mock
 
     import pdfplumber
 
+    import thaikpi.pipeline.readers.pdf_reader as reader
     from conftest import SAMPLES
-    from thaikpi.pipeline.readers.pdf_reader import _read_pages
     data = (SAMPLES / "framework_2550_provincial.rl.pdf").read_bytes()
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        doc = _read_pages(pdf, pdf.pages, None)
+    read = []  # a weak reference to each page's objects, and whether those before it were let go
+
+    def read_objects(page, pdfium_doc):
+        gc.collect()
+        read.append(all(ref() is None for ref in read_pages))
+        objects_page, why = reader_read_objects(page, pdfium_doc)
+        read_pages.append(weakref.ref(objects_page))
+        return objects_page, why
+
+    read_pages: list = []
+    reader_read_objects = reader.read_objects
+    with pdfplumber.open(io.BytesIO(data)) as pdf, mock.patch.object(reader, "read_objects", read_objects):
+        doc = reader._read_pages(pdf, pdf.pages, None)
         assert len({line.page for line in doc.lines}) == 10
+        assert read == [True] * 10
         assert [hasattr(page, "_objects") for page in pdf.pages] == [False] * 10
 
 
@@ -174,7 +195,7 @@ def test_bug_a_page_of_many_small_squares_took_minutes():
 
     from reportlab.pdfgen import canvas  # the test extra
 
-    import thaikpi.pipeline.readers.pdf_reader as reader
+    import thaikpi.pipeline.readers.pdf_checkboxes as checkboxes
     side = 30
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=(400, 400))
@@ -182,7 +203,7 @@ def test_bug_a_page_of_many_small_squares_took_minutes():
         for j in range(side):
             c.rect(20 + i * 12, 20 + j * 12, 8, 8, stroke=1, fill=(i == j))
     c.save()
-    with mock.patch.object(reader, "_inside", wraps=reader._inside) as inside:
+    with mock.patch.object(checkboxes, "inside", wraps=checkboxes.inside) as inside:
         doc = read_pdf(buffer.getvalue())
     # near: its column and the next (they share x0); all: every square against every other, 3 x 810,000
     assert inside.call_count < 100 * side * side

@@ -9,7 +9,7 @@ from pdfplumber.utils.text import extract_text as plumber_extract_text
 
 from conftest import SAMPLES
 from thaikpi.pipeline.readers import pdf_words
-from thaikpi.pipeline.readers.pdf_reader import table_rows
+from thaikpi.pipeline.readers.pdf_cells import table_rows
 
 BOX = ("x0", "x1", "top", "bottom")
 
@@ -68,6 +68,17 @@ def test_text_and_lines_are_pdfplumbers_on_random_pages():
         assert lines == plumber_lines(chars), page
         several += len(lines) > 1
     assert several > 100  # pages of several lines, not only one
+
+
+@pytest.mark.parametrize("tolerances", [{"x_tolerance": 1.5, "y_tolerance": 1}, {"x_tolerance": 5, "y_tolerance": 4}])
+def test_text_and_lines_are_pdfplumbers_with_the_settings_tolerances(tolerances):
+    # ReaderSettings' cell tolerances reach extract_text and text_lines as pdfplumber's
+    rng = random.Random(17)
+    for page in range(200):
+        chars = random_page(rng, rng.choice((1, 3, 12, 60)))
+        assert pdf_words.extract_text(chars, **tolerances) == plumber_extract_text(chars, **tolerances), page
+        assert pdf_words.text_lines(chars, **tolerances) == [
+            (line["text"], line["x0"]) for line in chars_to_textmap(chars, **tolerances).extract_text_lines(strip=True)]
 
 
 def test_a_char_whose_text_holds_a_newline_is_left_to_pdfplumber():

@@ -4,7 +4,8 @@ from reportlab.pdfgen import canvas
 
 from conftest import REAL_CORPUS
 from thaikpi.pipeline.readers.html_reader import read_html
-from thaikpi.pipeline.readers.pdf_reader import map_symbol_glyphs, read_pdf
+from thaikpi.pipeline.readers.pdf_glyph_repairs import map_symbol_glyphs
+from thaikpi.pipeline.readers.pdf_reader import read_pdf
 from thaikpi.pipeline.run.process import process_file
 from thaikpi.pipeline.readers.symbol_fonts import symbol_char, symbol_font
 

@@ -1,5 +1,5 @@
-"""Ruled tables of a page: pdfplumber's TableFinder with its default settings, its stages in
-its order, and its intersections_to_cells in linear time.
+"""Ruled tables of a page: pdfplumber's TableFinder (its default settings but for the
+reader's tolerances), its stages in its order, and its intersections_to_cells in linear time.
 
 pdfplumber's intersections_to_cells looks, for every intersection of rules, through every
 later one for those below and to the right, and turns each one's edges into a set of boxes
@@ -61,9 +61,9 @@ def intersections_to_cells(intersections: dict[T_point, dict[str, list[dict]]]) 
 class _TableFinder(TableFinder):
     """TableFinder.__init__'s stages, with intersections_to_cells above."""
 
-    def __init__(self, page):
+    def __init__(self, page, settings: Optional[dict] = None):
         self.page = page
-        self.settings = TableSettings.resolve(None)
+        self.settings = TableSettings.resolve(settings)
         self.edges = self.get_edges()
         self.intersections = edges_to_intersections(
             self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance)
@@ -71,6 +71,7 @@ class _TableFinder(TableFinder):
         self.tables = [Table(self.page, cell_group) for cell_group in cells_to_tables(self.cells)]
 
 
-def find_tables(page) -> list[Table]:
-    """page.find_tables() with its default settings."""
-    return _TableFinder(page).tables
+def find_tables(page, settings: Optional[dict] = None) -> list[Table]:
+    """page.find_tables(settings): pdfplumber's defaults where `settings` (pdfplumber's table
+    settings) leave them out."""
+    return _TableFinder(page, settings).tables

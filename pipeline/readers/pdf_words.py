@@ -1,5 +1,5 @@
 """Words and lines from chars, as pdfplumber's text functions give them with the settings the
-reader uses, in a fraction of their time.
+reader uses (its tolerances: ReaderSettings), in a fraction of their time.
 
 pdfplumber's `extract_words`, `extract_text` and `TextMap.extract_text_lines` are general (any
 direction, layout, extra attributes) and build a WordExtractor, word dicts of ten keys and a
@@ -108,25 +108,28 @@ def extract_words(chars: list[dict], x_tolerance: float = X_TOLERANCE,
     return [w for w, _ in word_chars(chars, x_tolerance, y_tolerance)]
 
 
-def extract_text(chars: list[dict]) -> str:
-    """pdfplumber's extract_text(chars) with its defaults: words clustered into lines by top,
-    lines in order of top, words in a line as read, joined by spaces and newlines."""
-    words = extract_words(chars)
-    numbers = _clusters([w["top"] for w in words], Y_TOLERANCE)
+def extract_text(chars: list[dict], x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE) -> str:
+    """pdfplumber's extract_text(chars, x_tolerance=, y_tolerance=) with its other defaults:
+    words clustered into lines by top, lines in order of top, words in a line as read, joined
+    by spaces and newlines."""
+    words = extract_words(chars, x_tolerance, y_tolerance)
+    numbers = _clusters([w["top"] for w in words], y_tolerance)
     words.sort(key=lambda w: numbers[w["top"]])
     return "\n".join(" ".join(w["text"] for w in line) for _, line in groupby(words, lambda w: numbers[w["top"]]))
 
 
-def text_lines(chars: list[dict]) -> Optional[list[tuple[str, float]]]:
-    """(text, x0) of each line of pdfplumber's chars_to_textmap(chars).extract_text_lines(
-    strip=True): words as extract_words reads them, a line for each run of consecutive words
-    in one cluster of tops, its text stripped of spaces, its x0 the leftmost of the chars
-    whose letters it shows; lines of no text are left out. None where a char's text holds a
-    newline, which splits a line in the TextMap: ask pdfplumber."""
+def text_lines(chars: list[dict], x_tolerance: float = X_TOLERANCE,
+               y_tolerance: float = Y_TOLERANCE) -> Optional[list[tuple[str, float]]]:
+    """(text, x0) of each line of pdfplumber's chars_to_textmap(chars, x_tolerance=,
+    y_tolerance=).extract_text_lines(strip=True): words as extract_words reads them, a line
+    for each run of consecutive words in one cluster of tops, its text stripped of spaces,
+    its x0 the leftmost of the chars whose letters it shows; lines of no text are left out.
+    None where a char's text holds a newline, which splits a line in the TextMap: ask
+    pdfplumber."""
     if any("\n" in c["text"] for c in chars if c["text"]):
         return None
-    tuples = word_chars(chars)
-    numbers = _clusters([w["top"] for w, _ in tuples], Y_TOLERANCE)
+    tuples = word_chars(chars, x_tolerance, y_tolerance)
+    numbers = _clusters([w["top"] for w, _ in tuples], y_tolerance)
     lines = []
     for _, line in groupby(tuples, lambda t: numbers[t[0]["top"]]):
         line = list(line)

@@ -1,0 +1,54 @@
+"""Boxes and objects on a page (pdfplumber's dicts, top measured down): inside, outside,
+overlapping, and objects sorted by one coordinate to take those in a span without testing
+every one."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+
+def inside(obj: dict, bbox: tuple[float, float, float, float], slack: float) -> bool:
+    """The object lies in the box, or sticks out of it by at most `slack` points."""
+    x0, top, x1, bottom = bbox
+    return (obj["x0"] >= x0 - slack and obj["x1"] <= x1 + slack
+            and obj["top"] >= top - slack and obj["bottom"] <= bottom + slack)
+
+
+def outside(objs: list[dict], boxes: list, slack: float) -> list[dict]:
+    """The objects not `inside` any of the boxes (inside's test in a loop of its own: it runs
+    for every char of every page with a table)."""
+    if not boxes:
+        return objs
+    boxes = [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in boxes]
+    kept = []
+    for obj in objs:
+        x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+        for bx0, btop, bx1, bbottom in boxes:
+            if x0 >= bx0 and x1 <= bx1 and top >= btop and bottom <= bbottom:
+                break
+        else:
+            kept.append(obj)
+    return kept
+
+
+def overlaps(obj: dict, bbox) -> bool:
+    return obj["x0"] <= bbox[2] and obj["x1"] >= bbox[0] and obj["top"] <= bbox[3] and obj["bottom"] >= bbox[1]
+
+
+class SortedChars:
+    """Chars sorted by one number each (`keys`, in the chars' order), to take those whose
+    number lies in a span without testing every char."""
+
+    def __init__(self, chars: list[dict], keys: list[float]):
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=keys.__getitem__)
+        self.keys = [keys[i] for i in self.order]
+
+    def between(self, start: float, end: float, end_included: bool = False) -> list[dict]:
+        """The chars whose number is in [start, end) ([start, end] with `end_included`), in
+        their order."""
+        stop = (bisect_right if end_included else bisect_left)(self.keys, end)
+        return [self.chars[i] for i in sorted(self.order[bisect_left(self.keys, start):stop])]
+
+
+def by_x0(objs: list[dict]) -> SortedChars:
+    return SortedChars(objs, [o["x0"] for o in objs])

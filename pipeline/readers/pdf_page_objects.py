@@ -1,0 +1,71 @@
+"""Where a page's objects come from: pdfium (the fast layer, pdfium_layer) where it reads the
+page as pdfminer does, else pdfminer through the ActualText aggregator (pdf_actualtext); and
+ObjectsPage, a pdfplumber page over objects the reader gives it, so that pdfplumber's page API
+(crop, filter, edges, table finding) runs on them."""
+from __future__ import annotations
+
+import threading
+from typing import Optional
+
+import pypdfium2 as pdfium
+from pdfplumber.page import DerivedPage, Page
+
+from thaikpi.pipeline.readers.pdf_actualtext import pdfminer_objects
+from thaikpi.pipeline.readers.pdfium_layer import FastLayerRefused, page_objects
+
+# pdfium is not thread-safe; a Dask worker may run several tasks in threads of one process.
+PDFIUM_LOCK = threading.Lock()
+
+
+class ObjectsPage(DerivedPage):
+    """A pdfplumber page (its frame: number, boxes, rotation) with the given objects, as
+    pdfplumber's own FilteredPage is one with its parent's objects filtered."""
+
+    def __init__(self, parent_page: Page, objects: dict[str, list[dict]]):
+        self.bbox = parent_page.bbox
+        super().__init__(parent_page)
+        self.given_objects = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self.given_objects
+
+
+def open_pdfium(data: bytes, pages: int) -> Optional[pdfium.PdfDocument]:
+    """The PDF opened by pdfium, or None where pdfium cannot open it or counts other pages
+    than pdfminer (`pages`)."""
+    try:
+        with PDFIUM_LOCK:
+            doc = pdfium.PdfDocument(data)
+            if len(doc) == pages:
+                return doc
+            doc.close()
+    except pdfium.PdfiumError:
+        pass
+    return None
+
+
+def close_pdfium(doc: pdfium.PdfDocument) -> None:
+    with PDFIUM_LOCK:
+        doc.close()
+
+
+def _fast_objects(pdfium_doc: pdfium.PdfDocument, page) -> dict:
+    """The page's objects from pdfium (pdfium_layer); FastLayerRefused sends the page
+    through pdfminer."""
+    with PDFIUM_LOCK:
+        pdfium_page = pdfium_doc[page.page_number - 1]
+        try:
+            return page_objects(pdfium_page, page)
+        finally:
+            pdfium_page.close()
+
+
+def read_objects(page: Page, pdfium_doc: Optional[pdfium.PdfDocument]) -> tuple[ObjectsPage, Optional[str]]:
+    """The page over its objects, and why pdfminer read them (None where pdfium did)."""
+    if pdfium_doc is None:
+        return ObjectsPage(page, pdfminer_objects(page)), "no fast layer for this file"
+    try:
+        return ObjectsPage(page, _fast_objects(pdfium_doc, page)), None
+    except FastLayerRefused as why:
+        return ObjectsPage(page, pdfminer_objects(page)), str(why)

@@ -1,0 +1,141 @@
+"""Fonts of the fast layer: each font's descent and standard widths as pdfminer takes them, the
+Type3 descent pdfminer reads, and the spaces drawn as text objects of their own that pdfium's
+text page leaves out."""
+from __future__ import annotations
+
+import ctypes
+from typing import Callable, Optional
+
+import pypdfium2.raw as raw
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdftypes import resolve1
+
+from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, address, compose, frame_box, object_matrix
+
+
+def page_font_metrics(key: int, metrics: dict, type3_descent: Callable[[], float]) -> tuple:
+    """(font as a ctypes handle or None, and its _font_metrics) of the font at address `key`,
+    kept in `metrics` for the page."""
+    font_metrics = metrics.get(key)
+    if font_metrics is None:
+        font = ctypes.cast(key, raw.FPDF_FONT) if key else None
+        font_metrics = metrics[key] = (font, *_font_metrics(font, type3_descent))
+    return font_metrics
+
+
+# pdfminer's metrics of these key widths by its own reading of their codes ("n" for ■), not
+# by Unicode, and have no descent
+_STANDARD_SYMBOL_FONTS = ("Symbol", "ZapfDingbats")
+
+
+def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Optional[dict], str]:
+    """A font's descent per point of size; for a font named as one of pdfminer's standard
+    fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode; and its name ("" for
+    none): pdfium's BaseFont, without a subset's tag ("Wingdings2" where pdfminer's fontname is
+    "JGDNEP+Wingdings2"). pdfminer takes descent and widths from its own metrics whatever the
+    PDF holds: Helvetica's descent is 0.207 there, 0.224 in pdfium (every char of an OCR layer
+    set in Helvetica moves), and a glyph its metrics lack (the euro sign) has no width. A font with no BaseFont is a Type3 font, whose
+    descent pdfminer reads its own way (`type3_descent`)."""
+    if not font:
+        return 0.0, None, ""
+    buffer = ctypes.create_string_buffer(128)
+    name = buffer.value.decode("latin-1") if raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer)) else ""
+    if not name:
+        return type3_descent(), None, name
+    if name in FONT_METRICS:
+        if name in _STANDARD_SYMBOL_FONTS:
+            raise FastLayerRefused(f"a standard symbol font ({name}): pdfminer reads its codes, pdfium Unicode")
+        if raw.FPDFFont_GetIsEmbedded(font):
+            # pdfminer uses its metrics for "Arial" but not for a subset "ABCDEF+Arial", and
+            # pdfium names both "Arial"
+            raise FastLayerRefused(f"an embedded font named as a standard font ({name})")
+        descriptor, widths = FONT_METRICS[name]
+        return descriptor["Descent"] / 1000, widths, name
+    descent = ctypes.c_float()
+    return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None, name
+
+
+def page_type3_descent(plumber_page) -> float:
+    """pdfminer's descent for the Type3 fonts of a page: its FontBBox's bottom through its
+    FontMatrix, or 0 where pdfminer cannot parse the box (Chromium writes it as a reference).
+    pdfium has its own, and tells a Type3 font only by its missing BaseFont, so the page's Type3
+    fonts must agree on one value; otherwise FastLayerRefused."""
+    fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
+    manager = PDFResourceManager()
+    values = set()
+    for spec in fonts.values():
+        spec = resolve1(spec)
+        if isinstance(spec, dict) and getattr(resolve1(spec.get("Subtype")), "name", None) == "Type3":
+            values.add(manager.get_font(None, spec).get_descent())
+    if len(values) != 1:
+        raise FastLayerRefused("Type3 fonts of different descents, or in a form's resources")
+    return values.pop()
+
+
+INKLESS_WIDTH = 0.01  # pdfium's text page leaves out a text object whose box is narrower (kSizeEpsilon)
+
+
+def inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Callable[[], float],
+                    page_number: int, height: float, initial_doctop: float):
+    """(text object's address, char) for each text object pdfium's text page left out because
+    its box has no width: a space drawn as an object of its own, as browsers and Word print
+    them. pdfminer reads it, and a narrow space between two words must keep them apart.
+
+    pdfium tells neither such an object's char codes nor their Unicode: it is read as one
+    space of the font (_space_glyph) at the object's origin, upright text only (in the samples
+    and the real corpus every such object is a space or a no-break space). Objects left out
+    for another reason (a repeat of the one before it: fake bold) have a box and are not read
+    twice."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size = ctypes.c_float()
+    spaces: dict[tuple, tuple] = {}  # (font, size) -> _space_glyph
+    for obj, container in texts:
+        key = address(obj)
+        if key in read or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) \
+                or right.value - left.value >= INKLESS_WIDTH:
+            continue
+        a, b, c, d, e, f = compose(object_matrix(obj), container)
+        font = raw.FPDFTextObj_GetFont(obj)
+        if not (a > 0 and d > 0 and abs(b) < 1e-6 and abs(c) < 1e-6) or not font \
+                or not raw.FPDFTextObj_GetFontSize(obj, size):
+            continue  # turned or skewed: left out, as pdfium does
+        font_key = address(font)
+        _, descent, standard_widths, font_name = page_font_metrics(font_key, metrics, type3_descent)
+        glyph = spaces.get((font_key, size.value))
+        if glyph is None:
+            glyph = spaces[font_key, size.value] = _space_glyph(font, size.value, standard_widths)
+        if not glyph:
+            continue  # a font whose space pdfium cannot measure: left out, as pdfium does
+        text, width = glyph
+        y0 = f + descent * size.value * d
+        char = frame_box(e, y0, e + width * a, y0 + size.value * d, height, initial_doctop)
+        char.update(object_type="char", page_number=page_number, text=text, size=size.value * d,
+                    upright=True, fontname=font_name, adv=width * a)
+        yield key, char
+
+
+# A code point no font maps: pdfium's width for it is the font's default, which it also gives
+# every code point the font lacks.
+_UNMAPPED = 0xFFFF
+
+
+def _space_glyph(font, size: float, standard_widths: Optional[dict]) -> tuple:
+    """(text, advance) of the font's space at `size`, or () where pdfium cannot tell it: the
+    font's U+0020 or, where it has none, its no-break space (Word's); a code point the font
+    lacks gets the font's default width, and is no answer. No char is better than a zero-width
+    one, which would read as a lost glyph."""
+    if standard_widths is not None:
+        return " ", standard_widths.get(" ", 0) * size / 1000
+    advance = ctypes.c_float()
+    unmapped = advance.value if raw.FPDFFont_GetGlyphWidth(font, _UNMAPPED, size, advance) else None
+    for code in (0x20, 0xA0):
+        if raw.FPDFFont_GetGlyphWidth(font, code, size, advance) and 0 < advance.value < size \
+                and advance.value != unmapped:
+            return chr(code), advance.value
+    return ()
+
+
+# The calls made per char go through cffi, which calls a C function in about half the time
+# ctypes takes (its calls were the fast layer's main cost). The functions are pypdfium2's own,
+# taken by address, so both bindings share one library and its handles.
