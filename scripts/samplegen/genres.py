@@ -1,0 +1,5 @@
+"""Samples of real genres."""
+
+
+def make(spec, producer, path):
+    raise NotImplementedError

@@ -1,0 +1,3 @@
+"""Real genres in their own layouts (see genres.py)."""
+
+GENRE_SAMPLES: list = []
