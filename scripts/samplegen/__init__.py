@@ -2,5 +2,5 @@
 
 Layers, each importing only those above it in this list: fonts, text, damage, poppler, specs_*,
 layout, gold, render_reportlab, render_fpdf, render_html, render_browser, render_office, scan,
-other_kinds, genres, bad_inputs, main. scripts/make_samples.py is the entry point.
+other_kinds, render_tables, genres, bad_inputs, main. scripts/make_samples.py is the entry point.
 """

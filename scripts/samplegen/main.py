@@ -1,4 +1,5 @@
-"""Make samples/ (real PDF and HTML reports) and their gold answers in tests/gold/.
+"""Make samples/ (real PDF and HTML reports) and their gold answers in tests/gold/ (the genre
+samples' in tests/gold_genres/).
 
     pip install -e '.[samples]'   # reportlab, fpdf2, fontpkg-sarabun
     python scripts/make_samples.py [slug ...] [--out DIR]
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
         gold = genres.make(spec, producer, path)
         write_gold(out / "tests" / "gold_genres" / (path.name + ".json"), gold)
-        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
+        print(f"{path.relative_to(out)}  ({producer}, {len(gold['rows'])} gold rows)")
     if not only:
         make_bad_inputs(made["reportlab"], made["html-utf8"], out / "tests" / "data" / "bad")
         make_text_fixture(out / TEXT_FIXTURE)
