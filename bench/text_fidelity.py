@@ -34,12 +34,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import pdfplumber  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-import make_samples  # noqa: E402
+from samplegen.render_browser import make_chromium  # noqa: E402
+from samplegen.render_fpdf import make_fpdf2  # noqa: E402
+from samplegen.render_reportlab import make_reportlab  # noqa: E402
+from samplegen.specs_kpi import SAMPLES  # noqa: E402
 from thaikpi.pipeline.readers.pdf_reader import read_pdf  # noqa: E402
-from sample_specs import SAMPLES  # noqa: E402
 
-RENDER = {"reportlab": make_samples.make_reportlab, "fpdf2": make_samples.make_fpdf2,
-          "chromium": make_samples.make_chromium}
+RENDER = {"reportlab": make_reportlab, "fpdf2": make_fpdf2, "chromium": make_chromium}
 TAGS = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium"}
 
 
@@ -66,7 +67,7 @@ UNREPAIRABLE = {"garbled_font"}  # damage no rule can undo: the pages must be fl
 
 
 def restored_nikhahit(text: str) -> str:
-    """make_samples.lost_nikhahit_text undone: " า" was ำ, " ่า" was ่ำ."""
+    """samplegen.damage.lost_nikhahit_text undone: " า" was ำ, " ่า" was ่ำ."""
     text = re.sub(" ([\u0e48-\u0e4b])\u0e32", "\\1\u0e33", text)
     return text.replace(" \u0e32", "\u0e33")
 

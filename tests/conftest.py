@@ -1,6 +1,7 @@
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,12 +35,22 @@ def csv_rows(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def gold_samples() -> list[Path]:
+    """The samples with a gold answer in tests/gold/: all but the genre samples (genre_*), whose
+    gold is of the real corpus's format (tests/gold_genres/)."""
+    return sorted(p for p in SAMPLES.iterdir() if (GOLD / (p.name + ".json")).exists())
+
+
 @pytest.fixture(scope="session")
 def samples_ingest(tmp_path_factory):
-    """One ingest of samples/ for the tests that read its outputs (audit, export, the CSVs):
-    (the output folder, the finished process)."""
-    out = tmp_path_factory.mktemp("samples_ingest") / "out"
-    return out, run_cli("ingest", str(SAMPLES), "--out", str(out))
+    """One ingest of the gold samples for the tests that read its outputs (audit, export, the
+    CSVs), whose counts and flags are the gold's: (the output folder, the finished process)."""
+    folder = tmp_path_factory.mktemp("samples_ingest") / "samples"
+    folder.mkdir()
+    for sample in gold_samples():
+        shutil.copy(sample, folder / sample.name)
+    out = folder.parent / "out"
+    return out, run_cli("ingest", str(folder), "--out", str(out))
 
 
 def gold_documents() -> dict[str, dict]:

@@ -11,12 +11,21 @@ from compare import differences
 from conftest import GOLD, SAMPLES
 from thaikpi.pipeline.run.process import process_file
 
-SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())
+# The genre samples (genre_*) have gold of another format, in tests/gold_genres/ (the real
+# corpus's: indicator rows and planted errors), read by the genre extractors' tests.
+GENRE_GOLD = GOLD.parent / "gold_genres"
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file() and not p.name.startswith("genre_"))
+GENRE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.name.startswith("genre_"))
 
 
 def test_every_sample_has_a_gold_file_and_back():
     assert len(SAMPLE_FILES) >= 8
     assert {p.name + ".json" for p in SAMPLE_FILES} == {g.name for g in GOLD.glob("*.json")}
+
+
+def test_every_genre_sample_has_a_genre_gold_file_and_back():
+    assert len(GENRE_FILES) >= 5
+    assert {p.name + ".json" for p in GENRE_FILES} == {g.name for g in GENRE_GOLD.glob("*.json")}
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)

@@ -1,15 +1,17 @@
 """Samples of the other two kinds: evaluation frameworks (slides, slide-share pages, HTML
-tables) and M&E progress reports (PDF and HTML), from specs_other_kinds.py; and their gold.
+tables) and M&E progress reports (PDF and HTML), from specs_other.py; and their gold.
 
-Called by make_samples.py; shares its line breaking (Thai words, real font widths).
+Shares the KPI reports' line breaking (Thai words, real font widths), set a size larger.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from make_samples import SARABUN, SARABUN_BOLD, arabic, esc, lines_flowable, wrap
-from specs_other_kinds import OTHER_SAMPLES  # noqa: F401  (re-exported for make_samples)
+from samplegen.fonts import SARABUN, SARABUN_BOLD
+from samplegen.render_html import esc
+from samplegen.render_reportlab import lines_flowable
+from samplegen.text import arabic, wrap
 
 FONT_SIZE = 13
 LINE_HEIGHT = 18
