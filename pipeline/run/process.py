@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from thaikpi.extractors import registry
+from thaikpi.extractors.metadata import document_metadata
 from thaikpi.pipeline.text.thai import forget_document
 from thaikpi.version import __version__
 from thaikpi.pipeline.errors import InputError, exception_chain, too_large
@@ -44,6 +45,21 @@ def classify(parsed: ParsedDocument) -> str:
     return kind.KIND if kind else registry.UNKNOWN
 
 
+# The seed kinds read their fiscal year and round from their own template (a KPI report's
+# checked round box, an M&E report's header): the general metadata never overrides them.
+PERIOD_OWNERS = frozenset({"kpi_report", "framework", "me_report"})
+PERIOD_FIELDS = ("fiscal_year_be", "round_months")
+
+
+def with_metadata(update: dict, parsed: ParsedDocument) -> dict:
+    """The document's metadata (extractors/metadata.py) where its kind's extraction left a
+    field unset: what a kind reads itself wins."""
+    owned = PERIOD_FIELDS if update.get("kind") in PERIOD_OWNERS else ()
+    found = document_metadata(parsed)
+    return {**update, **{name: value for name, value in found.items()
+                         if name not in owned and update.get(name) is None}}
+
+
 def _error(doc: Document, kind: str, message: str) -> Document:
     return doc.model_copy(update={"status": "error", "error": DocumentError(kind=kind, message=message)})
 
@@ -60,6 +76,7 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
         found = kind.extract(parsed)
         update.update(kind=kind.KIND, **found.document_fields())
         flags.extend(found.flags)
+    update = with_metadata(update, parsed)
     if update.get("fiscal_year_be"):
         update["fiscal_year"] = update["fiscal_year_be"] - 543
     if update.get("academic_year_be"):
