@@ -43,6 +43,7 @@ _ACADEMIC = re.compile(words.ACADEMIC_YEAR_LABEL + words.ERA + r"(\d{4})")
 _ROUND = re.compile(f"([{words.UNCHECKED_BOXES}]?)" + words.ROUND)
 # After a year: another year (a list of year columns) or a range ("2563 - 2565").
 _MORE_YEARS = re.compile(r"(?:[-–—,]|ถึง)?(?:พ\.?ศ\.?)?\d{4}")
+_WORDS = re.compile("[\u0e01-\u0e2eA-Za-z]")
 _LEADERS = re.compile(r"\.{4,}|…{2,}")
 _TITLE_KEYS = tuple(match_key(w) for w in words.TITLE_WORDS)
 _CONTINUATION_KEYS = tuple(match_key(w) for w in words.TITLE_CONTINUATIONS)
@@ -190,7 +191,8 @@ def title(lines: list[Piece]) -> Optional[str]:
         if piece.key.startswith(_TITLE_KEYS) and _is_heading(piece):
             parts = [piece.text]
             for more in lines[i + 1:i + 1 + CONTINUATION_LINES]:
-                if more.page != piece.page or more.key == piece.key or not more.key.startswith(_CONTINUATION_KEYS):
+                if more.page != piece.page or more.key == piece.key or not more.key.startswith(_CONTINUATION_KEYS) \
+                        or not _WORDS.search(more.text):
                     break
                 parts.append(more.text)
             return " ".join(parts)
