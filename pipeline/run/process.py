@@ -1,5 +1,6 @@
-"""One file -> one Document: read, classify, extract, then the stages
-normalise -> validate -> score. Every failure becomes a document with status "error"."""
+"""One file -> one Document: read, classify, extract (with the metadata of any document), then
+the stages normalise -> validate -> score -> sums -> general indicator checks. Every failure
+becomes a document with status "error"."""
 from __future__ import annotations
 
 import hashlib
@@ -25,6 +26,7 @@ from thaikpi.pipeline.checks.score import score
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.readers.sniff import is_document_package, sniff_format
 from thaikpi.pipeline.checks.sums import check_sums
+from thaikpi.pipeline.checks.indicators import check_indicators
 from thaikpi.pipeline.checks.validate import validate
 from thaikpi.schemas.document import Document, DocumentError
 from thaikpi.schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
@@ -164,7 +166,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         parsed = READERS[fmt](data)
         doc = extract_document(doc, parsed)
         for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
-                      lambda d: check_sums(d, settings)):
+                      lambda d: check_sums(d, settings), lambda d: check_indicators(d, settings)):
             doc = stage(doc)
         return doc
     except InputError as exc:
