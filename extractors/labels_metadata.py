@@ -35,6 +35,7 @@ AGENCY_OWNER_WORDS = ("ของ", "สภา", "หน่วยงาน")
 # Regex pieces, on match_key text. ปีงบประมาณ as printed and as damaged: SARA II lost
 # ("ปงบประมาณ") or doubled ("ปีีงบประมาณ"); ประจำ without SARA AM does not matter here.
 FISCAL_YEAR_LABEL = "ป[\u0e34\u0e35]*งบประมาณ"
+FISCAL_STEM = "งบประมาณ"  # in a line's text as read, spaces removed: the line may name a fiscal year
 # ปีการศึกษา, also "ปการศึกษา" and "ปกีารศึกษา" (the SARA II drawn after the next letter).
 ACADEMIC_YEAR_LABEL = "ป[\u0e34\u0e35]*ก[\u0e34\u0e35]*ารศึกษา"
 # Between a label and its year: "พ.ศ.", "(พ.ศ.)", "พศ".

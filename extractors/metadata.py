@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional
 
 from thaikpi.extractors import labels_metadata as words
 from thaikpi.extractors.lines import clean_lines
 from thaikpi.pipeline.text.thai import match_key
-from thaikpi.schemas.parsed import ParsedDocument
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 FRONT_PAGES = 3         # the cover and the pages after it, where a document states its period
 TITLE_PAGES = 2         # where its title and agency are printed
@@ -69,38 +69,71 @@ class Piece:
     first_row: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pieces:
-    """A document's readable pieces, and its pages in order (those the reader found text on,
-    readable or not: a garbled cover is still the cover)."""
-    pieces: list[Piece]
+    """What these rules read of a document: every line of its front pages; past them, each
+    page's first and last lines (running heads), and, only when asked, the lines about a
+    fiscal year (the body). Cleaning a budget book's every line would cost more than reading
+    it. Pages are those the reader found text on, readable or not: a garbled cover is still
+    the cover, and gives nothing."""
+    parsed: ParsedDocument
     pages: list[int]
+    front: list[Piece]
+    edges: list[Piece]
 
-    def on(self, pages: set[int]) -> list[Piece]:
-        return [p for p in self.pieces if p.page in pages]
+    @classmethod
+    def of(cls, parsed: ParsedDocument) -> "Pieces":
+        pages = sorted({line.page for line in parsed.lines if any(c.strip() for c in line.cells)})
+        front = set(pages[:max(FRONT_PAGES, TITLE_PAGES)])
+        by_page: dict[int, list[int]] = defaultdict(list)
+        for n, line in enumerate(parsed.lines):
+            if line.table is None and line.page not in front:
+                by_page[line.page].append(n)
+        edges = [n for indices in by_page.values() for n in dict.fromkeys(indices[:HEAD_LINES] + indices[-HEAD_LINES:])]
+        # Only the edge lines printed alike on several pages are read (running heads).
+        compact = {n: re.sub(r"\s+", "", parsed.lines[n].text) for n in edges}
+        printed_on = defaultdict(set)
+        for n in edges:
+            printed_on[compact[n]].add(parsed.lines[n].page)
+        heads = [n for n in edges if len(printed_on[compact[n]]) >= RUNNING_HEAD_PAGES]
+        return cls(parsed, pages, _read(parsed, [n for n, line in enumerate(parsed.lines) if line.page in front]),
+                   _read(parsed, sorted(heads)))
 
     def first_pages(self, count: int) -> set[int]:
         return set(self.pages[:count])
 
+    def on(self, pages: set[int]) -> list[Piece]:
+        return [p for p in self.front if p.page in pages]
 
-def pieces_of(parsed: ParsedDocument) -> Pieces:
+    def body(self) -> list[Piece]:
+        """Past the front pages, the lines with a fiscal year's label (and the line before each,
+        whose end may hold the label)."""
+        front = set(self.pages[:max(FRONT_PAGES, TITLE_PAGES)])
+        compact = [re.sub(r"\s+", "", line.text) for line in self.parsed.lines]
+        return _read(self.parsed, [n for n, line in enumerate(self.parsed.lines) if line.page not in front
+                                   and any(words.FISCAL_STEM in text for text in compact[n:n + 2])])
+
+
+def _read(parsed: ParsedDocument, indices: list[int]) -> list[Piece]:
+    """The pieces of these lines (by index) of pages with a trustworthy text layer."""
     unread = set(parsed.pages_without_text) | set(parsed.garbled_pages)
     seen_tables: set[int] = set()
     out = []
-    lines = clean_lines(parsed)
-    for n, line in enumerate(lines):
-        if line.page in unread:
+    for n in indices:
+        raw = parsed.lines[n]
+        if raw.page in unread:
             continue
-        first_row = line.table is not None and line.table not in seen_tables
-        if line.table is not None:
-            seen_tables.add(line.table)
-        for c, cell in enumerate(line.cells):
-            group = ("page", line.page) if line.table is None else ("cell", n, c)
-            for text in cell.split("\n"):
-                text = text.strip()
-                if text:
-                    out.append(Piece(line.page, text, match_key(text), group, n, line.table, first_row))
-    return Pieces(out, sorted({line.page for line in lines}))
+        for line in clean_lines(replace(parsed, lines=[raw])):
+            first_row = line.table is not None and line.table not in seen_tables
+            if line.table is not None:
+                seen_tables.add(line.table)
+            for c, cell in enumerate(line.cells):
+                group = ("page", line.page) if line.table is None else ("cell", n, c)
+                for text in cell.split("\n"):
+                    text = text.strip()
+                    if text:
+                        out.append(Piece(line.page, text, match_key(text), group, n, line.table, first_row))
+    return out
 
 
 def year_mentions(pieces: list[Piece], pattern: re.Pattern, line_end: bool = False) -> Iterator[int]:
@@ -108,7 +141,9 @@ def year_mentions(pieces: list[Piece], pattern: re.Pattern, line_end: bool = Fal
     the next line of the same page or cell ("…ประจำปี" / "งบประมาณ พ.ศ. 2567"). With line_end,
     only a year that ends its line (a heading's "… ปีงบประมาณ 2552", not prose that goes on)."""
     for i, piece in enumerate(pieces):
-        after = pieces[i + 1].key if i + 1 < len(pieces) and pieces[i + 1].group == piece.group else ""
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        joined = following is not None and following.group == piece.group and following.line - piece.line <= 1
+        after = following.key if joined else ""
         text = piece.key + after
         for m in pattern.finditer(text):
             if m.start() >= len(piece.key):
@@ -148,13 +183,8 @@ def _round(pieces: list[Piece]) -> Optional[int]:
     return None
 
 
-def _running_heads(pieces: list[Piece]) -> list[Piece]:
-    """Lines printed at the top or foot of a page (outside tables) on several pages."""
-    by_page: dict[int, list[Piece]] = defaultdict(list)
-    for piece in pieces:
-        if piece.table is None:
-            by_page[piece.page].append(piece)
-    edges = [p for page in by_page.values() for p in page[:HEAD_LINES] + page[-HEAD_LINES:]]
+def _running_heads(edges: list[Piece]) -> list[Piece]:
+    """The lines at the top or foot of a page (outside tables) printed so on several pages."""
     pages = defaultdict(set)
     for piece in edges:
         pages[piece.key].add(piece.page)
@@ -162,14 +192,12 @@ def _running_heads(pieces: list[Piece]) -> list[Piece]:
 
 
 def period(doc: Pieces) -> dict:
-    front_pages = doc.first_pages(FRONT_PAGES)
-    front = doc.on(front_pages)
-    rest = [p for p in doc.pieces if p.page not in front_pages]
-    heads = _running_heads(rest)
+    front = doc.on(doc.first_pages(FRONT_PAGES))
+    heads = _running_heads(doc.edges)
     academic = _first(year_mentions(front, _ACADEMIC)) or _first(year_mentions(heads, _ACADEMIC))
     fiscal = _first(year_mentions(front, _FISCAL)) or _first(year_mentions(heads, _FISCAL))
     if fiscal is None and academic is None:
-        fiscal = _most_named(year_mentions(rest, _FISCAL, line_end=True))
+        fiscal = _most_named(year_mentions(doc.body(), _FISCAL, line_end=True))
     return {"fiscal_year_be": fiscal, "academic_year_be": academic,
             "round_months": _round(front) or _round(heads)}
 
@@ -252,7 +280,7 @@ def agency(lines: list[Piece], title_text: Optional[str]) -> Optional[str]:
 
 def document_metadata(parsed: ParsedDocument) -> dict:
     """title, agency, fiscal_year_be, academic_year_be, round_months: None where not printed."""
-    pieces = pieces_of(parsed)
+    pieces = Pieces.of(parsed)
     front = cover(pieces)
     title_text = title(front)
     return {"title": title_text, "agency": agency(front, title_text), **period(pieces)}
