@@ -3,16 +3,18 @@ Pure functions of the reader's lines; the words are data (labels_metadata.py).
 
 Where each is read:
 - the period (ปีงบประมาณ, ปีการศึกษา, รอบ N เดือน) from the front pages (the cover and the two
-  pages after it), then from running heads (a line printed on three pages or more); a fiscal
+  pages after it), then from running heads (a line printed alike at the top or foot of three
+  pages or more); a round only from a line that names one (not a row of round columns, not
+  an unchecked box), never from ไตรมาส (a quarter); a fiscal
   year also from the body when the front names no period at all: the year the body names most
   often. A year is taken only right after its label, so a law's year ("พ.ศ. ๒๕๔๐") or a date
   is never one; a list or range of years (a table's year columns) is no document's year, nor
   is the year of a budget the text speaks of ("งบประมาณรายจ่ายประจำปีงบประมาณ 2567").
 - the title: the first line of the first two pages that starts with a word of what the
   document is (รายงาน…, แผน…, แบบประเมิน…), with the lines that go on with it.
-- the agency: a labelled name ("หน่วยงาน …"), else the first cover line that starts with a
-  unit's name (สำนัก…, กรม…, เทศบาล…), else one inside the title, else a parent's
-  (มหาวิทยาลัย…, กระทรวง…).
+- the agency: a labelled name ("หน่วยงาน …"), else the body the title says it is of
+  ("… ของเทศบาลนคร…", "การประชุมสภาเทศบาล…"), else the first cover line that is a unit's name
+  (สำนัก…, กรม…, เทศบาล…), else a parent's (มหาวิทยาลัย…, กระทรวง…).
 Pages whose text layer is missing or garbled are not read: no metadata beats a wrong one.
 """
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Iterable, Iterator, Optional
 from thaikpi.extractors import labels_metadata as words
 from thaikpi.extractors.lines import clean_lines
 from thaikpi.pipeline.text.thai import match_key
-from thaikpi.schemas.parsed import Line, ParsedDocument
+from thaikpi.schemas.parsed import ParsedDocument
 
 FRONT_PAGES = 3         # the cover and the pages after it, where a document states its period
 TITLE_PAGES = 2         # where its title and agency are printed
@@ -79,7 +81,7 @@ class Pieces:
     parsed: ParsedDocument
     pages: list[int]
     front: list[Piece]
-    edges: list[Piece]
+    heads: list[Piece]  # past the front: edge lines printed alike on several pages
 
     @classmethod
     def of(cls, parsed: ParsedDocument) -> "Pieces":
@@ -89,8 +91,8 @@ class Pieces:
         for n, line in enumerate(parsed.lines):
             if line.table is None and line.page not in front:
                 by_page[line.page].append(n)
-        edges = [n for indices in by_page.values() for n in dict.fromkeys(indices[:HEAD_LINES] + indices[-HEAD_LINES:])]
-        # Only the edge lines printed alike on several pages are read (running heads).
+        edges = [n for indices in by_page.values()
+                 for n in dict.fromkeys(indices[:HEAD_LINES] + indices[-HEAD_LINES:])]
         compact = {n: re.sub(r"\s+", "", parsed.lines[n].text) for n in edges}
         printed_on = defaultdict(set)
         for n in edges:
@@ -193,7 +195,7 @@ def _running_heads(edges: list[Piece]) -> list[Piece]:
 
 def period(doc: Pieces) -> dict:
     front = doc.on(doc.first_pages(FRONT_PAGES))
-    heads = _running_heads(doc.edges)
+    heads = _running_heads(doc.heads)
     academic = _first(year_mentions(front, _ACADEMIC)) or _first(year_mentions(heads, _ACADEMIC))
     fiscal = _first(year_mentions(front, _FISCAL)) or _first(year_mentions(heads, _FISCAL))
     if fiscal is None and academic is None:

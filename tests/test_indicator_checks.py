@@ -64,6 +64,8 @@ def test_weights_of_a_list_that_do_not_add_up_to_100():
     [flag] = flags(record(code="1", weight=40), record(code="2", weight=30), record(code="3", weight=20))
     assert (flag.check, flag.reported, flag.expected, flag.page) == ("weight_sum_mismatch", 100, 90, 2)
     assert flag.evidence == "1 (40) + 2 (30) + 3 (20)"
+    [flag] = flags(*[record(code=str(n), weight=33) for n in range(3)])  # whole numbers are exact
+    assert flag.expected == 99
 
 
 def test_weights_that_add_up_to_100_are_no_flag():

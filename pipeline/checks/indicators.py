@@ -101,9 +101,11 @@ def _decimals(value: float) -> int:
 
 
 def _sum_off(weights: list[float]) -> tuple[float, bool]:
-    """The sum, and whether it is off 100 by more than its parts' rounding."""
+    """The sum, and whether it is off 100 by more than its parts' rounding (weights written with
+    decimals are rounded: 33.33 x 3; whole numbers are exact)."""
     total = sum(weights)
-    slack = len(weights) * 0.5 * 10 ** -max(_decimals(w) for w in weights) + EXACT
+    decimals = max(_decimals(w) for w in weights)
+    slack = (len(weights) * 0.5 * 10 ** -decimals if decimals else 0) + EXACT
     return total, abs(total - WHOLE) > slack
 
 
