@@ -176,10 +176,23 @@ class TableUnreadable(FlagType):
     template = "the {table} table on page {page} could not be read: {reason}"
 
 
+class AchievementMismatch(FlagType):
+    code = "achievement_mismatch"
+    description = "an indicator reported achieved (or not) although its result misses (or meets) its target"
+    template = "{reported} reported, but result {result} against target {comparator} {target} is {expected}"
+
+
+class PercentageMismatch(FlagType):
+    code = "percentage_mismatch"
+    description = "a percentage result differs from the numerator / denominator x 100 it is given with"
+    template = "result {reported} per cent reported, but {numerator} / {denominator} x 100 = {expected}"
+
+
 FLAG_TYPES: dict[str, type[FlagType]] = {
     t.code: t for t in (
         WeightedScoreMismatch, ScoreVsPerformance, ScoreOutOfRange, TotalMismatch,
         WeightSumMismatch, CountMismatch, RoundAmbiguous, DateOutOfRange, MissingField,
         TextLayerMissing, TextLayerGarbled, TextLayerRepaired, PageContentDamaged, TableUnreadable,
+        AchievementMismatch, PercentageMismatch,
     )
 }

@@ -1,5 +1,6 @@
-"""One file -> one Document: read, classify, extract, then the stages
-normalise -> validate -> score. Every failure becomes a document with status "error"."""
+"""One file -> one Document: read, classify, extract (with the metadata of any document), then
+the stages normalise -> validate -> score -> sums -> general indicator checks. Every failure
+becomes a document with status "error"."""
 from __future__ import annotations
 
 import hashlib
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from thaikpi.extractors import registry
+from thaikpi.extractors.metadata import document_metadata
 from thaikpi.pipeline.text.thai import forget_document
 from thaikpi.version import __version__
 from thaikpi.pipeline.errors import InputError, exception_chain, too_large
@@ -24,6 +26,7 @@ from thaikpi.pipeline.checks.score import score
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.readers.sniff import is_document_package, sniff_format
 from thaikpi.pipeline.checks.sums import check_sums
+from thaikpi.pipeline.checks.indicators import check_indicators
 from thaikpi.pipeline.checks.validate import validate
 from thaikpi.schemas.document import Document, DocumentError
 from thaikpi.schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
@@ -44,6 +47,21 @@ def classify(parsed: ParsedDocument) -> str:
     return kind.KIND if kind else registry.UNKNOWN
 
 
+# The seed kinds read their fiscal year and round from their own template (a KPI report's
+# checked round box, an M&E report's header): the general metadata never overrides them.
+PERIOD_OWNERS = frozenset({"kpi_report", "framework", "me_report"})
+PERIOD_FIELDS = ("fiscal_year_be", "round_months")
+
+
+def with_metadata(update: dict, parsed: ParsedDocument) -> dict:
+    """The document's metadata (extractors/metadata.py) where its kind's extraction left a
+    field unset: what a kind reads itself wins."""
+    owned = PERIOD_FIELDS if update.get("kind") in PERIOD_OWNERS else ()
+    found = document_metadata(parsed)
+    return {**update, **{name: value for name, value in found.items()
+                         if name not in owned and update.get(name) is None}}
+
+
 def _error(doc: Document, kind: str, message: str) -> Document:
     return doc.model_copy(update={"status": "error", "error": DocumentError(kind=kind, message=message)})
 
@@ -60,6 +78,7 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
         found = kind.extract(parsed)
         update.update(kind=kind.KIND, **found.document_fields())
         flags.extend(found.flags)
+    update = with_metadata(update, parsed)
     if update.get("fiscal_year_be"):
         update["fiscal_year"] = update["fiscal_year_be"] - 543
     if update.get("academic_year_be"):
@@ -147,7 +166,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         parsed = READERS[fmt](data)
         doc = extract_document(doc, parsed)
         for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
-                      lambda d: check_sums(d, settings)):
+                      lambda d: check_sums(d, settings), lambda d: check_indicators(d, settings)):
             doc = stage(doc)
         return doc
     except InputError as exc:
