@@ -20,12 +20,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Optional
 
-from thaikpi.version import __version__
-from thaikpi.pipeline.errors import InputError
-from thaikpi.pipeline.run.inputs import Task, source_name
-from thaikpi.pipeline.run.process import process_bytes
+from thaikpi.pipeline.run.inputs import Task
+from thaikpi.pipeline.run.process import error_document, process_task
 from thaikpi.pipeline.settings import Settings
-from thaikpi.schemas.document import Document, DocumentError
+from thaikpi.schemas.document import Document
 
 
 @dataclass
@@ -35,27 +33,10 @@ class Result:
     seconds: float
 
 
-def failed_document(task: Task, kind: str, message: str) -> Document:
-    return Document(source=task.source, doc_id="", status="error", pipeline_version=__version__,
-                    error=DocumentError(kind=kind, message=message))
-
-
 def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     """Process one task; returns (document JSON, seconds). Never raises for a bad file."""
     start = time.perf_counter()
-    try:
-        data = task.read_bytes(settings.max_file_bytes)
-    except InputError as exc:  # past the size limit
-        doc = failed_document(task, exc.kind, exc.message)
-        return doc.model_dump_json(), time.perf_counter() - start
-    except Exception as exc:  # unreadable file or archive member
-        # an OSError's text repeats the path, whose name may not be text (source_name)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        if isinstance(exc, FileNotFoundError) and task.member is None and os.path.islink(task.path):
-            reason = f"it is a symbolic link to {source_name(os.readlink(task.path))}, which is not there"
-        doc = failed_document(task, "unreadable", f"cannot read the file: {reason}")
-        return doc.model_dump_json(), time.perf_counter() - start
-    doc = process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"
+    doc = process_task(task, settings)
     return doc.model_dump_json(), time.perf_counter() - start
 
 
@@ -127,12 +108,12 @@ class Helper:
 
 
 def _timed_out(task: Task, time_limit: float) -> Result:
-    return Result(task, failed_document(task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
+    return Result(task, error_document(task.source, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
                   time_limit)
 
 
 def _crashed(task: Task, exitcode: Optional[int], memory_limit: Optional[int], started: float) -> Result:
-    return Result(task, failed_document(task, "crashed", _death(exitcode, memory_limit)), time.monotonic() - started)
+    return Result(task, error_document(task.source, "crashed", _death(exitcode, memory_limit)), time.monotonic() - started)
 
 
 def _trusted_after(result: Result) -> bool:
