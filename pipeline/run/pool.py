@@ -5,6 +5,17 @@ each task's deadline: a worker past it is killed and replaced, and the file is r
 failed ("timeout"). A worker's address space is capped (RLIMIT_AS), so a runaway file raises
 MemoryError inside it ("memory"); a worker that dies anyway is reported as "crashed". One bad
 file can neither stop nor hang the run.
+
+Why not a library. concurrent.futures cannot stop a task past its time (the worker runs on),
+and one dead worker breaks the whole pool (BrokenProcessPool: every pending file fails).
+pebble's ProcessPool does kill a task past its timeout and reports a dead worker for its task
+only; run_local on it passed tests/test_ingest.py. It still does not fit: it cannot retire the
+one worker that hit its memory cap (only every worker after N tasks; max_tasks=1 forks a
+process per file), so a worker whose allocations failed half-way would take the next file;
+it does not say when a task started, so a crashed file's seconds would be guessed; and the
+Dask engine needs this worker loop anyway (Helper, serve), since a Dask worker is a daemonic
+process that multiprocessing, and so pebble, refuses children. A dependency for the ~60 lines
+of run_local and _Slot would not pay.
 """
 from __future__ import annotations
 
