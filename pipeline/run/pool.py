@@ -32,7 +32,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Callable, Optional
 
 from thaikpi.pipeline.run.inputs import Task
-from thaikpi.pipeline.run.process import error_document, process_task
+from thaikpi.pipeline.run.process import error_document, process_bytes, process_task
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Document
 
@@ -42,6 +42,16 @@ class Result:
     task: Task
     document: Document
     seconds: float
+
+
+# A page of Thai prose: reading it loads pythainlp's dictionary and word lists (some 2 s, once
+# a process), which must not count against the first file's time limit.
+WARM_UP = ("<html><body><p>" + "การประเมินผลการปฏิบัติราชการของส่วนราชการ " * 8 + "</p></body></html>").encode()
+READY = "ready"
+
+
+def warm_up(settings: Settings) -> None:
+    process_bytes(WARM_UP, "warm-up", settings)
 
 
 def run_task(task: Task, settings: Settings) -> tuple[str, float]:
@@ -75,6 +85,8 @@ def serve() -> None:
     memory limit)."""
     inbox, outbox = Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
     settings, memory_limit = inbox.recv()
+    warm_up(settings)
+    outbox.send(READY)
     _worker(inbox, settings, memory_limit, outbox)
 
 
@@ -95,10 +107,18 @@ class Helper:
         self.inbox = Connection(result_read, writable=False)
         self.config = (settings, memory_limit)
         self.outbox.send(self.config)
+        self.ready = False
 
     def run(self, task: Task, time_limit: Optional[float]) -> tuple[Result, bool]:
         """(the result, whether this helper can take another file)."""
         started = time.monotonic()
+        if not self.ready:  # its start (imports, warm-up) is not the file's time
+            try:
+                self.ready = self.inbox.recv() == READY
+            except (EOFError, OSError):
+                self.stop()
+                return _crashed(task, self.process.returncode, self.config[1], started), False
+            started = time.monotonic()
         self.outbox.send(task)
         if not self.inbox.poll(time_limit):
             self.stop()
@@ -174,6 +194,7 @@ def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: i
     if not tasks:
         return
     ctx = mp.get_context("fork")
+    warm_up(settings)  # here, once: the workers forked from this process share what it loaded
     queue = deque(tasks)
     slots = [_Slot(ctx, settings, memory_limit) for _ in range(max(1, min(jobs, len(tasks))))]
     try:
