@@ -124,3 +124,18 @@ def test_tally_reads_each_documents_year_and_status(samples_ingest):
         assert doc.year == (str(gold["fiscal_year_be"]) if gold["fiscal_year_be"] else "no year")
         assert (doc.kind, doc.status) == (gold["kind"], gold["status"])
         assert doc.flags == Counter(f["check"] for f in gold["flags"])
+
+
+def test_a_flag_message_with_markup_is_escaped_in_the_report(tmp_path):
+    """The template escapes every value (autoescape): a message is text, whatever it holds."""
+    message = '<script>alert("x")</script> weighted score 0.25 reported'
+    doc = Document(source="a.html", doc_id="sha256:" + "2" * 64, format="html", kind="kpi_report", status="ok",
+                   pages=1, flags=[Flag(check="weighted_score_mismatch", indicator_code="1.1", reported=0.25,
+                                        expected=0.2, message=message, page=1)])
+    write_outputs([doc], tmp_path)
+    audit(tmp_path)
+    raw = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<script>" not in raw and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in raw
+    soup = BeautifulSoup(raw, "html.parser")
+    assert soup.find("script") is None
+    assert soup.select_one("table.flags tbody tr").find_all("td")[6].get_text() == message

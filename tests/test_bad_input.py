@@ -150,3 +150,12 @@ def test_bug_an_empty_zip_archive_was_called_an_archive_inside_an_archive(tmp_pa
     zipfile.ZipFile(tmp_path / "fy2560.zip", "w").close()  # the end record alone: PK\x05\x06
     doc = process_file(tmp_path / "fy2560.zip")
     assert (doc.status, doc.error.kind, doc.error.message) == ("error", "empty", "the zip archive holds no files")
+
+
+def test_extract_and_ingest_fail_an_unreadable_file_alike(tmp_path):
+    """One path reads a file and makes its error document (process_task): extract says what
+    ingest says of a link to nothing."""
+    (tmp_path / "moved.pdf").symlink_to(tmp_path / "gone.pdf")
+    doc = process_file(tmp_path / "moved.pdf")
+    assert (doc.status, doc.doc_id, doc.error.kind) == ("error", "", "unreadable")
+    assert doc.error.message == f"cannot read the file: it is a symbolic link to {tmp_path / 'gone.pdf'}, which is not there"

@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import re
 import sys
 
 import pytest
@@ -26,6 +27,14 @@ def test_every_command_has_help(command):
     proc = run(command, "--help")
     assert proc.returncode == 0
     assert "Usage" in proc.stdout and len(proc.stdout) > 100
+    assert re.search(rf"Usage: python -m thaikpi {command}\b", proc.stdout), proc.stdout
+
+
+def test_version_prints_the_package_version():
+    from thaikpi import __version__
+    for args in (["--version"], ["version"]):
+        proc = run(*args)
+        assert (proc.returncode, proc.stdout) == (0, __version__ + "\n")
 
 
 def test_bad_usage_exits_2():

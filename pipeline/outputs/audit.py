@@ -8,13 +8,17 @@ flag into report.html. Memory holds the tallies, never the flags, however large 
 from __future__ import annotations
 
 import csv
-import html
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup
 
 from thaikpi.pipeline.text.thai import be_to_ce
 from thaikpi.version import __version__
@@ -22,6 +26,7 @@ from thaikpi.pipeline.outputs.tables import atomic_write
 from thaikpi.schemas.flags import FLAG_TYPES
 
 REPORT_NAME = "report.html"
+TEMPLATE_NAME = "report.html.j2"  # in templates/, shipped in the package
 NEEDED = {"documents": ("doc_id", "source", "kind", "status", "fiscal_year_be", "error_kind", "error_message",
                         "indicators", "pages"),
           "flags": ("doc_id", "source", "fiscal_year_be", "check", "severity", "indicator_code", "reported",
@@ -190,135 +195,112 @@ table.flags{width:100%;table-layout:fixed;overflow-wrap:anywhere} .evidence{font
 """
 
 
-def _e(value) -> str:
-    return html.escape(str(value), quote=True)
+@dataclass
+class Chart:
+    """Horizontal bars, laid out here and drawn as inline SVG by the template."""
+    title: str
+    bars: list[dict]
+    label_width: int = 220
+    bar_width: int = 420
+    row: int = 20
+
+    @property
+    def width(self) -> int:
+        return self.label_width + self.bar_width + 60
+
+    @property
+    def height(self) -> int:
+        return self.row * len(self.bars) + 10
+
+    @property
+    def bar_height(self) -> int:
+        return self.row - 6
 
 
-def _heading(level: int, key: str) -> str:
-    en, th = HEADINGS[key]
-    return f"<h{level}>{_e(en)} · {_e(th)}</h{level}>\n"
-
-
-def _table(header: Optional[list[str]], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
-    """Rows of cells already escaped (they may hold links)."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in header or [])
-    body = "".join("<tr>" + "".join(f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>"
-                                    for i, c in enumerate(row)) + "</tr>\n" for row in rows)
-    head = f"<thead><tr>{head}</tr></thead>" if head else ""
-    return f"<table>{head}<tbody>\n{body}</tbody></table>\n"
-
-
-def bar_chart(items: list[tuple[str, int]], title: str) -> str:
-    """Horizontal bars as inline SVG: the report is one file that opens offline, with no script."""
-    if not items:
-        return ""
-    label_width, bar_width, row = 220, 420, 20
-    top = max(value for _, value in items) or 1
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_width + bar_width + 60}" '
-             f'height="{row * len(items) + 10}"><title>{_e(title)}</title>']
-    for i, (label, value) in enumerate(items):
-        y = 5 + i * row
-        width = max(1, round(bar_width * value / top))
-        parts.append(f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{_e(label)}</text>'
-                     f'<rect x="{label_width}" y="{y + 2}" width="{width}" height="{row - 6}" fill="#4a78b5"/>'
-                     f'<text x="{label_width + width + 4}" y="{y + 14}">{value}</text>')
-    parts.append("</svg>\n")
-    return "".join(parts)
+def bar_chart(items: list[tuple[str, int]], title: str) -> Chart:
+    top = max((value for _, value in items), default=0) or 1
+    return Chart(title, [{"label": label, "value": value, "y": 5 + i * Chart.row,
+                          "width": max(1, round(Chart.bar_width * value / top))}
+                         for i, (label, value) in enumerate(items)])
 
 
 def _anchor(index: int) -> str:
     return f"doc-{index}"
 
 
-def _write_head(fh: TextIO, audit: Audit) -> dict[str, str]:
-    """Everything above the list of every flag; returns each flagged document's anchor."""
-    made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    en, th = HEADINGS["title"]
-    fh.write(f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8">\n'
-             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-             f"<title>thaikpi · {_e(en)} · {_e(audit.out)}</title>\n<style>{STYLE}</style></head><body>\n"
-             f"<h1>{_e(en)} · {_e(th)}</h1>\n"
-             f'<p class="muted">{_e(audit.out)} · thaikpi {_e(__version__)} · {made}</p>\n')
-    status, kinds = audit.status, audit.kinds
-    fh.write(_heading(2, "summary"))
-    fh.write(_table(None, [
-        ["documents", "เอกสาร", f"{audit.documents} (ok {status['ok']}, partial {status['partial']}, error {status['error']})"],
-        ["kinds", "ประเภท", _e(", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "-")],
-        ["pages", "หน้า", str(audit.pages)],
-        ["indicators", "ตัวชี้วัด", str(audit.indicators)],
-        ["flags", "ข้อสังเกต", f"{audit.flags} in {_documents(len(audit.by_document))}"],
-    ]))
+FLAG_HEADER = ["rule", "severity", "indicator", "reported", "recomputed / expected", "page", "message", "evidence (source text)"]
+FLAG_WIDTHS = (14, 6, 6, 7, 8, 4, 30, 25)
 
-    fh.write(_heading(2, "by_check"))
-    checks = audit.checks()
-    fh.write(bar_chart(checks, "flags by rule"))
-    fh.write(_table(["rule (check)", "severity", "what it means", "flags", "documents"], [
-        [f'<a href="#check-{_e(check)}">{_e(check)}</a>', f'<span class="{_e(audit.severity[check])}">'
-         f"{_e(audit.severity[check])}</span>", _e(FLAG_TYPES[check].description if check in FLAG_TYPES else ""),
-         str(n), str(audit.docs_by_check[check])] for check, n in checks], numeric=frozenset({3, 4})))
 
-    fh.write(_heading(2, "by_year"))
-    years = audit.years()
-    fh.write(bar_chart([(_year_label(y), sum(audit.by_year[y].values())) for y in years], "flags by fiscal year"))
-    # a rule a row and a year a column: an archive spans more years than there are rules
-    fh.write(_table(["rule (check) · fiscal year BE", *years, "all"], [
-        [_e(check), *(str(audit.by_year[y][check] or "") for y in years), str(n)] for check, n in checks],
-        numeric=frozenset(range(1, len(years) + 2))))
+@dataclass
+class FlagGroup:
+    """One document's flags, as flags.csv holds them together; `rows` is read lazily."""
+    source: str
+    anchor: str
+    kind: str
+    year: str
+    rows: Iterator[tuple[dict, bool]]
 
-    fh.write(_heading(2, "by_document"))
+
+def _flag_groups(audit: Audit, anchors: dict[str, str], flags: TextIO) -> Iterator[FlagGroup]:
+    """The second pass: every flag, grouped by document, each with whether it is its rule's
+    first (the by-rule table links to each rule's first flag)."""
+    first_of_check: set[str] = set()
+
+    def marked(rows: Iterator[dict]) -> Iterator[tuple[dict, bool]]:
+        for row in rows:
+            first = row["check"] not in first_of_check
+            first_of_check.add(row["check"])
+            yield row, first
+
+    for source, rows in groupby(_rows(flags, "flags"), key=lambda row: row["source"]):
+        doc = audit.by_document[source]
+        yield FlagGroup(source, anchors[source], doc.kind, doc.year, marked(rows))
+
+
+def _context(audit: Audit, flags: TextIO) -> dict:
+    """What the template shows: the tallies, and the flags as an iterator (read as written)."""
+    status, checks, years = audit.status, audit.checks(), audit.years()
     ranked = audit.most_flagged()
     anchors = {d.source: _anchor(i) for i, d in enumerate(ranked)}
-    fh.write(_table(["document", "kind", "fiscal year", "status", "flags", "by rule"], [
-        [f'<a href="#{anchors[d.source]}">{_e(d.source)}</a>', _e(d.kind), _e(_year_label(d.year)), _e(d.status),
-         str(sum(d.flags.values())), _e(", ".join(f"{c} {n}" for c, n in sorted(d.flags.items())))]
-        for d in ranked], numeric=frozenset({4})))
+    return {
+        "audit": audit, "headings": HEADINGS, "style": Markup(STYLE), "version": __version__,
+        "made": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "summary": [
+            ["documents", "เอกสาร", f"{audit.documents} (ok {status['ok']}, partial {status['partial']}, "
+                                    f"error {status['error']})"],
+            ["kinds", "ประเภท", ", ".join(f"{k} {n}" for k, n in sorted(audit.kinds.items())) or "-"],
+            ["pages", "หน้า", audit.pages],
+            ["indicators", "ตัวชี้วัด", audit.indicators],
+            ["flags", "ข้อสังเกต", f"{audit.flags} in {_documents(len(audit.by_document))}"],
+        ],
+        "checks": checks,
+        "descriptions": {check: FLAG_TYPES[check].description for check, _ in checks if check in FLAG_TYPES},
+        "check_chart": bar_chart(checks, "flags by rule"),
+        "years": years,
+        "year_chart": bar_chart([(_year_label(y), sum(audit.by_year[y].values())) for y in years],
+                                "flags by fiscal year"),
+        "year_rows": [[check, *(audit.by_year[y][check] or "" for y in years), n] for check, n in checks],
+        "ranked": ranked, "anchors": anchors, "year_label": _year_label,
+        "by_rule": lambda d: ", ".join(f"{c} {n}" for c, n in sorted(d.flags.items())),
+        "flag_header": FLAG_HEADER, "flag_widths": FLAG_WIDTHS,
+        "flag_groups": _flag_groups(audit, anchors, flags),
+    }
 
-    if audit.failed:
-        fh.write(_heading(2, "failed"))
-        fh.write(_table(["file", "error", "reason"], [[_e(s), _e(k), _e(m)] for s, k, m in audit.failed]))
-    return anchors
 
-
-FLAG_HEADER = ["rule", "severity", "indicator", "reported", "recomputed / expected", "page", "message", "evidence (source text)"]
-FLAG_WIDTHS = "".join(f'<col style="width:{w}%">' for w in (14, 6, 6, 7, 8, 4, 30, 25))
-
-
-def _write_flags(fh: TextIO, audit: Audit, anchors: dict[str, str], flags: TextIO) -> None:
-    """The second pass: every flag, grouped by document as flags.csv holds them."""
-    fh.write(_heading(2, "every_flag"))
-    first_of_check = set()
-    source = None
-    for row in _rows(flags, "flags"):
-        if row["source"] != source:
-            if source is not None:
-                fh.write("</tbody></table>\n")
-            source = row["source"]
-            doc = audit.by_document[source]
-            fh.write(f'<h3 id="{anchors[source]}">{_e(source)} <span class="muted">· {_e(doc.kind)} · '
-                     f"{_e(_year_label(doc.year))}</span></h3>\n<table class=\"flags\">{FLAG_WIDTHS}<thead><tr>"
-                     + "".join(f"<th>{_e(h)}</th>" for h in FLAG_HEADER) + "</tr></thead><tbody>\n")
-        check = row["check"]
-        anchor = ""
-        if check not in first_of_check:  # the by-rule table links to each rule's first flag
-            first_of_check.add(check)
-            anchor = f' id="check-{_e(check)}"'
-        fh.write(f"<tr{anchor}><td>{_e(check)}</td><td class=\"{_e(row['severity'])}\">{_e(row['severity'])}</td>"
-                 f"<td>{_e(row['indicator_code'])}</td><td class=\"n\">{_e(row['reported'])}</td>"
-                 f"<td class=\"n\">{_e(row['expected'])}</td><td class=\"n\">{_e(row['page'])}</td>"
-                 f"<td>{_e(row['message'])}</td><td class=\"evidence\">{_e(row['evidence'])}</td></tr>\n")
-    if source is not None:
-        fh.write("</tbody></table>\n")
-    else:
-        fh.write("<p>No flags.</p>\n")
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    env = Environment(loader=PackageLoader("thaikpi.pipeline.outputs", "templates"), autoescape=True,
+                      keep_trailing_newline=True, undefined=StrictUndefined)
+    return env.get_template(TEMPLATE_NAME)
 
 
 def write_report(audit: Audit, flags: TextIO) -> Path:
-    """OUT/report.html, written beside and renamed into place when complete."""
+    """OUT/report.html, streamed from the template, written beside and renamed into place
+    when complete."""
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
-            anchors = _write_head(fh, audit)
-            _write_flags(fh, audit, anchors, flags)
-            fh.write("</body></html>\n")
+            fh.writelines(_template().generate(_context(audit, flags)))
 
     atomic_write(audit.report_path, write)
     return audit.report_path

@@ -54,6 +54,11 @@ def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, str]:
     first strict decoding whose letters are Thai; a page that is Thai in no decoding keeps the
     first strict one. `charset` is what the page's container says (an MHTML part's header),
     tried after the page's own declaration.
+
+    Not charset-normalizer, as detector or as fallback: on short Thai windows-874 text it
+    answers cp932 or utf_16_le ("ทดสอบ", "<p>ตัวชี้วัด</p>"), and where every candidate here
+    fails (a Thai page with a stray byte) it finds nothing either; all it would add is a guess
+    at non-Thai legacy pages, which hold no Thai report.
     """
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):

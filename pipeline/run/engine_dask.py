@@ -9,7 +9,8 @@ import time
 from typing import Callable, Optional
 
 from thaikpi.pipeline.run.inputs import Task
-from thaikpi.pipeline.run.pool import Helper, Result, failed_document
+from thaikpi.pipeline.run.pool import Helper, Result
+from thaikpi.pipeline.run.process import error_document
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Document
 
@@ -55,7 +56,7 @@ def run_dask(tasks: list[Task], on_result: Callable[[Result], None], *, schedule
                 document, seconds = future.result()
                 result = Result(task, Document.model_validate_json(document), seconds)
             except Exception as exc:  # the worker died or the task was lost
-                result = Result(task, failed_document(task, "crashed", f"the Dask task failed: {exc}"),
+                result = Result(task, error_document(task.source, "crashed", f"the Dask task failed: {exc}"),
                                 time.monotonic() - started)
             on_result(result)
             future.release()

@@ -5,6 +5,17 @@ each task's deadline: a worker past it is killed and replaced, and the file is r
 failed ("timeout"). A worker's address space is capped (RLIMIT_AS), so a runaway file raises
 MemoryError inside it ("memory"); a worker that dies anyway is reported as "crashed". One bad
 file can neither stop nor hang the run.
+
+Why not a library. concurrent.futures cannot stop a task past its time (the worker runs on),
+and one dead worker breaks the whole pool (BrokenProcessPool: every pending file fails).
+pebble's ProcessPool does kill a task past its timeout and reports a dead worker for its task
+only; run_local on it passed tests/test_ingest.py. It still does not fit: it cannot retire the
+one worker that hit its memory cap (only every worker after N tasks; max_tasks=1 forks a
+process per file), so a worker whose allocations failed half-way would take the next file;
+it does not say when a task started, so a crashed file's seconds would be guessed; and the
+Dask engine needs this worker loop anyway (Helper, serve), since a Dask worker is a daemonic
+process that multiprocessing, and so pebble, refuses children. A dependency for the ~60 lines
+of run_local and _Slot would not pay.
 """
 from __future__ import annotations
 
@@ -20,12 +31,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Optional
 
-from thaikpi.version import __version__
-from thaikpi.pipeline.errors import InputError
-from thaikpi.pipeline.run.inputs import Task, source_name
-from thaikpi.pipeline.run.process import process_bytes
+from thaikpi.pipeline.run.inputs import Task
+from thaikpi.pipeline.run.process import error_document, process_bytes, process_task
 from thaikpi.pipeline.settings import Settings
-from thaikpi.schemas.document import Document, DocumentError
+from thaikpi.schemas.document import Document
 
 
 @dataclass
@@ -35,27 +44,20 @@ class Result:
     seconds: float
 
 
-def failed_document(task: Task, kind: str, message: str) -> Document:
-    return Document(source=task.source, doc_id="", status="error", pipeline_version=__version__,
-                    error=DocumentError(kind=kind, message=message))
+# A page of Thai prose: reading it loads pythainlp's dictionary and word lists (some 2 s, once
+# a process), which must not count against the first file's time limit.
+WARM_UP = ("<html><body><p>" + "การประเมินผลการปฏิบัติราชการของส่วนราชการ " * 8 + "</p></body></html>").encode()
+READY = "ready"
+
+
+def warm_up(settings: Settings) -> None:
+    process_bytes(WARM_UP, "warm-up", settings)
 
 
 def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     """Process one task; returns (document JSON, seconds). Never raises for a bad file."""
     start = time.perf_counter()
-    try:
-        data = task.read_bytes(settings.max_file_bytes)
-    except InputError as exc:  # past the size limit
-        doc = failed_document(task, exc.kind, exc.message)
-        return doc.model_dump_json(), time.perf_counter() - start
-    except Exception as exc:  # unreadable file or archive member
-        # an OSError's text repeats the path, whose name may not be text (source_name)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        if isinstance(exc, FileNotFoundError) and task.member is None and os.path.islink(task.path):
-            reason = f"it is a symbolic link to {source_name(os.readlink(task.path))}, which is not there"
-        doc = failed_document(task, "unreadable", f"cannot read the file: {reason}")
-        return doc.model_dump_json(), time.perf_counter() - start
-    doc = process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"
+    doc = process_task(task, settings)
     return doc.model_dump_json(), time.perf_counter() - start
 
 
@@ -83,6 +85,8 @@ def serve() -> None:
     memory limit)."""
     inbox, outbox = Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
     settings, memory_limit = inbox.recv()
+    warm_up(settings)
+    outbox.send(READY)
     _worker(inbox, settings, memory_limit, outbox)
 
 
@@ -103,10 +107,18 @@ class Helper:
         self.inbox = Connection(result_read, writable=False)
         self.config = (settings, memory_limit)
         self.outbox.send(self.config)
+        self.ready = False
 
     def run(self, task: Task, time_limit: Optional[float]) -> tuple[Result, bool]:
         """(the result, whether this helper can take another file)."""
         started = time.monotonic()
+        if not self.ready:  # its start (imports, warm-up) is not the file's time
+            try:
+                self.ready = self.inbox.recv() == READY
+            except (EOFError, OSError):
+                self.stop()
+                return _crashed(task, self.process.returncode, self.config[1], started), False
+            started = time.monotonic()
         self.outbox.send(task)
         if not self.inbox.poll(time_limit):
             self.stop()
@@ -127,12 +139,12 @@ class Helper:
 
 
 def _timed_out(task: Task, time_limit: float) -> Result:
-    return Result(task, failed_document(task, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
+    return Result(task, error_document(task.source, "timeout", f"stopped after the per-file limit of {time_limit:g} s"),
                   time_limit)
 
 
 def _crashed(task: Task, exitcode: Optional[int], memory_limit: Optional[int], started: float) -> Result:
-    return Result(task, failed_document(task, "crashed", _death(exitcode, memory_limit)), time.monotonic() - started)
+    return Result(task, error_document(task.source, "crashed", _death(exitcode, memory_limit)), time.monotonic() - started)
 
 
 def _trusted_after(result: Result) -> bool:
@@ -182,6 +194,7 @@ def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: i
     if not tasks:
         return
     ctx = mp.get_context("fork")
+    warm_up(settings)  # here, once: the workers forked from this process share what it loaded
     queue = deque(tasks)
     slots = [_Slot(ctx, settings, memory_limit) for _ in range(max(1, min(jobs, len(tasks))))]
     try:

@@ -62,8 +62,15 @@ def with_metadata(update: dict, parsed: ParsedDocument) -> dict:
                          if name not in owned and update.get(name) is None}}
 
 
-def _error(doc: Document, kind: str, message: str) -> Document:
-    return doc.model_copy(update={"status": "error", "error": DocumentError(kind=kind, message=message)})
+def error_document(source: str, kind: str, message: str, doc_id: str = "",
+                   read: Optional[Document] = None) -> Document:
+    """The document of a file that failed: status "error", and why (every path that fails makes
+    its document here). `read`: what was read of the file before it failed (its id, format,
+    pages), kept as it was."""
+    error = DocumentError(kind=kind, message=message)
+    if read is not None:
+        return read.model_copy(update={"status": "error", "error": error})
+    return Document(source=source, doc_id=doc_id, status="error", pipeline_version=__version__, error=error)
 
 
 def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
@@ -170,23 +177,35 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
             doc = stage(doc)
         return doc
     except InputError as exc:
-        return _error(doc, exc.kind, exc.message)
+        return error_document(source, exc.kind, exc.message, read=doc)
     except Exception as exc:  # a bug of ours or an input no reader foresaw: say so, go on
         if _out_of_memory(exc):
-            return _error(doc, "memory", "the file needed more memory than the per-file limit")
+            return error_document(source, "memory", "the file needed more memory than the per-file limit", read=doc)
         if os.environ.get("THAIKPI_DEBUG"):
             traceback.print_exc()
-        return _error(doc, "internal", f"{type(exc).__name__}: {exc}")
+        return error_document(source, "internal", f"{type(exc).__name__}: {exc}", read=doc)
 
 
-def process_file(path: Path | str, settings: Optional[Settings] = None) -> Document:
+def process_task(task: Task, settings: Optional[Settings] = None) -> Document:
+    """Read one task's bytes and process them. Never raises for a bad file: one that cannot be
+    read becomes its error document."""
     settings = settings or Settings()
-    task = Task(source=source_name(path), path=str(path))
-    unread = Document(source=task.source, doc_id="", pipeline_version=__version__)
     try:
         data = task.read_bytes(settings.max_file_bytes)
     except InputError as exc:  # past the size limit, refused before it is read
-        return _error(unread, exc.kind, exc.message)
-    except OSError as exc:
-        return _error(unread, "unreadable", f"cannot read the file: {exc.strerror or exc}")
-    return process_bytes(data, task.source, settings)
+        return error_document(task.source, exc.kind, exc.message)
+    except Exception as exc:  # unreadable file or archive member
+        return error_document(task.source, "unreadable", f"cannot read the file: {_unreadable(task, exc)}")
+    return process_bytes(data, task.source, settings)  # a MemoryError comes back as kind "memory"
+
+
+def _unreadable(task: Task, exc: Exception) -> object:
+    # an OSError's text repeats the path, whose name may not be text (source_name)
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    if isinstance(exc, FileNotFoundError) and task.member is None and os.path.islink(task.path):
+        reason = f"it is a symbolic link to {source_name(os.readlink(task.path))}, which is not there"
+    return reason
+
+
+def process_file(path: Path | str, settings: Optional[Settings] = None) -> Document:
+    return process_task(Task(source=source_name(path), path=str(path)), settings)
