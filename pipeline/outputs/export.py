@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, get_args
 
-from thaikpi.pipeline.run.ingest import LEDGER_NAME
+from thaikpi.pipeline.run.ledger import LEDGER_NAME
 from thaikpi.pipeline.run.ledger import Ledger
 from thaikpi.pipeline.outputs.tables import FORMATS, Totals, current_umask, datapackage, table_sinks, write_tables
 from thaikpi.schemas.columns import data_dictionary

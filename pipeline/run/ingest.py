@@ -15,13 +15,12 @@ from typing import Optional
 from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.audit import audit
 from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
-from thaikpi.pipeline.run.ledger import Ledger
+from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
 from thaikpi.pipeline.outputs.tables import Totals, write_outputs
 from thaikpi.pipeline.run.pool import Result, run_local
 from thaikpi.pipeline.run.progress import Progress
 from thaikpi.pipeline.settings import Settings
 
-LEDGER_NAME = "ledger.sqlite"
 
 
 @dataclass(frozen=True)

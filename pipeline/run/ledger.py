@@ -60,6 +60,9 @@ class Entry:
     error_kind: Optional[str]
 
 
+LEDGER_NAME = "ledger.sqlite"  # OUT/ledger.sqlite: the one source of truth of an ingest
+
+
 class Ledger:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
