@@ -1,0 +1,189 @@
+"""Any document with an indicator table (kind indicator_table): budget books, action-plan
+results, SAR and QA reports, ITA, KPI template books, assessment forms.
+
+Tables are found by their header words (indicator_header), read row by row (indicator_rows)
+or, for one sheet per indicator, label by label (indicator_sheet). A table without a header of
+its own that follows an indicator table on the next page continues it (a header printed on the
+first page only). The year of a row is its year column's, else the period printed last before
+its table (ปีงบประมาณ / ปีการศึกษา 25xx), else the document's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from thaikpi.extractors import labels_indicators as L
+from thaikpi.extractors.indicator_header import (
+    Header, is_header_row, is_value_header_row, loose_key, read_header,
+)
+from thaikpi.extractors.indicator_rows import read_rows, split_code, tidy
+from thaikpi.extractors.indicator_sheet import read_sheets
+from thaikpi.extractors.lines import clean_lines
+from thaikpi.pipeline.text.thai import to_arabic_digits
+from thaikpi.schemas.document import Indicator
+from thaikpi.schemas.extraction import Extraction
+from thaikpi.schemas.parsed import Line, ParsedDocument
+
+KIND = "indicator_table"
+# Below the seed kinds' 1.0: a KPI report, framework or M&E report that also holds an
+# indicator table is read by its own extractor.
+CONFIDENCE = 0.5
+_GENRE_PAGES = 3
+
+
+def _period_re(words: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(loose_key(w)) for w in words)
+    return re.compile(rf"(?:{alternatives})(?:พ\.?ศ\.?)?(25\d\d)(?!\d)")
+
+
+_FISCAL = _period_re(L.FISCAL_YEAR_WORDS)
+_ACADEMIC = _period_re(L.ACADEMIC_YEAR_WORDS)
+_ROUND = re.compile(rf"(?:{'|'.join(loose_key(w) for w in L.ROUND_WORDS)})(3|6|9|12)เดอน")
+_CODE_HEADING = re.compile(r"^\s*(?:ตัวบ่งชี้ที่|ตัวชี้วัดที่)\s*[0-9]")
+
+
+def _cell_keys(line: Line) -> list[str]:
+    return [to_arabic_digits(loose_key(c)) for c in line.cells]
+
+
+def _year_in(line: Line, pattern: re.Pattern) -> Optional[int]:
+    for k in _cell_keys(line):
+        m = pattern.search(k)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def periods(lines: list[Line]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    """The document's fiscal year, academic year and round (months), as first printed. A
+    document dated by its academic year (a SAR, a QA report) has no fiscal year of its own:
+    the fiscal years in its body are its evidence's."""
+    fiscal = next((y for y in (_year_in(l, _FISCAL) for l in lines) if y), None)
+    academic = next((y for y in (_year_in(l, _ACADEMIC) for l in lines if l.page <= _GENRE_PAGES) if y), None)
+    if academic:
+        fiscal = None
+    months = None
+    for line in lines:
+        if line.page <= 2 and line.table is None:
+            m = _ROUND.search(loose_key(line.text))
+            if m:
+                months = int(m.group(1))
+                break
+    return fiscal, academic, months
+
+
+def genre(lines: list[Line]) -> Optional[str]:
+    text = "".join(loose_key(l.text) for l in lines if l.page <= _GENRE_PAGES)
+    for name, cues in L.GENRE_CUES:
+        if any(loose_key(c) in text for c in cues):
+            return name
+    return None
+
+
+def _blocks(lines: list[Line]) -> list[tuple[int, list[Line]]]:
+    """Table rows grouped by table, each with the index of its first line, in order."""
+    tables: dict[int, tuple[int, list[Line]]] = {}
+    for i, line in enumerate(lines):
+        if line.table is not None:
+            tables.setdefault(line.table, (i, []))[1].append(line)
+    return sorted(tables.values(), key=lambda t: t[0])
+
+
+def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str]]]:
+    """Per line: the fiscal year and the indicator heading printed last before it."""
+    out, year, heading = [], None, None
+    for line in lines:
+        out.append((year, heading))
+        if line.table is None and _CODE_HEADING.match(to_arabic_digits(line.text)):
+            heading = tidy(line.text)
+        year = _year_in(line, _FISCAL) or year
+    return out
+
+
+def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """A continuation table's row under the first page's header: merged leading columns are
+    missing, so it is aligned on the right."""
+    return ("",) * (width - len(cells)) + cells if len(cells) < width else cells
+
+
+def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
+                heading: Optional[str]) -> tuple[list[Indicator], Optional[Header]]:
+    out: list[Indicator] = []
+    cells = [r.cells for r in rows]
+    group = None
+    i, data_start, pending = 0, 0, []
+    while i < len(rows):
+        if is_header_row(cells[i]):
+            out += _flush(pending, header, group, year, heading)
+            header, pending = read_header(cells, i), []
+            i += header.rows
+            data_start = i
+            continue
+        if heading and header is None and is_value_header_row(cells[i]):
+            header = read_header(cells, i, named=False)
+            header.roles.append("name")
+            header.years.append(None)
+            header.labels.append("")
+            i += header.rows
+            data_start = i
+            continue
+        if header is not None:
+            pending.append((_fit(cells[i], header.width), rows[i].page, rows[i].table, i - data_start))
+        i += 1
+    out += _flush(pending, header, group, year, heading)
+    return out, header
+
+
+def _flush(pending, header: Optional[Header], group, year, heading) -> list[Indicator]:
+    if header is None or not pending:
+        return []
+    if header.roles[-1] == "name" and not header.labels[-1]:  # values under a section's heading
+        code, name = split_code(heading or "")
+        found, _ = read_rows([(tuple(c) + (heading or "",), p, t, n) for c, p, t, n in pending],
+                             header, group, year)
+        return [f.model_copy(update={"code": code, "name": name}) for f in found[:1]]
+    found, _ = read_rows(pending, header, group, year)
+    return found
+
+
+def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
+    lines = clean_lines(parsed)
+    fiscal, academic, _ = periods(lines)
+    out: list[Indicator] = []
+    carried: Optional[Header] = None
+    last_page = -10
+    contexts = _contexts(lines)
+    for first, rows in _blocks(lines):
+        year, heading = contexts[first]
+        year = academic or year or fiscal
+        start = rows[0].page
+        header = carried if carried is not None and start <= last_page + 1 \
+            and len(rows[0].cells) >= carried.width - 2 else None
+        found, used = _read_table(rows, header, year, heading)
+        if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):
+            carried, last_page = used, rows[-1].page
+        else:
+            carried = None
+        out += found
+    if not out:
+        out = read_sheets([(l.cells, l.page, l.table, i) for i, l in enumerate(lines) if l.table is not None],
+                          fiscal)
+    return out, lines
+
+
+def detect(parsed: ParsedDocument) -> float:
+    found, _ = indicators(parsed)
+    return CONFIDENCE if found else 0.0
+
+
+def extract(parsed: ParsedDocument) -> Extraction:
+    found, lines = indicators(parsed)
+    fiscal, academic, months = periods(lines)
+    fields: dict = {"indicators": found, "genre": genre(lines)}
+    if fiscal:
+        fields["fiscal_year_be"] = fiscal
+    if academic:
+        fields["academic_year_be"] = academic
+    if months:
+        fields["round_months"] = months
+    return Extraction(**fields)
