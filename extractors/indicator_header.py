@@ -84,7 +84,8 @@ class Header:
 
 
 def _is_number_cell(text: str) -> bool:
-    return bool(re.fullmatch(r"[\s(]*[\d๐-๙][\d๐-๙,.]*\s*[)%]?\s*", text or ""))
+    """A cell with a number other than a year: a value, so not a header label."""
+    return bool(re.search(r"\d", _YEAR.sub("", to_arabic_digits(text or ""))))
 
 
 def is_header_row(cells: Sequence[str]) -> bool:
