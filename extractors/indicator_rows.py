@@ -107,7 +107,7 @@ def records_of_row(cells: Sequence[str], header: Header, *, page: int, table: Op
     """The records one data row holds (none for a total, a group or an empty row)."""
     name_cell = _first(cells, header.columns("name"))
     items = _split_items(name_cell)
-    if len(items) >= 2:
+    if len(items) >= 2 or (items and not name_cell.lstrip().startswith(items[0].lstrip())):
         out = []
         for i, item in enumerate(items):
             sub = [(_value_lines(c)[i] if i < len(_value_lines(c)) else "") if j not in header.columns("name") else item
@@ -119,7 +119,7 @@ def records_of_row(cells: Sequence[str], header: Header, *, page: int, table: Op
         return []
     code_cell = tidy(_first(cells, header.columns("code")))
     code, name = split_code(strip_prefix(name_raw))
-    if code_cell and re.fullmatch(r"[0-9a-zA-Z.]{1,8}", to_arabic_digits(code_cell)):
+    if code is None and code_cell and re.fullmatch(r"[0-9a-zA-Z.]{1,8}", to_arabic_digits(code_cell)):
         code = to_arabic_digits(code_cell).strip(".")
     base = dict(code=code, name=name, name_raw=name_raw, group=group, page=page, table=table, row=row)
     unit_cell = tidy(_first(cells, header.columns("unit")))

@@ -138,12 +138,25 @@ def _flush(pending, header: Optional[Header], group, year, heading) -> list[Indi
     if header is None or not pending:
         return []
     if header.roles[-1] == "name" and not header.labels[-1]:  # values under a section's heading
-        code, name = split_code(heading or "")
-        found, _ = read_rows([(tuple(c) + (heading or "",), p, t, n) for c, p, t, n in pending],
-                             header, group, year)
-        return [f.model_copy(update={"code": code, "name": name}) for f in found[:1]]
+        return _under_heading(pending, header, group, year, heading)
     found, _ = read_rows(pending, header, group, year)
     return found
+
+
+def _under_heading(pending, header: Header, group, year, heading) -> list[Indicator]:
+    """A section's small table of values ("เป้าหมาย | ผลการดำเนินงาน | คะแนน") under its
+    indicator's heading: one record, its values read in the header's order (merged cells
+    shift them off their labels' columns)."""
+    roles = [r for k, r in enumerate(header.roles[:-1]) if r and (k == 0 or header.roles[k - 1] != r)]
+    code, name = split_code(heading or "")
+    for cells, page, table, number in pending:
+        values = [c for c in cells if c.strip()]
+        if len(values) != len(roles):
+            continue
+        flat = Header(roles=roles + ["name"], years=[None] * (len(roles) + 1), labels=roles + [""])
+        found, _ = read_rows([(tuple(values) + (heading or "",), page, table, number)], flat, group, year)
+        return [f.model_copy(update={"code": code, "name": name}) for f in found[:1]]
+    return []
 
 
 def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
