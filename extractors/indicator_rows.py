@@ -147,8 +147,9 @@ def _by_year(cells, header: Header, years: list[int], base: dict, unit: Optional
 
 
 def _one(cells, header: Header, base: dict, unit: Optional[str], year: Optional[int]) -> Indicator:
-    target_cell = tidy(_first(cells, header.columns("target")))
-    target = parse_value(target_cell) if len(target_cell) <= _PROSE else _prose_target(target_cell)
+    raw_target = _first(cells, header.columns("target"))
+    target_cell = tidy(raw_target)
+    target = parse_value(target_cell) if len(target_cell) <= _PROSE else _prose_target(raw_target)
     unit = unit or target.unit
     result = _result(_first(cells, header.columns("result")), unit)
     unit = unit or result.unit
@@ -168,9 +169,9 @@ def _one(cells, header: Header, base: dict, unit: Optional[str], year: Optional[
 def _prose_target(text: str) -> Value:
     """A target written as prose ("เชิงปริมาณ นักศึกษาได้รับการอบรม จำนวน 60 คน เชิงคุณภาพ ..."):
     its first number, with the word after it as the unit."""
-    value = parse_value(text)
-    unit = value.unit.split(" ")[0] if value.unit else None
-    return Value(text=text, value=value.value, unit=unit, comparator=value.comparator)
+    line = next((l for l in text.split("\n") if parse_value(l).value is not None), "")
+    value = parse_value(line)
+    return Value(text=tidy(text), value=value.value, unit=value.unit, comparator=value.comparator)
 
 
 def has_values(cells: Sequence[str], header: Header) -> bool:

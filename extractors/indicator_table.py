@@ -54,11 +54,20 @@ def _year_in(line: Line, pattern: re.Pattern) -> Optional[int]:
     return None
 
 
+def _across(line: Line, after: Line) -> Optional[int]:
+    """A period broken over two lines of text ("ประจำปี" / "งบประมาณ พ.ศ. 2567")."""
+    if line.table is not None or after.table is not None or after.page != line.page or after is line:
+        return None
+    m = _FISCAL.search(to_arabic_digits(loose_key(line.text) + loose_key(after.text)))
+    return int(m.group(1)) if m else None
+
+
 def periods(lines: list[Line]) -> tuple[Optional[int], Optional[int], Optional[int]]:
     """The document's fiscal year, academic year and round (months), as first printed. A
     document dated by its academic year (a SAR, a QA report) has no fiscal year of its own:
     the fiscal years in its body are its evidence's."""
-    fiscal = next((y for y in (_year_in(l, _FISCAL) for l in lines) if y), None)
+    fiscal = next((y for y in (_year_in(l, _FISCAL) or _across(l, n) for l, n in zip(lines, lines[1:] + lines[-1:]))
+                   if y), None)
     academic = next((y for y in (_year_in(l, _ACADEMIC) for l in lines if l.page <= _GENRE_PAGES) if y), None)
     if academic:
         fiscal = None
