@@ -20,7 +20,7 @@ def _label(cell: str) -> Optional[str]:
     k = loose_key(cell)
     if not k:
         return None
-    if k in _KEYS["name"]:
+    if k in _KEYS["name"] or (len(k) <= 30 and any(k.startswith(w) for w in _KEYS["name"])):
         return "name"
     if any(k.startswith(w) for w in _KEYS["target"]):
         return "target"
@@ -52,12 +52,12 @@ def read_sheets(rows: Sequence[tuple[Sequence[str], int, Optional[int], int]], y
         if not cells or _label(cells[0]) != "name" or not _rest(cells).strip():
             continue
         name_raw = tidy(_rest(cells))
-        target_cell = None
-        for later, _, _, _ in rows[i + 1:i + 8]:
+        target_cell, target_page = None, page
+        for later, later_page, _, _ in rows[i + 1:i + 20]:
             if later and _label(later[0]) == "name":
                 break
             if later and _label(later[0]) == "target":
-                target_cell = tidy(_rest(later))
+                target_cell, target_page = tidy(_rest(later)), later_page
                 break
         if target_cell is None:
             continue
@@ -65,7 +65,7 @@ def read_sheets(rows: Sequence[tuple[Sequence[str], int, Optional[int], int]], y
         code, name = (m.group(1), m.group(2)) if m else split_code(name_raw)
         target = parse_value(target_cell)
         unit = target.unit or _unit_below(plain, i)
-        out.append(Indicator(code=code, name=name, name_raw=name_raw, page=page, table=table, row=number,
+        out.append(Indicator(code=code, name=name, name_raw=name_raw, page=target_page, table=table, row=number,
                              unit=unit, target_text=target.text, target_value=target.value,
                              target_comparator=target.comparator, year_be=year))
     return out
