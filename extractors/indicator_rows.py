@@ -168,9 +168,16 @@ def _one(cells, header: Header, base: dict, unit: Optional[str], year: Optional[
 
 def _prose_target(text: str) -> Value:
     """A target written as prose ("เชิงปริมาณ นักศึกษาได้รับการอบรม จำนวน 60 คน เชิงคุณภาพ ..."):
-    its first number, with the word after it as the unit."""
-    line = next((l for l in text.split("\n") if parse_value(l).value is not None), "")
-    value = parse_value(line)
+    its first number from the quantity clause on, with the word after it as the unit."""
+    lines = text.split("\n")
+    quantity = next((k for k, l in enumerate(lines) if match_key(L.QUANTITY_WORD) in match_key(l)), 0)
+    order = list(range(quantity, len(lines))) + list(range(quantity))
+    k = next((k for k in order if parse_value(lines[k]).value is not None), None)
+    if k is None:
+        return Value(text=tidy(text))
+    value = parse_value(lines[k])
+    if value.unit is None and k + 1 < len(lines):  # the unit wrapped to the next line
+        value = parse_value(lines[k] + " " + lines[k + 1])
     return Value(text=tidy(text), value=value.value, unit=value.unit, comparator=value.comparator)
 
 

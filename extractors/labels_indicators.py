@@ -38,6 +38,8 @@ NAME_PREFIXES = (
     "ตัวชี้วัดเชิงปริมาณ", "ตัวชี้วัดเชิงคุณภาพ", "ตัวชี้วัดเชิงเวลา", "ตัวชี้วัดเชิงต้นทุน",
     "เชิงปริมาณ", "เชิงคุณภาพ", "เชิงเวลา", "เชิงต้นทุน", "ตัวชี้วัด",
 )
+# A target written as prose: its number is the quantity clause's.
+QUANTITY_WORD = "เชิงปริมาณ"
 # Where one cell lists several indicators, each begins with one of these (budget books).
 ITEM_MARKERS = ("-ตัวชี้วัด", "-ตัวชี้วัดเชิงปริมาณ", "-ตัวชี้วัดเชิงคุณภาพ")
 
