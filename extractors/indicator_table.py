@@ -109,6 +109,12 @@ def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str]]]:
     return out
 
 
+def _has_values(line: Line) -> bool:
+    """A table's first row with a number in it: data continuing a table, not a header of
+    another table (a money table's "แผนงาน | งบรายจ่าย")."""
+    return any(re.search(r"[0-9๐-๙]", c) for c in line.cells[1:])
+
+
 def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
     """A continuation table's row under the first page's header: merged leading columns are
     missing, so it is aligned on the right."""
@@ -143,9 +149,30 @@ def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
     return out, header
 
 
+def _shift(pending, header: Header) -> int:
+    """How far the data rows sit left (+1) or right (-1) of their labels: merged header cells
+    make a reader split the header one column off its data. Shifted only where most filled
+    cells are under no label as read and under one when shifted."""
+    labelled = {j for j, label in enumerate(header.labels) if label.strip()}
+    filled = sum(1 for cells, *_ in pending for c in cells if c.strip())
+
+    def hits(s: int) -> int:
+        return sum(1 for cells, *_ in pending for j, c in enumerate(cells) if c.strip() and j + s in labelled)
+    if hits(0) > filled / 2:
+        return 0
+    return next((s for s in (1, -1) if hits(s) >= 0.8 * filled), 0)
+
+
+def _shifted(cells: tuple[str, ...], s: int) -> tuple[str, ...]:
+    return ("",) * s + tuple(cells) if s >= 0 else tuple(cells)[-s:]
+
+
 def _flush(pending, header: Optional[Header], group, year, heading) -> list[Indicator]:
     if header is None or not pending:
         return []
+    s = _shift(pending, header)
+    if s:
+        pending = [(_shifted(c, s), p, t, n) for c, p, t, n in pending]
     if header.roles[-1] == "name" and not header.labels[-1]:  # values under a section's heading
         return _under_heading(pending, header, group, year, heading)
     found, _ = read_rows(pending, header, group, year)
@@ -180,7 +207,7 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
         year = academic or year or fiscal
         start = rows[0].page
         header = carried if carried is not None and start <= last_page + 1 \
-            and len(rows[0].cells) >= carried.width - 2 else None
+            and len(rows[0].cells) >= carried.width - 2 and _has_values(rows[0]) else None
         found, used = _read_table(rows, header, year, heading)
         if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):
             carried, last_page = used, rows[-1].page
