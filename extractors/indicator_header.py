@@ -83,7 +83,7 @@ class Header:
         return found.pop() if len(found) == 1 else None
 
 
-def _is_number_cell(text: str) -> bool:
+def has_number(text: str) -> bool:
     """A cell with a number other than a year: a value, so not a header label."""
     return bool(re.search(r"\d", _YEAR.sub("", to_arabic_digits(text or ""))))
 
@@ -91,7 +91,7 @@ def _is_number_cell(text: str) -> bool:
 def is_header_row(cells: Sequence[str]) -> bool:
     """A row that names the indicators and a value column, in labels only."""
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(_is_number_cell(c) for c in filled):
+    if len(filled) < 2 or any(has_number(c) for c in filled):
         return False
     roles = [cell_role(c) for c in filled]
     named = any(r == "name" for r in roles) or any(names_indicators(c) and len(loose_key(c)) <= _HEADER_CELL_MAX
@@ -104,7 +104,7 @@ def is_header_row(cells: Sequence[str]) -> bool:
 def is_value_header_row(cells: Sequence[str]) -> bool:
     """A header of values without a name column (a SAR's "เป้าหมาย | ผลการดำเนินงาน | คะแนน")."""
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(_is_number_cell(c) for c in filled):
+    if len(filled) < 2 or any(has_number(c) for c in filled):
         return False
     roles = [cell_role(c) for c in filled]
     return all(r in L.VALUE_ROLES for r in roles) and len({*roles}) >= 2

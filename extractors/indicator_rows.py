@@ -122,7 +122,7 @@ def records_of_row(cells: Sequence[str], header: Header, *, page: int, table: Op
     if code is None and code_cell and re.fullmatch(r"[0-9a-zA-Z.]{1,8}", to_arabic_digits(code_cell)):
         code = to_arabic_digits(code_cell).strip(".")
     base = dict(code=code, name=name, name_raw=name_raw, group=group, page=page, table=table, row=row)
-    unit_cell = tidy(_first(cells, header.columns("unit")))
+    unit_cell = tidy(_first(cells, header.columns("unit"))).strip(" -–")
     years = header.year_columns
     if years:
         return _by_year(cells, header, years, base, unit_cell or None)

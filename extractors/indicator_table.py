@@ -14,7 +14,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels_indicators as L
 from thaikpi.extractors.indicator_header import (
-    Header, is_header_row, is_value_header_row, loose_key, read_header,
+    Header, has_number, is_header_row, is_value_header_row, loose_key, read_header,
 )
 from thaikpi.extractors.indicator_rows import read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets
@@ -112,7 +112,7 @@ def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str]]]:
 def _has_values(line: Line) -> bool:
     """A table's first row with a number in it: data continuing a table, not a header of
     another table (a money table's "แผนงาน | งบรายจ่าย")."""
-    return any(re.search(r"[0-9๐-๙]", c) for c in line.cells[1:])
+    return any(has_number(c) for c in line.cells[1:])
 
 
 def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
