@@ -12,11 +12,11 @@ import re
 from typing import Optional, Sequence
 
 from thaikpi.extractors import labels_indicators as L
-from thaikpi.extractors.indicator_header import Header, loose_key
+from thaikpi.extractors.indicator_header import Header, fast_key, loose_key
 from thaikpi.extractors.indicator_values import (
     Value, achieved_in, first_with_unit, parse_number, parse_value, split_bracketed,
 )
-from thaikpi.pipeline.text.thai import join_lines, match_key, to_arabic_digits
+from thaikpi.pipeline.text.thai import join_lines, to_arabic_digits
 from thaikpi.schemas.document import Indicator
 
 _CODE = re.compile(r"^\s*(?:(?P<label>ตัวบ่งชี้ที่|ตัวบ่งชี้|ตัวชี้วัดที่|ตัวชี้วัด)\s*)?"
@@ -25,7 +25,7 @@ _ITEM_CODE = re.compile(r"^[a-zA-Z][0-9]{1,2}$")
 _LEAD = re.compile(r"^[\s\-–•●*]+")
 _TOTAL_KEYS = tuple(loose_key(w) for w in L.TOTAL_WORDS)
 _GROUP_KEYS = tuple(loose_key(w) for w in L.GROUP_WORDS)
-_PREFIX_KEYS = tuple(match_key(w) for w in L.NAME_PREFIXES)
+_PREFIX_KEYS = tuple(fast_key(w) for w in L.NAME_PREFIXES)
 _MARKER_KEYS = tuple(loose_key(w) for w in L.ITEM_MARKERS)
 _SARA_AM_DOUBLED = re.compile("\u0e4d?\u0e33\\s?\u0e32")
 _PROSE = 40  # characters: a longer value cell is prose, its number read beside its unit
@@ -41,7 +41,7 @@ def strip_prefix(name: str) -> str:
     """Without its leading "-", "ตัวชี้วัด :", "เชิงปริมาณ :" labels."""
     text = _LEAD.sub("", name)
     for _ in range(2):
-        k = match_key(text)
+        k = fast_key(text)
         for prefix in _PREFIX_KEYS:
             if k.startswith(prefix) and re.match(r"^[^:]{0,25}:", text):
                 text = _LEAD.sub("", text.split(":", 1)[1])
@@ -170,7 +170,7 @@ def _prose_target(text: str) -> Value:
     """A target written as prose ("เชิงปริมาณ นักศึกษาได้รับการอบรม จำนวน 60 คน เชิงคุณภาพ ..."):
     its first number from the quantity clause on, with the word after it as the unit."""
     lines = text.split("\n")
-    quantity = next((k for k, l in enumerate(lines) if match_key(L.QUANTITY_WORD) in match_key(l)), 0)
+    quantity = next((k for k, l in enumerate(lines) if fast_key(L.QUANTITY_WORD) in fast_key(l)), 0)
     order = list(range(quantity, len(lines))) + list(range(quantity))
     k = next((k for k in order if parse_value(lines[k]).value is not None), None)
     if k is None:

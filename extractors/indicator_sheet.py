@@ -16,7 +16,7 @@ _NUMBERED = re.compile(r"^\s*([0-9]{1,3})\.\s*(\S.*)$")
 _KEYS = {role: tuple(loose_key(w) for w in words) for role, words in L.SHEET_LABELS.items()}
 
 
-def _label(cell: str) -> Optional[str]:
+def sheet_label(cell: str) -> Optional[str]:
     k = loose_key(cell)
     if not k:
         return None
@@ -49,14 +49,14 @@ def read_sheets(rows: Sequence[tuple[Sequence[str], int, Optional[int], int]], y
     out: list[Indicator] = []
     plain = [(r[0], r[1]) for r in rows]
     for i, (cells, page, table, number) in enumerate(rows):
-        if not cells or _label(cells[0]) != "name" or not _rest(cells).strip():
+        if not cells or sheet_label(cells[0]) != "name" or not _rest(cells).strip():
             continue
         name_raw = tidy(_rest(cells))
         target_cell, target_page = None, page
         for later, later_page, _, _ in rows[i + 1:i + 20]:
-            if later and _label(later[0]) == "name":
+            if later and sheet_label(later[0]) == "name":
                 break
-            if later and _label(later[0]) == "target":
+            if later and sheet_label(later[0]) == "target":
                 target_cell, target_page = tidy(_rest(later)), later_page
                 break
         if target_cell is None:

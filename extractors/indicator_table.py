@@ -17,7 +17,7 @@ from thaikpi.extractors.indicator_header import (
     Header, has_number, is_header_row, is_value_header_row, loose_key, read_header,
 )
 from thaikpi.extractors.indicator_rows import read_rows, split_code, tidy
-from thaikpi.extractors.indicator_sheet import read_sheets
+from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
 from thaikpi.extractors.lines import clean_lines
 from thaikpi.pipeline.text.thai import to_arabic_digits
 from thaikpi.schemas.document import Indicator
@@ -220,13 +220,38 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
     return out, lines
 
 
+def has_header(parsed: ParsedDocument) -> bool:
+    """A quick look, on the rows as read (no cleaning), for an indicator table's header or a
+    KPI sheet's name label: most documents have neither and are not read further."""
+    for line in parsed.lines:
+        if line.table is not None and (is_header_row(line.cells) or is_value_header_row(line.cells)
+                                       or sheet_label(line.cells[0]) == "name"):
+            return True
+    return False
+
+
+# detect() reads the document; extract(), called next on the same document, takes what it read.
+_LAST: list = [None, None]
+
+
+def _read(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
+    if _LAST[0] is parsed:
+        return _LAST[1]
+    found = indicators(parsed)
+    _LAST[:] = [parsed, found]
+    return found
+
+
 def detect(parsed: ParsedDocument) -> float:
-    found, _ = indicators(parsed)
+    if not has_header(parsed):
+        return 0.0
+    found, _ = _read(parsed)
     return CONFIDENCE if found else 0.0
 
 
 def extract(parsed: ParsedDocument) -> Extraction:
-    found, lines = indicators(parsed)
+    found, lines = _read(parsed)
+    _LAST[:] = [None, None]
     fiscal, academic, months = periods(lines)
     fields: dict = {"indicators": found, "genre": genre(lines)}
     if fiscal:

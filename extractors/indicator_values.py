@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from thaikpi.extractors import labels_indicators as L
-from thaikpi.pipeline.text.thai import match_key, to_arabic_digits
+from thaikpi.extractors.indicator_header import fast_key
+from thaikpi.pipeline.text.thai import to_arabic_digits
 
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 _BRACKETED = re.compile(r"^\s*\(\s*([^()]*?)\s*\)\s*\*?\s*$")
@@ -28,7 +29,7 @@ class Value:
 
 
 def key(text: str) -> str:
-    return match_key(text or "")
+    return fast_key(text or "")
 
 
 def _norm(text: str) -> str:
@@ -51,7 +52,7 @@ def split_bracketed(cell: str) -> tuple[str, Optional[str]]:
 def achieved_in(text: str) -> Optional[bool]:
     k = key(text)
     for word, flag in L.ACHIEVED_WORDS:
-        if match_key(word) in k:
+        if fast_key(word) in k:
             return flag
     return None
 
@@ -59,7 +60,7 @@ def achieved_in(text: str) -> Optional[bool]:
 def comparator_in(text: str) -> Optional[str]:
     k = key(text)
     for word, op in L.COMPARATOR_WORDS:
-        if match_key(word) in k:
+        if fast_key(word) in k:
             return op
     return None
 
@@ -82,7 +83,7 @@ def parse_value(cell: Optional[str]) -> Value:
     before, after = text[:m.start()], text[m.end():]
     unit = None
     for word in L.UNITS_BEFORE:
-        if key(before).endswith(match_key(word)):
+        if key(before).endswith(fast_key(word)):
             unit = word
             break
     if unit is None:

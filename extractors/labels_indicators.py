@@ -1,7 +1,8 @@
 """The words of indicator tables, as data (extractors/indicator_table.py reads them).
 
-Every label is matched on match_key (spaces removed, digits Arabic, PUA mapped) and, where the
-PDF dropped tone marks or SARA AM, on a looser key (indicator_header.loose_key), so a
+Every label is matched on the cleaned lines' match key (spaces removed, digits Arabic, PUA
+mapped) and, where the PDF dropped tone marks or SARA AM, on a looser key without marks
+(indicator_header.loose_key), so a
 damaged "ตัวชีวัด" or "เป้ าหมาย" still finds its column. A new genre or header wording is
 a line here, not code.
 """
