@@ -64,10 +64,13 @@ def is_total(name: str) -> bool:
     return any(k.startswith(t) for t in _TOTAL_KEYS)
 
 
-def is_group(name: str) -> bool:
+def is_group(name: str, words: Sequence[str] = ()) -> bool:
+    """A row (or, given its words, a heading) that opens a group: "องค์ประกอบที่ 1 ...",
+    "7.2.1 ผลผลิตที่ 1 : ..."."""
     k = loose_key(_LEAD.sub("", name))
     k = re.sub(r"^[0-9.]+", "", k)
-    return any(k.startswith(g) for g in _GROUP_KEYS)
+    keys = tuple(loose_key(w) for w in words) if words else _GROUP_KEYS
+    return any(k.startswith(g) for g in keys)
 
 
 def _first(cells: Sequence[str], cols: Sequence[int]) -> str:

@@ -16,7 +16,7 @@ from thaikpi.extractors import labels_indicators as L
 from thaikpi.extractors.indicator_header import (
     Header, has_number, is_header_row, is_value_header_row, loose_key, read_header,
 )
-from thaikpi.extractors.indicator_rows import read_rows, split_code, tidy
+from thaikpi.extractors.indicator_rows import is_group, read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
 from thaikpi.extractors.lines import clean_lines
 from thaikpi.pipeline.text.thai import to_arabic_digits
@@ -39,6 +39,7 @@ def _period_re(words: tuple[str, ...]) -> re.Pattern:
 _FISCAL = _period_re(L.FISCAL_YEAR_WORDS)
 _ACADEMIC = _period_re(L.ACADEMIC_YEAR_WORDS)
 _ROUND = re.compile(rf"(?:{'|'.join(loose_key(w) for w in L.ROUND_WORDS)})(3|6|9|12)เดอน")
+_NUMBERING = re.compile(r"^\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\s*")
 _CODE_HEADING = re.compile(r"^\s*(?:ตัวบ่งชี้ที่|ตัวชี้วัดที่)\s*[0-9]")
 
 
@@ -98,13 +99,28 @@ def _blocks(lines: list[Line]) -> list[tuple[int, list[Line]]]:
     return sorted(tables.values(), key=lambda t: t[0])
 
 
-def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str]]]:
-    """Per line: the fiscal year and the indicator heading printed last before it."""
-    out, year, heading = [], None, None
+def _depth(text: str) -> int:
+    """How deep a heading's numbering goes: "7.2.1 ..." 3, "3. ..." 1, none 0."""
+    m = _NUMBERING.match(to_arabic_digits(text))
+    return len(re.findall(r"[0-9]+", m.group(0))) if m else 0
+
+
+def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str], Optional[str]]]:
+    """Per line: the fiscal year, the indicator heading and the group heading ("7.2.1 ผลผลิตที่
+    1 : ...", "องค์ประกอบที่ 2 ...") printed last before it. A numbered group heading ends at the
+    next heading numbered as high ("7.3 ...", "5. ...")."""
+    out, year, heading, group, group_depth = [], None, None, None, 0
     for line in lines:
-        out.append((year, heading))
-        if line.table is None and _CODE_HEADING.match(to_arabic_digits(line.text)):
-            heading = tidy(line.text)
+        out.append((year, heading, group))
+        if line.table is None:
+            depth = _depth(line.text)
+            if _CODE_HEADING.match(to_arabic_digits(line.text)):
+                heading = tidy(line.text)
+            elif is_group(line.text, L.HEADING_GROUP_WORDS):
+                group, group_depth = tidy(_NUMBERING.sub("", line.text)), depth
+            elif (group and group_depth and depth and depth <= group_depth) \
+                    or is_group(line.text, L.HEADING_RESET_WORDS):
+                group = None
         year = _year_in(line, _FISCAL) or year
     return out
 
@@ -122,14 +138,14 @@ def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
 
 
 def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
-                heading: Optional[str]) -> tuple[list[Indicator], Optional[Header]]:
+                heading: Optional[str], group: Optional[str] = None) -> tuple[list[Indicator], Optional[Header]]:
     out: list[Indicator] = []
     cells = [r.cells for r in rows]
-    group = None
     i, data_start, pending = 0, 0, []
     while i < len(rows):
         if is_header_row(cells[i]):
-            out += _flush(pending, header, group, year, heading)
+            found, group = _flush(pending, header, group, year, heading)
+            out += found
             header, pending = read_header(cells, i), []
             i += header.rows
             data_start = i
@@ -145,7 +161,7 @@ def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
         if header is not None:
             pending.append((_fit(cells[i], header.width), rows[i].page, rows[i].table, i - data_start))
         i += 1
-    out += _flush(pending, header, group, year, heading)
+    out += _flush(pending, header, group, year, heading)[0]
     return out, header
 
 
@@ -167,16 +183,16 @@ def _shifted(cells: tuple[str, ...], s: int) -> tuple[str, ...]:
     return ("",) * s + tuple(cells) if s >= 0 else tuple(cells)[-s:]
 
 
-def _flush(pending, header: Optional[Header], group, year, heading) -> list[Indicator]:
+def _flush(pending, header: Optional[Header], group, year, heading) -> tuple[list[Indicator], Optional[str]]:
+    """Rows under a header -> records, and the group the last of them left open."""
     if header is None or not pending:
-        return []
+        return [], group
     s = _shift(pending, header)
     if s:
         pending = [(_shifted(c, s), p, t, n) for c, p, t, n in pending]
     if header.roles[-1] == "name" and not header.labels[-1]:  # values under a section's heading
-        return _under_heading(pending, header, group, year, heading)
-    found, _ = read_rows(pending, header, group, year)
-    return found
+        return _under_heading(pending, header, group, year, heading), group
+    return read_rows(pending, header, group, year)
 
 
 def _under_heading(pending, header: Header, group, year, heading) -> list[Indicator]:
@@ -203,12 +219,12 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
     last_page = -10
     contexts = _contexts(lines)
     for first, rows in _blocks(lines):
-        year, heading = contexts[first]
+        year, heading, group = contexts[first]
         year = academic or year or fiscal
         start = rows[0].page
         header = carried if carried is not None and start <= last_page + 1 \
             and len(rows[0].cells) >= carried.width - 2 and _has_values(rows[0]) else None
-        found, used = _read_table(rows, header, year, heading)
+        found, used = _read_table(rows, header, year, heading, group)
         if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):
             carried, last_page = used, rows[-1].page
         else:

@@ -47,6 +47,10 @@ ITEM_MARKERS = ("-ตัวชี้วัด", "-ตัวชี้วัดเ
 # Rows that open a group of indicators (the text is the group), when they carry no values.
 GROUP_WORDS = ("องค์ประกอบที่", "ยุทธศาสตร์ที่", "ผลผลิตที่", "ส่วนที่", "ด้านที่", "มาตรฐานที่",
                "ประเด็นยุทธศาสตร์", "แผนงาน", "ผลสัมฤทธิ์")
+# Headings above a table that open the group of its rows ("7.2.1 ผลผลิตที่ 1 : ...").
+HEADING_GROUP_WORDS = ("ผลผลิตที่", "โครงการที่", "องค์ประกอบที่", "ยุทธศาสตร์ที่")
+# Headings of a new part of the document, which close the group heading above.
+HEADING_RESET_WORDS = ("ส่วนที่", "บทที่")
 # Indicator codes: "ตัวบ่งชี้ที่ 1.1", "ตัวชี้วัดที่ 3", "i1", "10.1.2".
 CODE_LABELS = ("ตัวบ่งชี้ที่", "ตัวบ่งชี้", "ตัวชี้วัดที่", "ตัวชี้วัด")
 

@@ -82,6 +82,18 @@ def test_a_group_row_sets_the_group_and_totals_are_not_indicators():
         ("1.1", "กระบวนการพัฒนาแผน", "องค์ประกอบที่ 1 ปรัชญาและแผน", "ข้อ", 5, 8, 5)]
 
 
+def test_a_numbered_group_heading_groups_its_tables_rows_until_the_next_heading_as_high():
+    header = (1, 0, "ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย")
+    lines = [Line(cells=("7.2.1 ผลผลิตที่ 1 : การบริหารจัดการองค์กร",), page=1),
+             Line(cells=("7.2.1.2 เป้าหมายผลผลิต",), page=1),
+             *[Line(cells=tuple(c), page=1, table=0) for c in (header[2:], ("เชิงปริมาณ : จำนวนเรื่อง", "เรื่อง", "10"))],
+             Line(cells=("7.3 แผนงานยุทธศาสตร์",), page=2),
+             *[Line(cells=tuple(c), page=2, table=1) for c in (header[2:], ("เชิงปริมาณ : จำนวนคน", "คน", "5"))]]
+    found = records(ParsedDocument(format="pdf", pages=2, lines=lines))
+    assert [(r.name, r.group) for r in found] == [
+        ("จำนวนเรื่อง", "ผลผลิตที่ 1 : การบริหารจัดการองค์กร"), ("จำนวนคน", None)]
+
+
 def test_thai_digits_are_read_as_numbers():
     found = records(doc((1, 0, "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"), (1, 0, "จำนวนผู้รับบริการ", "๑,๒๐๐ คน", "๙๘.๕ คน")))
     assert (found[0].target_value, found[0].result_value, found[0].unit) == (1200, 98.5, "คน")
