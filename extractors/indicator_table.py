@@ -230,10 +230,25 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
         else:
             carried = None
         out += found
+    out = _named_by_code(out)
     if not out:
         out = read_sheets([(l.cells, l.page, l.table, i) for i, l in enumerate(lines) if l.table is not None],
                           fiscal)
     return out, lines
+
+
+def _named_by_code(found: list[Indicator]) -> list[Indicator]:
+    """A record named only by its code ("i1" in a table of codes and scores) takes the name an
+    earlier record of the document gave that code."""
+    names: dict[str, str] = {}
+    out = []
+    for r in found:
+        if r.code and r.name and r.name != r.code:
+            names.setdefault(r.code, r.name)
+        elif r.code and r.name == r.code and r.code in names:
+            r = r.model_copy(update={"name": names[r.code]})
+        out.append(r)
+    return out
 
 
 def has_header(parsed: ParsedDocument) -> bool:

@@ -67,6 +67,12 @@ def test_a_header_on_the_first_page_only_carries_to_the_next_pages_table():
         (1, "จำนวนหลักสูตร", 4, 9, "หลักสูตร"), (2, "จำนวนบุคลากร", 30, 36, "คน")]
 
 
+def test_a_record_named_only_by_its_code_takes_the_name_given_that_code_before():
+    found = records(doc((1, 0, "ประเด็นการประเมิน", "คะแนนที่ได้"), (1, 0, "i1 เจ้าหน้าที่ปฏิบัติงาน", "93.62"),
+                        (2, 1, "ที่", "ข้อคำถาม", "คะแนน"), (2, 1, "1", "i1", "93.62")))
+    assert [(r.page, r.code, r.name) for r in found] == [(1, "i1", "เจ้าหน้าที่ปฏิบัติงาน"), (2, "i1", "เจ้าหน้าที่ปฏิบัติงาน")]
+
+
 def test_a_wrapped_name_is_joined():
     found = records(doc((1, 0, "ตัวชี้วัด", "เป้าหมาย"), (1, 0, "ร้อยละของผู้เข้ารับการอบรม\nที่นำความรู้ไปใช้", "80")))
     assert found[0].name == "ร้อยละของผู้เข้ารับการอบรมที่นำความรู้ไปใช้"
