@@ -68,7 +68,7 @@ def is_group(name: str, words: Sequence[str] = ()) -> bool:
     """A row (or, given its words, a heading) that opens a group: "องค์ประกอบที่ 1 ...",
     "7.2.1 ผลผลิตที่ 1 : ..."."""
     k = loose_key(_LEAD.sub("", name))
-    k = re.sub(r"^[0-9.]+", "", k)
+    k = re.sub(r"^[0-9.]+|^[^:]{1,20}:", "", k)  # "7.2.1 ...", "มหาวิทยาลัย : ยุทธศาสตร์ที่ 1"
     keys = tuple(loose_key(w) for w in words) if words else _GROUP_KEYS
     return any(k.startswith(g) for g in keys)
 
@@ -199,6 +199,8 @@ def read_rows(rows: Sequence[tuple[Sequence[str], int, Optional[int], int]], hea
     for cells, page, table, number in rows:
         name = tidy(_first(cells, header.columns("name")))
         if not name:
+            first = tidy(next((c for c in cells if c.strip()), ""))
+            group = first if first and is_group(first) else group  # a strategy across the row
             continue
         if not has_values(cells, header) and len(_split_items(_first(cells, header.columns("name")))) < 2:
             if is_group(name):

@@ -138,7 +138,9 @@ def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
 
 
 def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
-                heading: Optional[str], group: Optional[str] = None) -> tuple[list[Indicator], Optional[Header]]:
+                heading: Optional[str], group: Optional[str] = None
+                ) -> tuple[list[Indicator], Optional[Header], Optional[str]]:
+    """A table's rows -> records, the header they were read under and the group left open."""
     out: list[Indicator] = []
     cells = [r.cells for r in rows]
     i, data_start, pending = 0, 0, []
@@ -161,8 +163,8 @@ def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
         if header is not None:
             pending.append((_fit(cells[i], header.width), rows[i].page, rows[i].table, i - data_start))
         i += 1
-    out += _flush(pending, header, group, year, heading)[0]
-    return out, header
+    found, group = _flush(pending, header, group, year, heading)
+    return out + found, header, group
 
 
 def _shift(pending, header: Header) -> int:
@@ -216,15 +218,18 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
     fiscal, academic, _ = periods(lines)
     out: list[Indicator] = []
     carried: Optional[Header] = None
+    open_group: Optional[str] = None
     last_page = -10
     contexts = _contexts(lines)
     for first, rows in _blocks(lines):
         year, heading, group = contexts[first]
+        if group is None and rows[0].page <= last_page + 1:
+            group = open_group  # a group row on the page before still holds
         year = academic or year or fiscal
         start = rows[0].page
         header = carried if carried is not None and start <= last_page + 1 \
             and len(rows[0].cells) >= carried.width - 2 and _has_values(rows[0]) else None
-        found, used = _read_table(rows, header, year, heading, group)
+        found, used, open_group = _read_table(rows, header, year, heading, group)
         if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):
             carried, last_page = used, rows[-1].page
         else:
