@@ -105,22 +105,23 @@ def _depth(text: str) -> int:
     return len(re.findall(r"[0-9]+", m.group(0))) if m else 0
 
 
-def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str], Optional[str]]]:
+def _contexts(lines: list[Line]) -> list[tuple[Optional[int], Optional[str], Optional[str], int]]:
     """Per line: the fiscal year, the indicator heading and the group heading ("7.2.1 ผลผลิตที่
-    1 : ...", "องค์ประกอบที่ 2 ...") printed last before it. A numbered group heading ends at the
-    next heading numbered as high ("7.3 ...", "5. ...")."""
-    out, year, heading, group, group_depth = [], None, None, None, 0
+    1 : ...", "องค์ประกอบที่ 2 ...") printed last before it, and how many times headings opened or
+    closed a group before it. A numbered group heading ends at the next heading numbered as high
+    ("7.3 ...", "5. ...")."""
+    out, year, heading, group, group_depth, epoch = [], None, None, None, 0, 0
     for line in lines:
-        out.append((year, heading, group))
+        out.append((year, heading, group, epoch))
         if line.table is None:
             depth = _depth(line.text)
             if _CODE_HEADING.match(to_arabic_digits(line.text)):
                 heading = tidy(line.text)
             elif is_group(line.text, L.HEADING_GROUP_WORDS):
-                group, group_depth = tidy(_NUMBERING.sub("", line.text)), depth
+                group, group_depth, epoch = tidy(_NUMBERING.sub("", line.text)), depth, epoch + 1
             elif (group and group_depth and depth and depth <= group_depth) \
                     or is_group(line.text, L.HEADING_RESET_WORDS):
-                group = None
+                group, epoch = None, epoch + 1
         year = _year_in(line, _FISCAL) or year
     return out
 
@@ -219,17 +220,19 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
     out: list[Indicator] = []
     carried: Optional[Header] = None
     open_group: Optional[str] = None
+    open_epoch = 0
     last_page = -10
     contexts = _contexts(lines)
     for first, rows in _blocks(lines):
-        year, heading, group = contexts[first]
-        if group is None and rows[0].page <= last_page + 1:
+        year, heading, group, epoch = contexts[first]
+        if group is None and rows[0].page <= last_page + 1 and epoch == open_epoch:
             group = open_group  # a group row on the page before still holds
         year = academic or year or fiscal
         start = rows[0].page
         header = carried if carried is not None and start <= last_page + 1 \
             and len(rows[0].cells) >= carried.width - 2 and _has_values(rows[0]) else None
         found, used, open_group = _read_table(rows, header, year, heading, group)
+        open_epoch = epoch
         if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):
             carried, last_page = used, rows[-1].page
         else:
