@@ -18,6 +18,7 @@ from thaikpi.extractors.indicator_header import (
 )
 from thaikpi.extractors.indicator_rows import is_group, read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
+from thaikpi.extractors.indicator_stray import stray_rows
 from thaikpi.extractors.lines import clean_lines
 from thaikpi.pipeline.text.thai import to_arabic_digits
 from thaikpi.schemas.document import Indicator
@@ -223,6 +224,7 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
     open_epoch = 0
     last_page = -10
     contexts = _contexts(lines)
+    previous_end = 0
     for first, rows in _blocks(lines):
         year, heading, group, epoch = contexts[first]
         if group is None and rows[0].page <= last_page + 1 and epoch == open_epoch:
@@ -231,6 +233,9 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
         start = rows[0].page
         header = carried if carried is not None and start <= last_page + 1 \
             and len(rows[0].cells) >= carried.width - 2 and _has_values(rows[0]) else None
+        if header is not None:
+            rows = stray_rows(lines[previous_end:first], header, rows[0]) + rows
+        previous_end = first + 1
         found, used, open_group = _read_table(rows, header, year, heading, group)
         open_epoch = epoch
         if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):

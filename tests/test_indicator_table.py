@@ -73,6 +73,20 @@ def test_a_record_named_only_by_its_code_takes_the_name_given_that_code_before()
     assert [(r.page, r.code, r.name) for r in found] == [(1, "i1", "เจ้าหน้าที่ปฏิบัติงาน"), (2, "i1", "เจ้าหน้าที่ปฏิบัติงาน")]
 
 
+def test_a_row_the_reader_gave_as_a_text_line_above_a_continuation_table_is_read():
+    # The reader missed this row's rules: a text line whose word runs fill the columns.
+    words = ((297.0, 379.0, "จำนวนผู้เข้าใช้ฐานข้อมูล"), (551.0, 559.0, "50"), (561.0, 572.0, "คน"),
+             (602.0, 621.0, "1,076"), (623.0, 633.0, "คน"), (649.0, 731.0, "หอสมุดกลาง"))
+    lines = [Line(cells=("ยุทธศาสตร์", "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน", "ผู้ประสานงาน"), page=1, table=0),
+             Line(cells=("1. การพัฒนา", "จำนวนหลักสูตร", "4 หลักสูตร", "9 หลักสูตร", "ศูนย์"), page=1, table=0),
+             Line(cells=("จำนวนผู้เข้าใช้ฐานข้อมูล 50 คน 1,076 คน หอสมุดกลาง",), page=2, words=words),
+             Line(cells=("", "จำนวนผู้เข้าร่วมกิจกรรม", "300 คน", "612 คน", "หอสมุดกลาง"), page=2, table=1)]
+    found = records(ParsedDocument(format="pdf", pages=2, lines=lines))
+    assert [(r.page, r.name, r.target_value, r.result_value, r.unit) for r in found] == [
+        (1, "จำนวนหลักสูตร", 4, 9, "หลักสูตร"), (2, "จำนวนผู้เข้าใช้ฐานข้อมูล", 50, 1076, "คน"),
+        (2, "จำนวนผู้เข้าร่วมกิจกรรม", 300, 612, "คน")]
+
+
 def test_a_wrapped_name_is_joined():
     found = records(doc((1, 0, "ตัวชี้วัด", "เป้าหมาย"), (1, 0, "ร้อยละของผู้เข้ารับการอบรม\nที่นำความรู้ไปใช้", "80")))
     assert found[0].name == "ร้อยละของผู้เข้ารับการอบรมที่นำความรู้ไปใช้"
