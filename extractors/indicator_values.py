@@ -17,6 +17,8 @@ from thaikpi.pipeline.text.thai import to_arabic_digits
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 _BRACKETED = re.compile(r"^\s*\(\s*([^()]*?)\s*\)\s*\*?\s*$")
 _EMPTY = {"", "-", "–", "—", "n/a", "N/A"}
+# A rate's unit ("ต่อ..."), up to a bracket or a following "ใน ..." (ในปีงบประมาณ 2559).
+_RATE = re.compile(r"ต่อ(?=[\u0e01-\u0e2e])[^()\[\];]*?(?=\s+ใน|\s*[()\[\];]|$)")
 _UNIT_STOP = re.compile(r"[()\[\]:;,]|\s{2,}")
 
 
@@ -93,6 +95,9 @@ def parse_value(cell: Optional[str]) -> Value:
 
 def _unit_after(after: str) -> Optional[str]:
     """The words after a number, up to punctuation or another number: "คน", "ต่อประชากรแสนคน"."""
+    rate = _RATE.match(after.strip())
+    if rate:  # "ต่อประชากรหญิงอายุ 15-19 ปี 1,000 คน": a rate's unit runs on, numbers and all
+        return re.sub(r"\s+", " ", rate.group(0)).strip()
     words = _UNIT_STOP.split(after.strip(), maxsplit=1)[0].strip()
     words = _NUMBER.split(words)[0].strip().split(" ")[0]
     if not words or len(words) > 40 or not re.search(r"[\u0e01-\u0e2e A-Za-z/%]", words):

@@ -133,11 +133,13 @@ def test_pass_and_fail_inside_a_result_cell_say_achieved():
 
 
 def test_values_keep_their_unit_and_comparator():
-    assert parse_value("ไม่น้อยกว่าร้อยละ 80") == parse_value("ไม่น้อยกว่าร้อยละ 80")
     value = parse_value("ไม่น้อยกว่าร้อยละ 80")
     assert (value.value, value.unit, value.comparator) == (80, "ร้อยละ", ">=")
     value = parse_value("ไม่เกิน 15 ต่อการเกิดมีชีพแสนคน")
     assert (value.value, value.unit, value.comparator) == (15, "ต่อการเกิดมีชีพแสนคน", "<=")
+    value = parse_value("ไม่เกิน 50 ต่อประชากรหญิงอายุ 15-19 ปี 1,000 คน")
+    assert (value.value, value.unit) == (50, "ต่อประชากรหญิงอายุ 15-19 ปี 1,000 คน")  # a rate's unit runs on
+    assert parse_value("ไม่เกิน 16 ต่อประชากรแสนคน ในปีงบประมาณ 2559").unit == "ต่อประชากรแสนคน"
     assert parse_value("-").value is None
 
 
