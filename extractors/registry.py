@@ -14,10 +14,10 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Optional
 
-from thaikpi.extractors import framework, kpi_report, me_report
+from thaikpi.extractors import framework, indicator_table, kpi_report, me_report
 from thaikpi.schemas.parsed import ParsedDocument
 
-KINDS: tuple[ModuleType, ...] = (kpi_report, me_report, framework)
+KINDS: tuple[ModuleType, ...] = (kpi_report, me_report, framework, indicator_table)
 UNKNOWN = "unknown"
 
 

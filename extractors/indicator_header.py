@@ -1,0 +1,164 @@
+"""An indicator table's header: which rows are the header, and what each column holds.
+
+A header row names the indicators (ตัวชี้วัด, ตัวบ่งชี้, ประเด็นการประเมิน, ...) and at least one
+value (target, result, score, unit); its words are read in any order, damaged or not. Rows
+below it with only short labels or years (two-row headers: "ค่าเป้าหมาย" over "ปี 2564 | ปี
+2565") are part of it. A column's role is its lowest label's (the most specific); a column under
+a merged label with none of its own takes the merged label's. Years in the header make year
+columns: with two or more years the table is read one record per indicator and year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from thaikpi.extractors import labels_indicators as L
+from thaikpi.pipeline.text.thai import to_arabic_digits
+
+# Combining marks (tone marks, upper and lower vowels, thanthakhat): dropped or misplaced by
+# damaged text layers, so a loose key leaves them out; SARA AM is read as SARA AA.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\uf700-\uf71f]")  # with the PUA marks
+_SPACE = re.compile("[\\s\u200b-\u200d\ufeff]+")
+_YEAR = re.compile(r"(?<!\d)(25[0-9]{2})(?!\d)")
+_HEADER_CELL_MAX = 70  # characters of a header label (a data cell is longer)
+_MAX_HEADER_ROWS = 4
+
+
+def fast_key(text: str) -> str:
+    """match_key (thai.match_key) of a line clean_lines has already cleaned: spaces removed,
+    Arabic digits; without cleaning the text again, which costs seconds on a budget book."""
+    return _SPACE.sub("", to_arabic_digits(text or ""))
+
+
+def loose_key(text: str) -> str:
+    return _MARKS.sub("", fast_key(text).replace("\u0e33", "\u0e32"))
+
+
+_ROLE_KEYS = tuple((role, tuple((loose_key(w), w in L.EXACT_WORDS) for w in words)) for role, words in L.ROLE_WORDS)
+_NAME_KEYS = dict(_ROLE_KEYS)["name"]
+
+
+def _strip(k: str) -> str:
+    return k.strip(".:*/()-")
+
+
+def cell_role(text: str) -> Optional[str]:
+    """The role a header label names, or None."""
+    k = loose_key(text)
+    if not k or len(k) > _HEADER_CELL_MAX:
+        return None
+    for role, keys in _ROLE_KEYS:
+        for word, exact in keys:
+            if (exact and _strip(k) == word) or (not exact and word in k):
+                return role
+    return None
+
+
+def names_indicators(text: str) -> bool:
+    k = loose_key(text)
+    return any((exact and _strip(k) == w) or (not exact and w in k) for w, exact in _NAME_KEYS)
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(fast_key(text))]
+
+
+@dataclass
+class Header:
+    roles: list[Optional[str]]           # per column
+    years: list[Optional[int]]           # per column: the year its label names
+    rows: int = 1                        # how many table rows the header takes
+    labels: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+    def columns(self, role: str) -> list[int]:
+        return [j for j, r in enumerate(self.roles) if r == role]
+
+    @property
+    def year_columns(self) -> list[int]:
+        """Columns of a table with one column per year (two or more distinct years)."""
+        cols = [j for j, y in enumerate(self.years) if y and self.roles[j] in ("target", "result", None, "money")]
+        return cols if len({self.years[j] for j in cols}) >= 2 else []
+
+    @property
+    def single_year(self) -> Optional[int]:
+        found = {y for y in self.years if y}
+        return found.pop() if len(found) == 1 else None
+
+
+def has_number(text: str) -> bool:
+    """A cell with a number other than a year: a value, so not a header label."""
+    return bool(re.search(r"\d", _YEAR.sub("", to_arabic_digits(text or ""))))
+
+
+def is_header_row(cells: Sequence[str]) -> bool:
+    """A row that names the indicators and a value column, in labels only."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(has_number(c) for c in filled):
+        return False
+    roles = [cell_role(c) for c in filled]
+    named = any(r == "name" for r in roles) or any(names_indicators(c) and len(loose_key(c)) <= _HEADER_CELL_MAX
+                                                    for c in filled)
+    valued = any(r in L.VALUE_ROLES for r in roles)
+    labelled = sum(r is not None for r in roles)
+    return named and valued and labelled >= max(2, (len(filled) + 1) // 2)
+
+
+def is_value_header_row(cells: Sequence[str]) -> bool:
+    """A header of values without a name column (a SAR's "เป้าหมาย | ผลการดำเนินงาน | คะแนน")."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(has_number(c) for c in filled):
+        return False
+    roles = [cell_role(c) for c in filled]
+    return all(r in L.VALUE_ROLES for r in roles) and len({*roles}) >= 2
+
+
+def _continues_header(cells: Sequence[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return False
+    for c in filled:
+        k = loose_key(c)
+        if len(k) > 40:
+            return False
+        digits = re.sub(r"25\d\d", "", to_arabic_digits(k))
+        if re.search(r"\d", digits) and cell_role(c) is None:
+            return False
+    return True
+
+
+def read_header(rows: Sequence[Sequence[str]], start: int, named: bool = True) -> Header:
+    """The header that starts at rows[start], with the label rows under it."""
+    width = max(len(r) for r in rows[start:start + _MAX_HEADER_ROWS])
+    block = [list(rows[start])]
+    for r in rows[start + 1:start + _MAX_HEADER_ROWS]:
+        if not _continues_header(r) or is_header_row(r):
+            break
+        block.append(list(r))
+    block = [b + [""] * (width - len(b)) for b in block]
+    roles: list[Optional[str]] = [None] * width
+    years: list[Optional[int]] = [None] * width
+    labels = [" ".join(b[j] for b in block if b[j].strip()) for j in range(width)]
+    for level, row in enumerate(block):
+        merged: Optional[str] = None
+        for j, text in enumerate(row):
+            role = cell_role(text) if text.strip() else None
+            found = years_in(text)
+            if text.strip():
+                merged = role if level == 0 else None
+            if role is not None:
+                roles[j] = role
+            elif not text.strip() and merged is not None and roles[j] is None:
+                roles[j] = merged  # under a merged label of the row above
+            if found:
+                years[j] = found[-1]
+    if named and "name" not in roles:
+        for j, label in enumerate(labels):
+            if names_indicators(label):
+                roles[j] = "name"
+                break
+    return Header(roles=roles, years=years, rows=len(block), labels=labels)
