@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from thaikpi.extractors import aligned, labels
 from thaikpi.extractors.lines import clean_lines, fiscal_year
-from thaikpi.pipeline.text.thai import (
+from thaikpi.pipeline.text import (
     find_dates, join_lines, join_paragraphs, join_wrapped, is_list_marker_start, match_key, parse_number, split_inline_numbered,
     split_items, to_arabic_digits,
 )

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Optional
 
 from thaikpi.extractors import labels
-from thaikpi.pipeline.text.thai import (
+from thaikpi.pipeline.text import (
     clean_text, join_lines, join_paragraphs, match_key, to_arabic_digits,
 )
 from thaikpi.schemas.parsed import Line, ParsedDocument

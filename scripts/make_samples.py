@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fontpkg_sarabun  # noqa: E402
 from pythainlp.tokenize import word_tokenize  # noqa: E402
 
-from thaikpi.pipeline.text.thai import COMBINING_MARKS, NON_WORD_MIN_THAI, is_list_marker_start  # noqa: E402
+from thaikpi.pipeline.text import COMBINING_MARKS, NON_WORD_MIN_THAI, is_list_marker_start  # noqa: E402
 from sample_specs import SAMPLES, SCORE_HEADER  # noqa: E402
 
 SAMPLES_DIR = ROOT / "samples"

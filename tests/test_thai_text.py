@@ -1,9 +1,10 @@
-"""One test per Thai text rule (extractors/thai_text.py)."""
+"""One test per Thai text rule (pipeline/text/)."""
 import datetime as dt
 
 import pytest
 
-from thaikpi.pipeline.text import thai as tt
+from thaikpi.pipeline import text as tt
+from thaikpi.pipeline.text import words
 
 
 def test_thai_digits_become_arabic():
@@ -263,7 +264,7 @@ def test_a_space_between_real_phrases_stays(text):
 
 
 def test_runs_of_thai_letters_segment_as_word_tokenize_segments_them():
-    # _words calls newmm directly for Thai letters alone (word_tokenize's steps after it
+    # words() calls newmm directly for Thai letters alone (word_tokenize's steps after it
     # change nothing there): random runs, real phrases and damaged ones ("ค าน า" split).
     import random
 
@@ -273,8 +274,8 @@ def test_runs_of_thai_letters_segment_as_word_tokenize_segments_them():
     runs = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 40))) for _ in range(1500)]
     runs += ["ประสิทธิภาพ", "มหาวิทยาลัย", "คานา", "รวมทังการเปลีย", "ค่าใช้จ่ายเฉลีย", "ส่วนราชการได้จัดทำ"]
     for run in runs:
-        tt._words.cache_clear()
-        assert tt._words(run) == tuple(word_tokenize(run, engine="newmm", keep_whitespace=False)), run
+        words.words.cache_clear()
+        assert words.words(run) == tuple(word_tokenize(run, engine="newmm", keep_whitespace=False)), run
     # anything else takes word_tokenize itself
-    tt._words.cache_clear()
-    assert tt._words("เวลา 12:00น") == tuple(word_tokenize("เวลา 12:00น", engine="newmm", keep_whitespace=False))
+    words.words.cache_clear()
+    assert words.words("เวลา 12:00น") == tuple(word_tokenize("เวลา 12:00น", engine="newmm", keep_whitespace=False))

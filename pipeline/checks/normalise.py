@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thaikpi.pipeline.text.thai import clean_text
+from thaikpi.pipeline.text import clean_text
 from thaikpi.schemas.document import Document
 
 # Identifiers and enumerations: not text to clean. A flag's message is ours, made from clean

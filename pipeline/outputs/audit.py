@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from thaikpi.pipeline.text.thai import be_to_ce
+from thaikpi.pipeline.text import be_to_ce
 from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.tables import atomic_write
 from thaikpi.schemas.flags import FLAG_TYPES

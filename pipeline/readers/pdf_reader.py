@@ -17,7 +17,7 @@ from pdfminer.psparser import LIT, PSLiteral
 from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
 
-from thaikpi.pipeline.text.thai import (
+from thaikpi.pipeline.text import (
     COMBINING_MARKS, LOST_GLYPH, is_page_number, is_thai_letter, repair_lost_glyphs, text_layer_problem, thai_share,
 )
 from thaikpi.pipeline.errors import InputError, exception_chain

@@ -33,7 +33,7 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdftypes import resolve1
 from pdfminer.utils import decode_text
 
-from thaikpi.pipeline.text.thai import COMBINING_MARKS
+from thaikpi.pipeline.text import COMBINING_MARKS
 from thaikpi.pipeline.readers.pdf_actualtext import SPAN_ATTR, TEXT_ATTR
 
 _MARKS = set(COMBINING_MARKS)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from thaikpi.extractors import registry
-from thaikpi.pipeline.text.thai import forget_document
+from thaikpi.pipeline.text import forget_document
 from thaikpi.version import __version__
 from thaikpi.pipeline.errors import InputError, exception_chain, too_large
 from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
