@@ -3,12 +3,11 @@ chrome, join wrapped lines into paragraphs, find the fiscal year. Pure functions
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Optional
 
 from thaikpi.extractors import labels
 from thaikpi.pipeline.text import (
-    clean_text, join_lines, join_paragraphs, match_key, to_arabic_digits,
+    join_lines, join_paragraphs, match_key, to_arabic_digits,
 )
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
@@ -16,14 +15,9 @@ _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s
 
 
 def clean_lines(parsed: ParsedDocument) -> list[Line]:
-    """SARA AM composed, PUA mapped, spacing folded; Thai digits stay (the normaliser maps them)."""
-    out = []
-    for line in parsed.lines:
-        cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
-        if any(cells):
-            words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
-            out.append(replace(line, cells=cells, words=words))
-    return out
+    """The lines that hold text. They are clean already: process.py cleans a document's lines
+    once, right after reading (text.clean_parsed); Thai digits stay (the normaliser maps them)."""
+    return [line for line in parsed.lines if any(line.cells)]
 
 
 def drop_site_chrome(lines: list[Line]) -> list[Line]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from thaikpi.extractors import registry
-from thaikpi.pipeline.text import forget_document
+from thaikpi.pipeline.text import clean_parsed, document_memo
 from thaikpi.version import __version__
 from thaikpi.pipeline.errors import InputError, exception_chain, too_large
 from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
@@ -126,9 +126,9 @@ def _zip_error(data: bytes) -> InputError:
                                      "ingest reads the archives it is given; unpack this one and ingest its folder")
 
 
+@document_memo()  # one document's segmentations remembered, and dropped after it
 def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
     settings = settings or Settings()
-    forget_document()
     doc = Document(source=source, doc_id=doc_id_of(data), pipeline_version=__version__)
     try:
         if not data.strip():
@@ -144,7 +144,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if fmt not in READERS:
             raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
         doc = doc.model_copy(update={"format": FORMATS[fmt]})
-        parsed = READERS[fmt](data)
+        parsed = clean_parsed(READERS[fmt](data))  # each line cleaned once, before any kind reads it
         doc = extract_document(doc, parsed)
         for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
                       lambda d: check_sums(d, settings)):

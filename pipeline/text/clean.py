@@ -6,9 +6,9 @@ A document's lines are cleaned once, right after reading (clean_parsed); extract
 clean lines and match labels by their match_key."""
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Optional
 
 from thaikpi.pipeline.text.digits import to_arabic_digits
@@ -16,20 +16,13 @@ from thaikpi.pipeline.text.repair import (
     compose_sara_am, join_letter_spacing, join_split_words, map_pua, remove_space_before_marks, tidy_whitespace,
     undouble_overprint,
 )
-from thaikpi.pipeline.text.words import reading_score, words
+from thaikpi.schemas.parsed import Line, ParsedDocument
 
 
 def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[str]:
-    """The normaliser's rule for every text field, in the order the repairs must run."""
+    """Every repair, in the order they must run; Thai digits become Arabic unless told not to."""
     if text is None:
         return None
-    return _clean_text(text, arabic_digits)
-
-
-# One document cleans the same line many times (each extractor's recognition, then its
-# parse, then the normaliser); forget_document() empties this between documents.
-@functools.lru_cache(maxsize=8192)
-def _clean_text(text: str, arabic_digits: bool) -> str:
     text = unicodedata.normalize("NFC", text)
     text = map_pua(text)
     text = undouble_overprint(text)
@@ -42,14 +35,37 @@ def _clean_text(text: str, arabic_digits: bool) -> str:
     return tidy_whitespace(text)
 
 
-def forget_document() -> None:
-    """Empty the memos of text work, which hold for one document: a run over an archive of
-    copies would otherwise be timed on work done once."""
-    _clean_text.cache_clear()
-    reading_score.cache_clear()
-    words.cache_clear()
+def clean_line(line: Line, memo: Optional[dict[str, str]] = None) -> Line:
+    """A line with its cells and words cleaned; Thai digits stay (the normaliser maps each
+    field's digits, and a `*_raw` field keeps them). `memo` remembers texts already cleaned."""
+    memo = {} if memo is None else memo
+
+    def clean(text: str) -> str:
+        if text not in memo:
+            memo[text] = clean_text(text, arabic_digits=False) or ""
+        return memo[text]
+
+    return replace(line, cells=tuple(clean(c) for c in line.cells),
+                   words=tuple((x0, x1, clean(w)) for x0, x1, w in line.words))
+
+
+def clean_parsed(parsed: ParsedDocument) -> ParsedDocument:
+    """The reader's document with every line cleaned, once, before it is classified and
+    extracted. A line left empty stays (extractors skip it): which lines a kind's detect
+    reads first is the reader's order. A text met again (a repeated heading, a number, a
+    word) is cleaned once per document."""
+    memo: dict[str, str] = {}
+    return replace(parsed, lines=[clean_line(line, memo) for line in parsed.lines])
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def match_key(text: str) -> str:
-    """A form for matching labels: clean, Arabic digits, no spaces at all."""
-    return re.sub(r"\s+", "", clean_text(text) or "")
+    """A clean text's form for matching labels: Arabic digits, no spaces at all.
+
+    The key of clean text needs no second cleaning, but for two rules that a repair run
+    after them can undo: NFC and SARA AM composed are redone, so marks that a removed space
+    or character kept apart are ordered and composed as a second cleaning would order them
+    (labels, lines and the paragraphs joined from them all key alike)."""
+    return _WHITESPACE.sub("", to_arabic_digits(compose_sara_am(unicodedata.normalize("NFC", text))))

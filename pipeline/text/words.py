@@ -3,10 +3,12 @@ newmm segmentation of a run of Thai letters, whether a token is a known word, ho
 a run is as words, and the share of a text's Thai that reads as words."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
-from typing import Callable, Optional
+from contextvars import ContextVar
+from typing import Callable, Iterator, NamedTuple, Optional
 
 THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 NON_WORD_SAMPLE = 800  # Thai characters tokenised to estimate the share (tokenising costs time)
@@ -40,10 +42,7 @@ def _word_log_probability() -> Callable[[str], float]:
     return logp
 
 
-# A document segments the same runs of Thai again and again (its headings, its table labels,
-# each repair's window); forget_document() empties this between documents.
-@functools.lru_cache(maxsize=65536)
-def words(run: str) -> tuple[str, ...]:
+def _segment(run: str) -> tuple[str, ...]:
     """pythainlp's newmm segmentation of a run of Thai letters (no whitespace in it):
     word_tokenize(run, engine="newmm", keep_whitespace=False). Thai letters alone are
     segmented by newmm directly: word_tokenize's steps after it (stripping whitespace,
@@ -55,11 +54,47 @@ def words(run: str) -> tuple[str, ...]:
     return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
 
 
-@functools.lru_cache(maxsize=65536)
-def reading_score(run: str) -> float:
-    """How probable a run of Thai is as words: the best segmentation's log probability."""
+def _score(run: str) -> float:
     logp = _word_log_probability()
     return sum(logp(t) for t in words(run))
+
+
+class _Memo(NamedTuple):
+    words: Callable[[str], tuple[str, ...]]
+    reading_score: Callable[[str], float]
+
+
+MEMO_SIZE = 65536  # runs remembered per document, of each kind
+_DOCUMENT_MEMO: ContextVar[Optional[_Memo]] = ContextVar("thaikpi_document_memo", default=None)
+
+
+@contextlib.contextmanager
+def document_memo() -> Iterator[None]:
+    """Within it, segmentations and reading scores are remembered: one document segments the
+    same runs again and again (its headings, its table labels, each repair's window). The
+    memo is the block's own (a context variable: threads that read documents side by side
+    each have theirs) and ends with it, so no document's work is carried to the next (a run
+    over an archive of copies is timed on the work each copy takes). A decorator as well."""
+    token = _DOCUMENT_MEMO.set(_Memo(functools.lru_cache(maxsize=MEMO_SIZE)(_segment),
+                                     functools.lru_cache(maxsize=MEMO_SIZE)(_score)))
+    try:
+        yield
+    finally:
+        _DOCUMENT_MEMO.reset(token)
+
+
+def words(run: str) -> tuple[str, ...]:
+    """pythainlp's newmm segmentation of a run of Thai letters (see _segment); remembered
+    within a document_memo."""
+    memo = _DOCUMENT_MEMO.get()
+    return memo.words(run) if memo else _segment(run)
+
+
+def reading_score(run: str) -> float:
+    """How probable a run of Thai is as words: the best segmentation's log probability;
+    remembered within a document_memo."""
+    memo = _DOCUMENT_MEMO.get()
+    return memo.reading_score(run) if memo else _score(run)
 
 
 def dictionary_share(text: str) -> Optional[float]:
