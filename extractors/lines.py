@@ -2,16 +2,13 @@
 chrome, join wrapped lines into paragraphs, find the fiscal year. Pure functions."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from thaikpi.extractors import labels
 from thaikpi.pipeline.text import (
-    join_lines, join_paragraphs, match_key, to_arabic_digits,
+    find_fiscal_year, join_lines, join_paragraphs, match_key,
 )
 from thaikpi.schemas.parsed import Line, ParsedDocument
-
-_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
 
 
 def clean_lines(parsed: ParsedDocument) -> list[Line]:
@@ -36,11 +33,7 @@ def drop_site_chrome(lines: list[Line]) -> list[Line]:
 
 def fiscal_year(lines: list[Line]) -> Optional[int]:
     """The first "ปีงบประมาณ (พ.ศ.) 25xx" in the lines, Buddhist Era."""
-    for line in lines:
-        m = _FISCAL_YEAR.search(to_arabic_digits(line.text))
-        if m and 2400 <= int(m.group(1)) <= 2700:
-            return int(m.group(1))
-    return None
+    return next((year for line in lines if (year := find_fiscal_year(line.text))), None)
 
 
 def paragraphs(lines: list[Line]) -> list[tuple[str, int]]:

@@ -115,6 +115,13 @@ def test_a_date_range_lends_its_year_to_its_first_date():
     assert tt.find_dates("เมื่อวันที่ ๑๓ มิถุนายน - ๒๔ กรกฎาคม ๒๕๕๕") == ["2012-06-13", "2012-07-24"]
 
 
+def test_the_fiscal_year_a_text_names():
+    assert tt.find_fiscal_year("ตัวชี้วัด ปีงบประมาณ พ.ศ. ๒๕๕๒") == 2552
+    assert tt.find_fiscal_year("ปีงบประมาณ2555") == 2555
+    assert tt.find_fiscal_year("ปีงบประมาณ 1999") is None
+    assert tt.find_fiscal_year("ปี พ.ศ. 2552") is None
+
+
 def test_years_be_and_ce():
     assert tt.year_to_ce(2554) == 2011
     assert tt.year_to_ce(49) == 2006

@@ -1,5 +1,6 @@
 """Thai dates: month names and abbreviations, Buddhist-Era years (two or four digits) to
-Common Era, whole dates and month-years found in text, a date range lending its year."""
+Common Era, whole dates and month-years found in text, a date range lending its year, the
+fiscal year a text names."""
 from __future__ import annotations
 
 import datetime as dt
@@ -90,3 +91,13 @@ def find_dates(text: str) -> list[str]:
             continue
         found.append(day.isoformat())
     return found
+
+
+_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
+
+
+def find_fiscal_year(text: str) -> Optional[int]:
+    """"ปีงบประมาณ พ.ศ. ๒๕๕๒" -> 2552: the first fiscal year the text names, Buddhist Era, or
+    None (a year outside 2400-2700 is no Buddhist-Era year)."""
+    m = _FISCAL_YEAR.search(to_arabic_digits(text))
+    return int(m.group(1)) if m and 2400 <= int(m.group(1)) <= 2700 else None
