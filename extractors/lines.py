@@ -1,5 +1,6 @@
-"""What every extractor does first with a reader's lines: clean them, drop a web page's site
-chrome, join wrapped lines into paragraphs, find the fiscal year. Pure functions."""
+"""What every extractor does first with a document's lines (cleaned once, right after reading,
+by text.clean_parsed): keep those with text, drop a web page's site chrome, join wrapped
+lines into paragraphs, find the fiscal year. Pure functions."""
 from __future__ import annotations
 
 from typing import Optional
