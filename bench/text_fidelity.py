@@ -59,7 +59,7 @@ def plumber(path: Path) -> str:
 
 def pipeline_text(path: Path) -> str:
     # The reader's lines, cleaned as every field is (SARA AM, PUA, spacing); digits kept as written.
-    from thaikpi.pipeline.text.thai import clean_text
+    from thaikpi.pipeline.text import clean_text
     return "\n".join(clean_text(line.text, arabic_digits=False) or "" for line in read_pdf(path.read_bytes()).lines)
 
 

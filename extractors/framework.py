@@ -24,7 +24,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels
 from thaikpi.extractors.lines import cells_text, clean_lines, drop_site_chrome, fiscal_year
-from thaikpi.pipeline.text.thai import match_key, to_arabic_digits
+from thaikpi.pipeline.text import match_key, to_arabic_digits
 from thaikpi.schemas.document import Criterion, Dimension, Indicator
 from thaikpi.schemas.extraction import Extraction
 from thaikpi.schemas.parsed import Line, ParsedDocument

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from thaikpi.extractors import labels_indicators as L
-from thaikpi.pipeline.text.thai import to_arabic_digits
+from thaikpi.pipeline.text import to_arabic_digits
 
 # Combining marks (tone marks, upper and lower vowels, thanthakhat): dropped or misplaced by
 # damaged text layers, so a loose key leaves them out; SARA AM is read as SARA AA.

@@ -16,7 +16,7 @@ from thaikpi.extractors.indicator_header import Header, fast_key, loose_key
 from thaikpi.extractors.indicator_values import (
     Value, achieved_in, first_with_unit, parse_number, parse_value, split_bracketed,
 )
-from thaikpi.pipeline.text.thai import join_lines, to_arabic_digits
+from thaikpi.pipeline.text import join_lines, to_arabic_digits
 from thaikpi.schemas.document import Indicator
 
 _CODE = re.compile(r"^\s*(?:(?P<label>ตัวบ่งชี้ที่|ตัวบ่งชี้|ตัวชี้วัดที่|ตัวชี้วัด)\s*)?"

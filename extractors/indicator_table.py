@@ -20,7 +20,7 @@ from thaikpi.extractors.indicator_rows import is_group, read_rows, split_code, t
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
 from thaikpi.extractors.indicator_stray import stray_rows
 from thaikpi.extractors.lines import clean_lines
-from thaikpi.pipeline.text.thai import to_arabic_digits
+from thaikpi.pipeline.text import to_arabic_digits
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.extraction import Extraction
 from thaikpi.schemas.parsed import Line, ParsedDocument

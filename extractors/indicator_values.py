@@ -12,7 +12,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels_indicators as L
 from thaikpi.extractors.indicator_header import fast_key
-from thaikpi.pipeline.text.thai import to_arabic_digits
+from thaikpi.pipeline.text import to_arabic_digits
 
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 _BRACKETED = re.compile(r"^\s*\(\s*([^()]*?)\s*\)\s*\*?\s*$")

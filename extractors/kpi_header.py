@@ -7,7 +7,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels
 from thaikpi.extractors.kpi_sections import cell_text, label_pattern
-from thaikpi.pipeline.text.thai import (
+from thaikpi.pipeline.text import (
     is_list_marker_start, join_lines, match_key, split_inline_numbered, to_arabic_digits,
 )
 from thaikpi.schemas.parsed import Line

@@ -7,7 +7,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels
 from thaikpi.extractors.kpi_sections import Section, section_text
-from thaikpi.pipeline.text.thai import find_dates, join_paragraphs, split_items, to_arabic_digits
+from thaikpi.pipeline.text import find_dates, join_paragraphs, split_items, to_arabic_digits
 from thaikpi.schemas.document import Evidence
 
 _DOC_REF = re.compile(

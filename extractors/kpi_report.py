@@ -22,7 +22,7 @@ from thaikpi.extractors.kpi_sections import (
 )
 from thaikpi.extractors.kpi_steps import is_steps_header, level_cell, parse_criteria, parse_steps
 from thaikpi.extractors.lines import clean_lines, fiscal_year
-from thaikpi.pipeline.text.thai import match_key
+from thaikpi.pipeline.text import match_key
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.extraction import Extraction
 from thaikpi.schemas.flags import Flag, Locator, RoundAmbiguous, TableUnreadable

@@ -9,7 +9,7 @@ from typing import Optional
 from thaikpi.extractors import aligned, labels
 from thaikpi.extractors.kpi_sections import Section, cell_text
 from thaikpi.extractors.kpi_steps import steps_or_number
-from thaikpi.pipeline.text.thai import join_wrapped, match_key, parse_number, to_arabic_digits
+from thaikpi.pipeline.text import join_wrapped, match_key, parse_number, to_arabic_digits
 from thaikpi.schemas.document import ScoreRow
 from thaikpi.schemas.parsed import Line
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from thaikpi.extractors import labels
-from thaikpi.pipeline.text.thai import join_lines, match_key
+from thaikpi.pipeline.text import join_lines, match_key
 from thaikpi.schemas.parsed import Line
 
 

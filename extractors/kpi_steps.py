@@ -8,7 +8,7 @@ from typing import Optional
 
 from thaikpi.extractors import aligned, labels
 from thaikpi.extractors.kpi_sections import Section, cell_text
-from thaikpi.pipeline.text.thai import join_lines, match_key, parse_number, to_arabic_digits
+from thaikpi.pipeline.text import join_lines, match_key, parse_number, to_arabic_digits
 from thaikpi.schemas.document import Criterion, Step
 from thaikpi.schemas.parsed import Line
 

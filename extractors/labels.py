@@ -1,4 +1,4 @@
-"""Thai labels, as data. Extractors match them with thai_text.match_key (spaces removed,
+"""Thai labels, as data. Extractors match them with text.match_key (spaces removed,
 SARA AM composed, Arabic digits), so variants of spacing and digits need no entry of their own.
 Longer variants come first: the first label that matches wins."""
 

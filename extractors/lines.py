@@ -1,29 +1,21 @@
-"""What every extractor does first with a reader's lines: clean them, drop a web page's site
-chrome, join wrapped lines into paragraphs, find the fiscal year. Pure functions."""
+"""What every extractor does first with a document's lines (cleaned once, right after reading,
+by text.clean_parsed): keep those with text, drop a web page's site chrome, join wrapped
+lines into paragraphs, find the fiscal year. Pure functions."""
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from typing import Optional
 
 from thaikpi.extractors import labels
-from thaikpi.pipeline.text.thai import (
-    clean_text, join_lines, join_paragraphs, match_key, to_arabic_digits,
+from thaikpi.pipeline.text import (
+    find_fiscal_year, join_lines, join_paragraphs, match_key,
 )
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
-_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
-
 
 def clean_lines(parsed: ParsedDocument) -> list[Line]:
-    """SARA AM composed, PUA mapped, spacing folded; Thai digits stay (the normaliser maps them)."""
-    out = []
-    for line in parsed.lines:
-        cells = tuple(clean_text(c, arabic_digits=False) or "" for c in line.cells)
-        if any(cells):
-            words = tuple((x0, x1, clean_text(w, arabic_digits=False) or "") for x0, x1, w in line.words)
-            out.append(replace(line, cells=cells, words=words))
-    return out
+    """The lines that hold text. They are clean already: process.py cleans a document's lines
+    once, right after reading (text.clean_parsed); Thai digits stay (the normaliser maps them)."""
+    return [line for line in parsed.lines if any(line.cells)]
 
 
 def drop_site_chrome(lines: list[Line]) -> list[Line]:
@@ -42,11 +34,7 @@ def drop_site_chrome(lines: list[Line]) -> list[Line]:
 
 def fiscal_year(lines: list[Line]) -> Optional[int]:
     """The first "ปีงบประมาณ (พ.ศ.) 25xx" in the lines, Buddhist Era."""
-    for line in lines:
-        m = _FISCAL_YEAR.search(to_arabic_digits(line.text))
-        if m and 2400 <= int(m.group(1)) <= 2700:
-            return int(m.group(1))
-    return None
+    return next((year for line in lines if (year := find_fiscal_year(line.text))), None)
 
 
 def paragraphs(lines: list[Line]) -> list[tuple[str, int]]:

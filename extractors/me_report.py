@@ -16,7 +16,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels
 from thaikpi.extractors.lines import clean_lines, drop_site_chrome, fiscal_year, paragraphs
-from thaikpi.pipeline.text.thai import match_key, parse_baht, parse_number, split_items, to_arabic_digits
+from thaikpi.pipeline.text import match_key, parse_baht, parse_number, split_items, to_arabic_digits
 from thaikpi.schemas.document import Claim, Project, ProjectItem
 from thaikpi.schemas.extraction import Extraction
 from thaikpi.schemas.parsed import ParsedDocument

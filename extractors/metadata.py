@@ -26,7 +26,7 @@ from typing import Iterable, Iterator, Optional
 
 from thaikpi.extractors import labels_metadata as words
 from thaikpi.extractors.lines import clean_lines
-from thaikpi.pipeline.text.thai import match_key
+from thaikpi.pipeline.text import match_key
 from thaikpi.schemas.parsed import ParsedDocument
 
 FRONT_PAGES = 3         # the cover and the pages after it, where a document states its period

@@ -37,7 +37,7 @@ class ParsedDocument:
     lines: list[Line] = field(default_factory=list)
     # Page numbers whose text layer is empty (scans); filled by the reader.
     pages_without_text: list[int] = field(default_factory=list)
-    # Pages whose text layer cannot be trusted: page -> why (thai_text.text_layer_problem).
+    # Pages whose text layer cannot be trusted: page -> why (thaikpi.pipeline.text.text_layer_problem).
     garbled_pages: dict[int, str] = field(default_factory=dict)
     # Pages whose content streams do not decode whole (pipeline/pdf_streams.py): page -> why.
     damaged_pages: dict[int, str] = field(default_factory=dict)

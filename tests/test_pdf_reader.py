@@ -6,7 +6,7 @@ import pytest
 from pdfplumber.utils import crop_to_bbox
 
 from conftest import REAL_CORPUS
-from thaikpi.pipeline.text.thai import LOST_GLYPH, clean_text
+from thaikpi.pipeline.text import LOST_GLYPH, clean_text
 from thaikpi.pipeline.readers.pdf_cells import CharsByTop, clipped
 from thaikpi.pipeline.readers.pdf_geometry import overlaps
 from thaikpi.pipeline.readers.pdf_glyph_repairs import _twins, anchor_marks, mark_lost_glyphs, overprinted_chars

@@ -22,7 +22,7 @@ from typing import Optional
 from thaikpi.pipeline.checks import labels_indicators as words
 from thaikpi.pipeline.checks.score import tolerance
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text.thai import match_key, to_arabic_digits
+from thaikpi.pipeline.text import match_key, to_arabic_digits
 from thaikpi.schemas.document import Document, Indicator
 from thaikpi.schemas.flags import AchievementMismatch, Flag, PercentageMismatch, TotalMismatch, WeightSumMismatch
 

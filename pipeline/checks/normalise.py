@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thaikpi.pipeline.text.thai import clean_text
+from thaikpi.pipeline.text import clean_text
 from thaikpi.schemas.document import Document
 
 # Identifiers and enumerations: not text to clean. A flag's message is ours, made from clean
@@ -17,6 +17,10 @@ def _clean(value: Any, key: str = "") -> Any:
     if isinstance(value, str):
         if key in _UNTOUCHED:
             return value
+        # Lines were cleaned once after reading, but a field is often joined from them: cells
+        # with a space ("ประสิทธิ" + "ภาพ"), a Thai wrap with nothing ("คํ" + "าถาม"). The rules
+        # judge the joined text anew (the split word, the SARA AM across the joint), and map
+        # each field's digits: not a second cleaning of the same text, and not to be dropped.
         return clean_text(value, arabic_digits=not key.endswith("_raw"))
     if isinstance(value, list):
         return [_clean(v, key) for v in value]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from thaikpi.extractors import labels
-from thaikpi.pipeline.text.thai import decimals_written
+from thaikpi.pipeline.text import decimals_written
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Criterion, Document, Indicator, ScoreRow
 from thaikpi.schemas.flags import (

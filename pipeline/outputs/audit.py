@@ -20,7 +20,7 @@ from typing import Iterator, Optional, TextIO
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from thaikpi.pipeline.text.thai import be_to_ce
+from thaikpi.pipeline.text import be_to_ce
 from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.tables import atomic_write
 from thaikpi.schemas.flags import FLAG_TYPES

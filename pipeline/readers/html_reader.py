@@ -8,7 +8,7 @@ from typing import Callable, Iterator, Optional
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from thaikpi.pipeline.text.thai import text_layer_problem, thai_share
+from thaikpi.pipeline.text import text_layer_problem, thai_share
 from thaikpi.pipeline.errors import InputError
 from thaikpi.pipeline.readers.symbol_fonts import symbol_char, symbol_font
 from thaikpi.schemas.parsed import Line, ParsedDocument

@@ -12,7 +12,7 @@ from pdfminer.psparser import LIT, PSLiteral
 
 from thaikpi.pipeline.readers.symbol_fonts import symbol_char, symbol_font
 from thaikpi.pipeline.settings import ReaderSettings
-from thaikpi.pipeline.text.thai import COMBINING_MARKS, LOST_GLYPH, is_thai_letter, repair_lost_glyphs
+from thaikpi.pipeline.text import COMBINING_MARKS, LOST_GLYPH, is_thai_letter, repair_lost_glyphs
 from thaikpi.schemas.parsed import Line
 
 _DEFAULTS = ReaderSettings()

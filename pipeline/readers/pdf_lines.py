@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from thaikpi.pipeline.text.thai import is_page_number
+from thaikpi.pipeline.text import is_page_number
 from thaikpi.schemas.parsed import Line
 
 

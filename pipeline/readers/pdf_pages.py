@@ -3,7 +3,7 @@ Thai as Latin, text layers that are garbled (text_layer_problem)."""
 from __future__ import annotations
 
 from thaikpi.pipeline.settings import ReaderSettings
-from thaikpi.pipeline.text.thai import text_layer_problem, thai_share
+from thaikpi.pipeline.text import text_layer_problem, thai_share
 from thaikpi.schemas.parsed import ParsedDocument
 
 

@@ -9,7 +9,7 @@ from typing import Callable, Optional
 import cffi
 import pypdfium2.raw as raw
 
-from thaikpi.pipeline.text.thai import COMBINING_MARKS
+from thaikpi.pipeline.text import COMBINING_MARKS
 from thaikpi.pipeline.readers.pdf_actualtext import SPAN_ATTR, TEXT_ATTR
 from thaikpi.pipeline.readers.pdfium_fonts import inkless_spaces, page_font_metrics
 from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, apply_matrix, text_shape

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from thaikpi.extractors import registry
 from thaikpi.extractors.metadata import document_metadata
-from thaikpi.pipeline.text.thai import forget_document
+from thaikpi.pipeline.text import clean_parsed, document_memo
 from thaikpi.version import __version__
 from thaikpi.pipeline.errors import InputError, exception_chain, too_large
 from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
@@ -32,7 +32,13 @@ from thaikpi.schemas.document import Document, DocumentError
 from thaikpi.schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from thaikpi.schemas.parsed import ParsedDocument
 
-READERS: dict[str, Callable[[bytes], ParsedDocument]] = {"pdf": read_pdf, "html": read_html, "mhtml": read_mhtml}
+# The text sources: a format's reader takes the file's bytes and the settings. To add a source,
+# add it here (ARCHITECTURE.md).
+READERS: dict[str, Callable[[bytes, Settings], ParsedDocument]] = {
+    "pdf": lambda data, settings: read_pdf(data, settings=settings.reader),
+    "html": lambda data, settings: read_html(data),
+    "mhtml": lambda data, settings: read_mhtml(data),
+}
 # The document's format as the outputs name it: a saved web page (MHTML) is HTML
 FORMATS = {"pdf": "pdf", "html": "html", "mhtml": "html"}
 
@@ -152,9 +158,9 @@ def _zip_error(data: bytes) -> InputError:
                                      "ingest reads the archives it is given; unpack this one and ingest its folder")
 
 
+@document_memo()  # one document's segmentations remembered, and dropped after it
 def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None) -> Document:
     settings = settings or Settings()
-    forget_document()
     doc = Document(source=source, doc_id=doc_id_of(data), pipeline_version=__version__)
     try:
         if not data.strip():
@@ -170,7 +176,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if fmt not in READERS:
             raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
         doc = doc.model_copy(update={"format": FORMATS[fmt]})
-        parsed = READERS[fmt](data)
+        parsed = clean_parsed(READERS[fmt](data, settings))  # each line cleaned once, before any kind reads it
         doc = extract_document(doc, parsed)
         for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
                       lambda d: check_sums(d, settings), lambda d: check_indicators(d, settings)):

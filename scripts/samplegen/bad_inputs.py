@@ -6,7 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from thaikpi.pipeline.text.thai import COMBINING_MARKS
+from thaikpi.pipeline.text import COMBINING_MARKS
 
 from samplegen.fonts import FONT_SIZE, SARABUN
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from thaikpi.pipeline.text.thai import NON_WORD_MIN_THAI
+from thaikpi.pipeline.text import NON_WORD_MIN_THAI
 
 from samplegen.poppler import poppler_page_text
 from samplegen.text import arabic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from thaikpi.pipeline.text.thai import is_list_marker_start
+from thaikpi.pipeline.text import is_list_marker_start
 
 from samplegen.damage import (SPLIT_GAP, garbled_font, garbled_text, legacy_font, legacy_text, lost_nikhahit_font,
                               lost_nikhahit_text, split_runs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thaikpi.pipeline.text.thai import is_list_marker_start
+from thaikpi.pipeline.text import is_list_marker_start
 
 from samplegen.fonts import FONT_SIZE, INDENT_PT, LINE_HEIGHT, SARABUN, SARABUN_BOLD
 from samplegen.layout import (LIST_SECTIONS, criteria_rows, header_cells, list_paragraphs, score_header,

@@ -7,7 +7,7 @@ import re
 
 from pythainlp.tokenize import word_tokenize
 
-from thaikpi.pipeline.text.thai import is_list_marker_start
+from thaikpi.pipeline.text import is_list_marker_start
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
