@@ -3,9 +3,10 @@ whitespace tidied). `*_raw` fields keep the text as written (Thai digits include
 of damage only. Takes a document, returns a document."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from thaikpi.pipeline.text import clean_text
+from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Document
 
 # Identifiers and enumerations: not text to clean. A flag's message is ours, made from clean
@@ -29,5 +30,5 @@ def _clean(value: Any, key: str = "") -> Any:
     return value
 
 
-def normalise(doc: Document) -> Document:
+def normalise(doc: Document, settings: Optional[Settings] = None) -> Document:
     return Document.model_validate(_clean(doc.model_dump()))

@@ -32,6 +32,12 @@ from thaikpi.schemas.document import Document, DocumentError
 from thaikpi.schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from thaikpi.schemas.parsed import ParsedDocument
 
+# The stages after extraction, in order; each takes a Document and the settings and returns a
+# Document (ARCHITECTURE.md: a new check is a function here).
+STAGES: tuple[Callable[[Document, Settings], Document], ...] = (
+    normalise, validate, score, check_sums, check_indicators,
+)
+
 # The text sources: a format's reader takes the file's bytes and the settings. To add a source,
 # add it here (ARCHITECTURE.md).
 READERS: dict[str, Callable[[bytes, Settings], ParsedDocument]] = {
@@ -178,9 +184,8 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         doc = doc.model_copy(update={"format": FORMATS[fmt]})
         parsed = clean_parsed(READERS[fmt](data, settings))  # each line cleaned once, before any kind reads it
         doc = extract_document(doc, parsed)
-        for stage in (normalise, lambda d: validate(d, settings), lambda d: score(d, settings),
-                      lambda d: check_sums(d, settings), lambda d: check_indicators(d, settings)):
-            doc = stage(doc)
+        for stage in STAGES:
+            doc = stage(doc, settings)
         return doc
     except InputError as exc:
         return error_document(source, exc.kind, exc.message, read=doc)
