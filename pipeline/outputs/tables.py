@@ -31,6 +31,13 @@ def _join(values: Iterable) -> str:
     return SEP.join(str(v) for v in values)
 
 
+def _ocr_columns(doc: Document) -> dict:
+    """documents.csv: how many pages were OCR'd, and their mean word confidence."""
+    confidences = [s.ocr_confidence for s in doc.text_sources if s.source == "ocr" and s.ocr_confidence is not None]
+    return {"pages_ocr": len(confidences),
+            "ocr_confidence_mean": round(sum(confidences) / len(confidences), 1) if confidences else None}
+
+
 def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for doc in docs:
@@ -45,6 +52,7 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
             "project_name": project.name if project else None,
             "quarter": project.quarter if project else None,
             "budget_disbursed_baht": project.budget_disbursed_baht if project else None,
+            **_ocr_columns(doc),
             "pipeline_version": doc.pipeline_version,
         })
         for dim in doc.dimensions:
