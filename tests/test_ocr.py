@@ -14,7 +14,7 @@ import pytest
 
 from conftest import run_cli
 from thaikpi.pipeline.readers import ocr_image
-from thaikpi.pipeline.readers.ocr import INSTALL_HINT, beyond_repair, read_page, _tesseract
+from thaikpi.pipeline.readers.ocr import INSTALL_HINT, _tesseract, beyond_repair, corrected, read_page
 from thaikpi.pipeline.readers.ocr_tables import find_grids, find_rules
 from thaikpi.pipeline.run.process import process_bytes
 from thaikpi.pipeline.settings import Settings
@@ -45,6 +45,7 @@ def fy2562_page2():
     tesseract, why = _tesseract(Settings())
     assert tesseract is not None, why
     lines, confidences, _ = read_page(tesseract, pdfium.PdfDocument(FY2562)[1], 2, 1, Settings())
+    lines = corrected(lines)
     return lines, confidences
 
 

@@ -111,9 +111,8 @@ def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[f
     out, last_par = [], None
     for key, ws in sorted(lines.items(), key=lambda kv: kv[0]):
         ws.sort(key=lambda w: w.x0)
-        text = fix_text(" ".join(w.text for w in ws))
-        line = Line(cells=(text,), page=page, paragraph_start=key[:2] != last_par,
-                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), fix_text(w.text)) for w in ws))
+        line = Line(cells=(" ".join(w.text for w in ws),), page=page, paragraph_start=key[:2] != last_par,
+                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws))
         last_par = key[:2]
         out.append((min(w.top for w in ws), min(w.x0 for w in ws), line))
     return out
@@ -121,7 +120,8 @@ def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[f
 
 def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
               settings: Settings) -> tuple[list[Line], list[float], int]:
-    """One page by OCR: its lines in reading order, its words' confidences, the next table number."""
+    """One page by OCR: its lines in reading order (as Tesseract read them: see corrected), its
+    words' confidences, the next table number."""
     dpi = settings.ocr_dpi
     image = ocr_image.render(page, dpi)
     image = ocr_image.turned(image, ocr_image.upright_rotation(image, dpi, tesseract))
@@ -143,12 +143,23 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
             if cells is None:
                 items += _text_lines(row_words, number, points)
             else:
-                items.append((top, grid.x0, Line(cells=tuple(fix_number_cell(c) for c in cells),
-                                                 page=number, table=table)))
+                items.append((top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
         table += 1
     items += _text_lines(rest, number, points)
     items.sort(key=lambda it: (it[0], it[1]))
     return [line for _, _, line in items], [w.conf for w in words], table
+
+
+def corrected(lines: list[Line]) -> list[Line]:
+    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made."""
+    out = []
+    for line in lines:
+        if line.table is not None:
+            out.append(replace(line, cells=tuple(fix_number_cell(c) for c in line.cells)))
+        else:
+            out.append(replace(line, cells=tuple(fix_text(c) for c in line.cells),
+                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words)))
+    return out
 
 
 def _blank_pages(pdf: pdfium.PdfDocument, pages: Iterable[int]) -> list[int]:
@@ -184,7 +195,7 @@ def _replace_pages(parsed: ParsedDocument, pdf: pdfium.PdfDocument, tesseract, w
     for number in wanted:
         lines, confs, table = read_page(tesseract, pdf[number - 1], number, table, settings)
         if len(confs) >= MIN_WORDS:
-            read[number] = lines
+            read[number] = corrected(lines)
             confidence[number] = round(sum(confs) / len(confs), 1)
     kept = [line for line in parsed.lines if line.page not in read]
     ocr_lines = [line for lines in read.values() for line in lines]
