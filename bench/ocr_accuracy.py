@@ -29,7 +29,8 @@ import pypdfium2 as pdfium  # noqa: E402
 from PIL import Image  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from thaikpi.pipeline.readers.ocr import _tesseract, corrected, read_page  # noqa: E402
+from thaikpi.pipeline.readers.ocr import _tesseract  # noqa: E402
+from thaikpi.pipeline.readers.ocr_page import corrected, read_page  # noqa: E402
 from thaikpi.pipeline.readers.pdf_reader import read_pdf  # noqa: E402
 from thaikpi.pipeline.settings import Settings  # noqa: E402
 

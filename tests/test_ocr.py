@@ -14,7 +14,8 @@ import pytest
 
 from conftest import run_cli
 from thaikpi.pipeline.readers import ocr_image
-from thaikpi.pipeline.readers.ocr import INSTALL_HINT, _tesseract, beyond_repair, corrected, read_page
+from thaikpi.pipeline.readers.ocr import INSTALL_HINT, _tesseract, beyond_repair
+from thaikpi.pipeline.readers.ocr_page import corrected, read_page
 from thaikpi.pipeline.readers.ocr_tables import find_grids, find_rules
 from thaikpi.pipeline.run.process import process_bytes
 from thaikpi.pipeline.settings import Settings

@@ -5,7 +5,8 @@ it (settings.ocr: auto, off, force) are rendered, turned upright, OCR'd by Tesse
 through pytesseract) and their lines replaced by the OCR's, built as the text-layer reader
 builds them: text lines with their words' x extents in PDF points, and ruled tables as rows of
 cells (pipeline/readers/ocr_tables.py). The extractors read OCR'd pages unchanged; a page's
-source and mean word confidence are recorded, and each OCR'd page gets an info flag.
+source and mean word confidence are recorded, and each OCR'd page gets an info flag. The
+reading of one page is pipeline/readers/ocr_page.py.
 
 Pages without text and (almost) without ink are blank: no flag, no OCR, whatever the mode.
 Without Tesseract, the pages keep their flags and the flags say how to install it.
@@ -16,14 +17,9 @@ import os
 from dataclasses import replace
 from typing import Iterable
 
-import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image
 
-from thaikpi.pipeline.readers import ocr_image
-from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
 from thaikpi.schemas.document import TextSource
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
@@ -31,10 +27,6 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-tha"
 # Garbled reasons the word-frequency repair answers (a lost SARA AM): the text layer stays.
 REPAIRED_REASONS = ("SARA AM lost to a space",)
 MIN_WORDS = 3  # fewer words than this is a page OCR could not read: it keeps its flag
-MIN_WORD_CONFIDENCE = 20  # words Tesseract is less sure of are specks and rules, not text
-# Tesseract's TSV gives Thai a "word" per letter or mark; letters closer than this (inches)
-# are one word, farther apart a space was printed between them.
-SPACE_INCHES = 0.035
 
 
 def beyond_repair(reason: str) -> bool:
@@ -72,97 +64,10 @@ def _tesseract(settings: Settings):
     return pytesseract, ""
 
 
-def _joined(words: list[Word], dpi: int) -> list[Word]:
-    """Tesseract's pieces of one line joined into the words printed (spaces between them)."""
-    out: list[Word] = []
-    for w in sorted(words, key=lambda w: w.x0):
-        last = out[-1] if out else None
-        if last is not None and w.x0 - last.x1 <= SPACE_INCHES * dpi:
-            out[-1] = Word(last.x0, min(last.top, w.top), max(last.x1, w.x1), max(last.bottom, w.bottom),
-                           last.text + w.text, min(last.conf, w.conf), last.line_key)
-        else:
-            out.append(w)
-    return out
-
-
-def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
-    data = tesseract.image_to_data(image, lang=settings.ocr_language, config="--psm 3",
-                                   output_type=tesseract.Output.DICT)
-    words = []
-    for i, text in enumerate(data["text"]):
-        conf = float(data["conf"][i])
-        text = (text or "").strip()
-        if not text or conf < MIN_WORD_CONFIDENCE:
-            continue
-        x0, top = data["left"][i], data["top"][i]
-        words.append(Word(x0, top, x0 + data["width"][i], top + data["height"][i], text, conf,
-                          (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
-    lines: dict[tuple, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line_key, []).append(w)
-    return [w for ws in lines.values() for w in _joined(ws, settings.ocr_dpi)]
-
-
-def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[float, float, Line]]:
-    """Words grouped into lines by Tesseract's block, paragraph and line numbers."""
-    lines: dict[tuple, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line_key, []).append(w)
-    out, last_par = [], None
-    for key, ws in sorted(lines.items(), key=lambda kv: kv[0]):
-        ws.sort(key=lambda w: w.x0)
-        line = Line(cells=(" ".join(w.text for w in ws),), page=page, paragraph_start=key[:2] != last_par,
-                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws))
-        last_par = key[:2]
-        out.append((min(w.top for w in ws), min(w.x0 for w in ws), line))
-    return out
-
-
-def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
-              settings: Settings) -> tuple[list[Line], list[float], int]:
-    """One page by OCR: its lines in reading order (as Tesseract read them: see corrected), its
-    words' confidences, the next table number."""
-    dpi = settings.ocr_dpi
-    image = ocr_image.render(page, dpi)
-    image = ocr_image.turned(image, ocr_image.upright_rotation(image, dpi, tesseract))
-    pixels = np.asarray(image)
-    horizontal, vertical = find_rules(pixels < ocr_image.DARK, dpi)
-    words = _words(tesseract, Image.fromarray(erase(pixels, horizontal, vertical)), settings)
-    points = 72 / dpi
-    items: list[tuple[float, float, Line]] = []
-    table = first_table
-    rest = words
-    for grid in find_grids(horizontal, vertical, dpi):
-        inside = [w for w in rest if in_grid(grid, w)]
-        rest = [w for w in rest if not in_grid(grid, w)]
-        rows = table_rows(grid, inside, dpi)
-        if not any(cells is not None for _, cells, _ in rows):
-            rest += inside
-            continue
-        for top, cells, row_words in rows:
-            if cells is None:
-                items += _text_lines(row_words, number, points)
-            else:
-                items.append((top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
-        table += 1
-    items += _text_lines(rest, number, points)
-    items.sort(key=lambda it: (it[0], it[1]))
-    return [line for _, _, line in items], [w.conf for w in words], table
-
-
-def corrected(lines: list[Line]) -> list[Line]:
-    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made."""
-    out = []
-    for line in lines:
-        if line.table is not None:
-            out.append(replace(line, cells=tuple(fix_number_cell(c) for c in line.cells)))
-        else:
-            out.append(replace(line, cells=tuple(fix_text(c) for c in line.cells),
-                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words)))
-    return out
-
-
 def _blank_pages(pdf: pdfium.PdfDocument, pages: Iterable[int]) -> list[int]:
+    # imported here, as the page reader below: numpy's address space (OpenBLAS) would count
+    # against the per-file memory limit of every file, scanned or not
+    from thaikpi.pipeline.readers import ocr_image
     return [p for p in pages if ocr_image.is_blank(pdf[p - 1])]
 
 
@@ -189,6 +94,7 @@ def ocr_pages(parsed: ParsedDocument, data: bytes, settings: Settings) -> Parsed
 
 def _replace_pages(parsed: ParsedDocument, pdf: pdfium.PdfDocument, tesseract, wanted: list[int],
                    sources: dict[int, str], settings: Settings) -> ParsedDocument:
+    from thaikpi.pipeline.readers.ocr_page import corrected, read_page
     table = 1 + max((line.table for line in parsed.lines if line.table is not None), default=0)
     read: dict[int, list[Line]] = {}
     confidence: dict[int, float] = {}
