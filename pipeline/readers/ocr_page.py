@@ -18,17 +18,28 @@ from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
 from thaikpi.schemas.parsed import Line
 
 MIN_WORD_CONFIDENCE = 20  # words Tesseract is less sure of are specks and rules, not text
-# Tesseract's TSV gives Thai a "word" per letter or mark; letters closer than this (inches)
-# are one word, farther apart a space was printed between them.
-SPACE_INCHES = 0.035
+# Tesseract's TSV gives Thai a "word" per letter or mark (its text output knows better, the
+# TSV does not say). Pieces of a line closer than this share of its pieces' median height are
+# one word; farther apart, a space was printed between them (measured: letters of one word sit
+# up to 0.5 of it apart, bold headings included, spaces 0.55 and more).
+SPACE_SHARE = 0.55
+SPECK_CONFIDENCE = 60
+SCRIPT_SPACE_SHARE = 0.3  # between Thai and a digit or Latin letter: no word runs on across
 
 
-def _joined(words: list[Word], dpi: int) -> list[Word]:
+def _is_thai(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e4e"
+
+
+def _joined(words: list[Word]) -> list[Word]:
     """Tesseract's pieces of one line joined into the words printed (spaces between them)."""
+    heights = sorted(w.bottom - w.top for w in words)
+    space = SPACE_SHARE * heights[len(heights) // 2] if heights else 0
     out: list[Word] = []
     for w in sorted(words, key=lambda w: w.x0):
         last = out[-1] if out else None
-        if last is not None and w.x0 - last.x1 <= SPACE_INCHES * dpi:
+        script_change = last is not None and _is_thai(last.text[-1]) != _is_thai(w.text[0])
+        if last is not None and w.x0 - last.x1 < (space * SCRIPT_SPACE_SHARE / SPACE_SHARE if script_change else space):
             out[-1] = Word(last.x0, min(last.top, w.top), max(last.x1, w.x1), max(last.bottom, w.bottom),
                            last.text + w.text, min(last.conf, w.conf), last.line_key)
         else:
@@ -51,7 +62,13 @@ def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
-    return [w for ws in lines.values() for w in _joined(ws, settings.ocr_dpi)]
+    return [w for ws in lines.values() for w in _joined(ws) if not _speck(w)]
+
+
+def _speck(word: Word) -> bool:
+    """One or two unsure characters standing alone: the marks of a line read as a line of their
+    own, a rule's remnant, shading. A number is kept, whatever OCR thinks of it."""
+    return len(word.text) <= 2 and word.conf < SPECK_CONFIDENCE and not word.text.isdigit()
 
 
 def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[float, float, Line]]:

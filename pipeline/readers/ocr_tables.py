@@ -18,6 +18,7 @@ RULE_MIN_INCHES = 0.6  # a run of ink this long is a rule, not a letter
 RULE_MAX_INCHES = 0.05  # a rule is thinner than this ...
 BAR_INK = 0.8  # ... unless it is a solid bar (its share of ink), which bounds cells too
 SKEW_BAND = 2  # pixels either side searched for the rest of a skewed rule
+ERASE_PAD = 3  # pixels around a rule painted white with it: its grey, anti-aliased edge
 ROW_RULE_SHARE = 0.35  # a horizontal rule across this share of a grid's width starts a row
 
 
@@ -90,10 +91,11 @@ def find_rules(dark: np.ndarray, dpi: int) -> tuple[list[Rule], list[Rule]]:
 def erase(pixels: np.ndarray, horizontal: list[Rule], vertical: list[Rule]) -> np.ndarray:
     """The grey image with its rules painted white: OCR then reads no '|' or '_' from them."""
     out = pixels.copy()
+    pad = ERASE_PAD
     for r in horizontal:
-        out[max(0, r.low - 1):r.high + 2, r.start:r.end] = 255
+        out[max(0, r.low - pad):r.high + pad + 1, max(0, r.start - pad):r.end + pad] = 255
     for r in vertical:
-        out[r.start:r.end, max(0, r.low - 1):r.high + 2] = 255
+        out[max(0, r.start - pad):r.end + pad, max(0, r.low - pad):r.high + pad + 1] = 255
     return out
 
 

@@ -22,6 +22,13 @@ LABEL_MISREADINGS = (
     ("ตัวชวัด", "ตัวชี้วัด"),
     ("ตัวซี้วัด", "ตัวชี้วัด"),
     ("ตัวซีวัด", "ตัวชี้วัด"),
+    ("ตัวช๊วัด", "ตัวชี้วัด"),
+    ("ชือตัวชี้วัด", "ชื่อตัวชี้วัด"),
+    ("ช๊แจง", "ชี้แจง"),
+    ("ช็แจง", "ชี้แจง"),
+    ("ขันตอนที", "ขั้นตอนที่"),
+    ("ข้อมล", "ข้อมูล"),
+    ("น้าหนัก", "น้ำหนัก"),
     ("เปาหมาย", "เป้าหมาย"),
     ("เป้าหมา ย", "เป้าหมาย"),
     ("ผลการดําเนินงาน", "ผลการดำเนินงาน"),
@@ -49,11 +56,10 @@ _MIXED_DIGITS = re.compile(r"[0-9][๐-๙]|[๐-๙][0-9]")
 def fix_text(text: str) -> str:
     """An OCR'd text with the safe corrections made."""
     text = _SPLIT_SARA_AM.sub("\u0e33", text)
-    text = _DOUBLED_MARK.sub(r"\1", text)
     for wrong, right in LABEL_MISREADINGS:
         if wrong in text:
             text = text.replace(wrong, right)
-    return text
+    return _DOUBLED_MARK.sub(r"\1", text)  # last: a label put right may meet a mark OCR did read
 
 
 def fix_number_cell(text: str) -> str:
