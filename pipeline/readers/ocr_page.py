@@ -93,6 +93,7 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
     dpi = settings.ocr_dpi
     image = ocr_image.render(page, dpi)
     image = ocr_image.turned(image, ocr_image.upright_rotation(image, dpi, tesseract))
+    image = ocr_image.levelled(image, dpi)
     pixels = np.asarray(image)
     horizontal, vertical = find_rules(pixels < ocr_image.DARK, dpi)
     words = _words(tesseract, Image.fromarray(erase(pixels, horizontal, vertical)), settings)
