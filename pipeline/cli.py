@@ -33,11 +33,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                        "recomputed indicator records.")
 
 BELOW_LEVEL1_HELP = "score for a result short of the level-1 threshold (0 or 1)"
+OCR_HELP = ("OCR of scans and unreadable text layers (Tesseract tha+eng): auto (the pages that need it), "
+            "off, or force (every page)")
 
 
-def _settings(below_level1: float) -> Settings:
+def _settings(below_level1: float, ocr: str = "auto") -> Settings:
     try:
-        return Settings(below_level1_score=below_level1)
+        return Settings(below_level1_score=below_level1, ocr=ocr)
     except ValueError as exc:
         raise typer.BadParameter(str(exc))
 
@@ -47,9 +49,10 @@ def extract(
     files: List[Path] = typer.Argument(..., help="PDF or HTML files (the format is read from the bytes)"),
     pretty: bool = typer.Option(False, "--pretty", help="indented JSON, for people"),
     below_level1: float = typer.Option(0.0, "--below-level1", help=BELOW_LEVEL1_HELP),
+    ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
 ) -> None:
     """Print one JSON document per file, one per line (JSON Lines)."""
-    settings = _settings(below_level1)
+    settings = _settings(below_level1, ocr)
     failed = 0
     for path in files:
         doc = process_file(path, settings)
@@ -72,6 +75,7 @@ def ingest(
     retry_failed: bool = typer.Option(False, "--retry-failed", help="re-do unchanged files that failed before"),
     excel: bool = typer.Option(False, "--excel", help="write CSVs with a BOM so Excel shows Thai"),
     below_level1: float = typer.Option(0.0, "--below-level1", help=BELOW_LEVEL1_HELP),
+    ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
 ) -> None:
     """Every PDF/HTML below the inputs -> records, validation, scoring, flags -> CSV, JSONL.
 
@@ -86,7 +90,7 @@ def ingest(
     if not paths and not listed:
         _usage("no inputs: name folders or files, or --from-list FILE")
     try:
-        options = IngestOptions(settings=_settings(below_level1), jobs=jobs, engine=engine, scheduler=scheduler,
+        options = IngestOptions(settings=_settings(below_level1, ocr), jobs=jobs, engine=engine, scheduler=scheduler,
                                 time_limit=time_limit, memory_limit=memory_limit << 20,
                                 retry_failed=retry_failed, excel=excel)
     except ValueError as exc:

@@ -3,6 +3,9 @@ tolerances in ReaderSettings (Settings.reader)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Literal
+
+OCR_MODES = ("auto", "off", "force")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,12 @@ class Settings:
     max_file_bytes: int = 200 * 1024 * 1024
     # The PDF reader's tolerances.
     reader: ReaderSettings = field(default_factory=ReaderSettings)
+    # OCR (pipeline/readers/ocr.py): auto reads the pages that need it (scans, text layers
+    # beyond repair), off never, force every page.
+    ocr: Literal["auto", "off", "force"] = "auto"
+    ocr_dpi: int = 300
+    ocr_language: str = "tha+eng"  # Tesseract's language packs, as its -l option names them
+    tesseract_cmd: str = "tesseract"  # the Tesseract binary: a name on PATH or a path
 
     def __post_init__(self) -> None:
         if self.below_level1_score not in (0.0, 1.0):
@@ -110,3 +119,7 @@ class Settings:
             raise ValueError("max_file_bytes must be positive")
         if not isinstance(self.reader, ReaderSettings):
             raise ValueError("reader must be a ReaderSettings")
+        if self.ocr not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}")
+        if not 72 <= self.ocr_dpi <= 600:
+            raise ValueError("ocr_dpi must be between 72 and 600")

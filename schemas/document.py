@@ -159,6 +159,16 @@ class Project(Model):
     claims: list[Claim] = Field(default_factory=list)
 
 
+TextSourceKind = Literal["text_layer", "repaired", "ocr", "blank"]
+
+
+class TextSource(Model):
+    """How one page's text was read, for pages not read from a sound text layer (the rest are)."""
+    page: int
+    source: TextSourceKind
+    ocr_confidence: Optional[float] = None  # OCR'd pages: mean word confidence, 0-100
+
+
 class Document(Model):
     source: str
     doc_id: str
@@ -180,6 +190,8 @@ class Document(Model):
     dimensions: list[Dimension] = Field(default_factory=list)
     project: Optional[Project] = None
     flags: list[Flag] = Field(default_factory=list)
+    # Pages read other than from a sound text layer: repaired, OCR'd or blank (in page order).
+    text_sources: list[TextSource] = Field(default_factory=list)
     pipeline_version: Optional[str] = None
 
 

@@ -147,13 +147,13 @@ class MissingField(FlagType):
 class TextLayerMissing(FlagType):
     code = "text_layer_missing"
     description = "a page has no text layer (a scan) and could not be read"
-    template = "page {page} has no text layer"
+    template = "page {page} has no text layer{hint}"
 
 
 class TextLayerGarbled(FlagType):
     code = "text_layer_garbled"
     description = "a page's text layer is untrustworthy (broken glyph mapping)"
-    template = "page {page} text layer looks garbled: {reason}"
+    template = "page {page} text layer looks garbled: {reason}{hint}"
 
 
 class TextLayerRepaired(FlagType):
@@ -196,3 +196,13 @@ FLAG_TYPES: dict[str, type[FlagType]] = {
         AchievementMismatch, PercentageMismatch,
     )
 }
+
+
+class PageOcr(FlagType):
+    code = "page_ocr"
+    severity = "info"
+    description = "a page was read by OCR (a scan, or a text layer beyond repair): its values carry OCR's errors"
+    template = "page {page} was read by OCR (mean word confidence {confidence}%); values from this page carry OCR's errors"
+
+
+FLAG_TYPES[PageOcr.code] = PageOcr

@@ -45,3 +45,10 @@ class ParsedDocument:
     repaired_pages: dict[int, int] = field(default_factory=dict)
     # PDF pages read by pdfminer rather than pdfium (pipeline/pdfium_layer.py): page -> why.
     pdfminer_pages: dict[int, str] = field(default_factory=dict)
+    # How each page's text was read, for the pages not read from a sound text layer:
+    # page -> "repaired", "ocr" or "blank" (pipeline/readers/ocr.py); the rest are "text_layer".
+    text_sources: dict[int, str] = field(default_factory=dict)
+    # OCR'd pages: page -> mean word confidence (0-100, Tesseract's).
+    ocr_confidence: dict[int, float] = field(default_factory=dict)
+    # Why pages that needed OCR were not OCR'd (Tesseract missing), said in their flags.
+    ocr_unavailable: str = ""

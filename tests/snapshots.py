@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thaikpi.pipeline.run.process import process_file
+from thaikpi.pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = ROOT / "tests" / "snapshots"
@@ -23,8 +24,9 @@ def snapshot_inputs() -> list[Path]:
 
 @lru_cache(maxsize=None)
 def processed(path: Path):
-    """One document per file per test session: several test files read the same samples."""
-    return process_file(path)
+    """One document per file per test session: several test files read the same samples.
+    Without OCR: OCR of the corpus's scans would take minutes; tests/test_ocr.py covers it."""
+    return process_file(path, Settings(ocr="off"))
 
 
 def snapshot_json(path: Path) -> str:

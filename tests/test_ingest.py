@@ -12,9 +12,17 @@ import zipfile
 from pathlib import Path
 
 from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES, csv_rows
-from conftest import run_cli as thaikpi
+from conftest import run_cli
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
+
+
+def thaikpi(*args, **kw):
+    """The CLI; ingest without OCR, as the snapshots: OCR of the samples' scans would cost half
+    a minute a run (tests/test_ocr.py covers it)."""
+    if args and args[0] == "ingest":
+        args = (*args, "--ocr", "off")
+    return run_cli(*args, **kw)
 
 
 def ledger_rows(out):

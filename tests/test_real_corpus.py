@@ -10,6 +10,11 @@ import pytest
 
 from conftest import REAL_CORPUS
 from thaikpi.pipeline.run.process import process_file
+from thaikpi.pipeline.settings import Settings
+
+# These tests are about what the text layers give; OCR of the corpus's ~50 scanned pages would
+# take minutes (tests/test_ocr.py covers it).
+NO_OCR = Settings(ocr="off")
 
 REAL_PDFS = sorted(REAL_CORPUS.glob("*.pdf"))
 REAL_GOLD = Path(__file__).parent / "real_gold"
@@ -28,7 +33,7 @@ def test_the_real_corpus_is_beside_the_repository():
 
 @pytest.mark.parametrize("pdf", REAL_PDFS, ids=lambda p: p.name)
 def test_real_pdf_gives_a_document(pdf):
-    doc = process_file(pdf)
+    doc = process_file(pdf, NO_OCR)
     assert doc.error is None or doc.error.kind != "internal", doc.error
     assert doc.doc_id == "sha256:" + hashlib.sha256(pdf.read_bytes()).hexdigest()
     assert doc.format == "pdf" and doc.pages and doc.pages > 0
@@ -43,14 +48,14 @@ def test_real_pdf_gives_a_document(pdf):
 
 def test_bug_scanned_pages_are_flagged_not_a_crash():
     # Flag templates that name {page} raised KeyError, so every scan became an internal error.
-    doc = process_file(REAL_CORPUS / "phitsanulok_SCANNED_provincial_letter_2568.pdf")
+    doc = process_file(REAL_CORPUS / "phitsanulok_SCANNED_provincial_letter_2568.pdf", NO_OCR)
     assert doc.status == "partial"
     assert [(f.check, f.page) for f in doc.flags] == [("text_layer_missing", p) for p in (1, 2, 3, 4)]
     assert doc.flags[0].message == "page 1 has no text layer"
 
 
 def _flags_by_page(name):
-    doc = process_file(REAL_CORPUS / name)
+    doc = process_file(REAL_CORPUS / name, NO_OCR)
     pages: dict[int, set] = {}
     for f in doc.flags:
         pages.setdefault(f.page, set()).add(f.check)
@@ -74,7 +79,7 @@ def test_a_scan_under_latin_ocr_garbage_is_flagged_garbled_on_every_page():
 
 
 def test_garbage_layer_is_flagged_with_its_reason():
-    doc = process_file(REAL_CORPUS / "royal_gazette_cloud_security_standard_2567_GARBAGE_textlayer.pdf")
+    doc = process_file(REAL_CORPUS / "royal_gazette_cloud_security_standard_2567_GARBAGE_textlayer.pdf", NO_OCR)
     assert doc.status == "partial"
     assert any(f.check == "text_layer_garbled" and "control characters" in f.message for f in doc.flags)
 
@@ -84,7 +89,7 @@ def test_garbage_layer_is_flagged_with_its_reason():
     ("budget_fy2565_doc3_vol17_other_state_agencies.pdf", None),     # (cid:201) for upper vowels
 ])
 def test_degraded_layers_are_repaired_and_say_so(name, pages):
-    doc = process_file(REAL_CORPUS / name)
+    doc = process_file(REAL_CORPUS / name, NO_OCR)
     repaired = {f.page for f in doc.flags if f.check == "text_layer_repaired"}
     assert repaired and (pages is None or pages <= repaired)
     assert not any(f.check == "text_layer_garbled" and ("(cid:N)" in f.message or "SARA AM lost" in f.message)
@@ -105,6 +110,6 @@ def test_bug_cid_glyphs_in_a_budget_book_are_filled():
     "phitsanulok_muni_ita_integrity_measures_fy2567.pdf",  # page 8 loses glyphs: repaired, not garbled
 ])
 def test_clean_text_layers_are_not_flagged_as_missing_or_garbled(name):
-    doc = process_file(REAL_CORPUS / name)
+    doc = process_file(REAL_CORPUS / name, NO_OCR)
     assert doc.status == "ok"
     assert {f.check for f in doc.flags} <= {"text_layer_repaired"}

@@ -10,6 +10,10 @@ import pytest
 from compare import differences
 from conftest import GOLD, SAMPLES
 from thaikpi.pipeline.run.process import process_file
+from thaikpi.pipeline.settings import Settings
+
+# The gold says what the text layers give; tests/test_ocr.py covers OCR.
+NO_OCR = Settings(ocr="off")
 
 # The genre samples (genre_*) have gold of another format, in tests/gold_genres/ (the real
 # corpus's: indicator rows and planted errors), read by the genre extractors' tests.
@@ -31,7 +35,7 @@ def test_every_genre_sample_has_a_genre_gold_file_and_back():
 @pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
 def test_sample_matches_gold(sample):
     gold = json.loads((GOLD / (sample.name + ".json")).read_text(encoding="utf-8"))
-    doc = json.loads(process_file(sample).model_dump_json())
+    doc = json.loads(process_file(sample, NO_OCR).model_dump_json())
     assert doc["doc_id"] == "sha256:" + hashlib.sha256(sample.read_bytes()).hexdigest()
     # Flags are compared as a set of (check, code, reported, expected, page): order is not meaning.
     key = lambda f: (f["check"], f["indicator_code"] or "", str(f["reported"]), str(f["expected"]), f["page"] or 0)

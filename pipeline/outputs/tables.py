@@ -43,6 +43,13 @@ def flags_by_row(doc: Document) -> dict[tuple, list[str]]:
     return found
 
 
+def _ocr_columns(doc: Document) -> dict:
+    """documents.csv: how many pages were OCR'd, and their mean word confidence."""
+    confidences = [s.ocr_confidence for s in doc.text_sources if s.source == "ocr" and s.ocr_confidence is not None]
+    return {"pages_ocr": len(confidences),
+            "ocr_confidence_mean": round(sum(confidences) / len(confidences), 1) if confidences else None}
+
+
 def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for doc in docs:
@@ -58,6 +65,7 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
             "project_name": project.name if project else None,
             "quarter": project.quarter if project else None,
             "budget_disbursed_baht": project.budget_disbursed_baht if project else None,
+            **_ocr_columns(doc),
             "pipeline_version": doc.pipeline_version,
         })
         for dim in doc.dimensions:

@@ -22,6 +22,7 @@ from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
 from thaikpi.pipeline.run.inputs import Task, source_name
 from thaikpi.pipeline.checks.normalise import normalise
 from thaikpi.pipeline.readers.pdf_reader import read_pdf
+from thaikpi.pipeline.readers.ocr import ocr_pages, text_sources
 from thaikpi.pipeline.checks.score import score
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.readers.sniff import is_document_package, sniff_format
@@ -29,7 +30,7 @@ from thaikpi.pipeline.checks.sums import check_sums
 from thaikpi.pipeline.checks.indicators import check_indicators
 from thaikpi.pipeline.checks.validate import validate
 from thaikpi.schemas.document import Document, DocumentError
-from thaikpi.schemas.flags import PageContentDamaged, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
+from thaikpi.schemas.flags import PageContentDamaged, PageOcr, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from thaikpi.schemas.parsed import ParsedDocument
 
 # The stages after extraction, in order; each takes a Document and the settings and returns a
@@ -87,11 +88,13 @@ def error_document(source: str, kind: str, message: str, doc_id: str = "",
 
 def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     """The extraction for the document's kind; pages without text are flagged."""
-    flags = [TextLayerMissing.make(page=p) for p in parsed.pages_without_text]
-    flags += [TextLayerGarbled.make(page=p, reason=why) for p, why in sorted(parsed.garbled_pages.items())]
+    hint = parsed.ocr_unavailable and f"; {parsed.ocr_unavailable}"
+    flags = [TextLayerMissing.make(page=p, hint=hint) for p in parsed.pages_without_text]
+    flags += [TextLayerGarbled.make(page=p, reason=why, hint=hint) for p, why in sorted(parsed.garbled_pages.items())]
     flags += [TextLayerRepaired.make(page=p, count=n) for p, n in sorted(parsed.repaired_pages.items())]
+    flags += [PageOcr.make(page=p, confidence=c) for p, c in sorted(parsed.ocr_confidence.items())]
     flags += [PageContentDamaged.make(page=p, reason=why) for p, why in sorted(parsed.damaged_pages.items())]
-    update: dict = {"pages": parsed.pages, "kind": registry.UNKNOWN}
+    update: dict = {"pages": parsed.pages, "kind": registry.UNKNOWN, "text_sources": text_sources(parsed)}
     kind = registry.classify(parsed)
     if kind is not None:
         found = kind.extract(parsed)
@@ -182,7 +185,10 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if fmt not in READERS:
             raise InputError("unsupported", "the file is neither PDF nor HTML (judged from its bytes)")
         doc = doc.model_copy(update={"format": FORMATS[fmt]})
-        parsed = clean_parsed(READERS[fmt](data, settings))  # each line cleaned once, before any kind reads it
+        parsed = READERS[fmt](data, settings)
+        if fmt == "pdf":  # scans and text layers beyond repair, read by OCR (settings.ocr)
+            parsed = ocr_pages(parsed, data, settings)
+        parsed = clean_parsed(parsed)  # each line cleaned once, before any kind reads it
         doc = extract_document(doc, parsed)
         for stage in STAGES:
             doc = stage(doc, settings)

@@ -1,0 +1,131 @@
+"""One page read by OCR: rendered, turned upright, its rules found and erased, OCR'd by
+Tesseract (TSV: words with boxes and confidences), and built into Lines as the text-layer
+reader builds them: text lines with their words' x extents in PDF points, ruled tables as rows
+of cells (pipeline/readers/ocr_tables.py). Corrections are a pass of their own (corrected)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image
+
+from thaikpi.pipeline.readers import ocr_image
+from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
+from thaikpi.pipeline.settings import Settings
+from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+from thaikpi.schemas.parsed import Line
+
+MIN_WORD_CONFIDENCE = 20  # words Tesseract is less sure of are specks and rules, not text
+# Tesseract's TSV gives Thai a "word" per letter or mark (its text output knows better, the
+# TSV does not say). Pieces of a line closer than this share of its pieces' median height are
+# one word; farther apart, a space was printed between them (measured: letters of one word sit
+# up to 0.5 of it apart, bold headings included, spaces 0.55 and more).
+SPACE_SHARE = 0.55
+SPECK_CONFIDENCE = 60
+SCRIPT_SPACE_SHARE = 0.3  # between Thai and a digit or Latin letter: no word runs on across
+
+
+def _is_thai(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e4e"
+
+
+def _joined(words: list[Word]) -> list[Word]:
+    """Tesseract's pieces of one line joined into the words printed (spaces between them)."""
+    heights = sorted(w.bottom - w.top for w in words)
+    space = SPACE_SHARE * heights[len(heights) // 2] if heights else 0
+    out: list[Word] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        last = out[-1] if out else None
+        script_change = last is not None and _is_thai(last.text[-1]) != _is_thai(w.text[0])
+        if last is not None and w.x0 - last.x1 < (space * SCRIPT_SPACE_SHARE / SPACE_SHARE if script_change else space):
+            out[-1] = Word(last.x0, min(last.top, w.top), max(last.x1, w.x1), max(last.bottom, w.bottom),
+                           last.text + w.text, min(last.conf, w.conf), last.line_key)
+        else:
+            out.append(w)
+    return out
+
+
+def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
+    data = tesseract.image_to_data(image, lang=settings.ocr_language, config="--psm 3",
+                                   output_type=tesseract.Output.DICT)
+    words = []
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        text = (text or "").strip()
+        if not text or conf < MIN_WORD_CONFIDENCE:
+            continue
+        x0, top = data["left"][i], data["top"][i]
+        words.append(Word(x0, top, x0 + data["width"][i], top + data["height"][i], text, conf,
+                          (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
+    lines: dict[tuple, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line_key, []).append(w)
+    return [w for ws in lines.values() for w in _joined(ws) if not _speck(w)]
+
+
+def _speck(word: Word) -> bool:
+    """One or two unsure characters standing alone: the marks of a line read as a line of their
+    own, a rule's remnant, shading. A number is kept, whatever OCR thinks of it."""
+    return len(word.text) <= 2 and word.conf < SPECK_CONFIDENCE and not word.text.isdigit()
+
+
+def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[float, float, Line]]:
+    """Words grouped into lines by Tesseract's block, paragraph and line numbers."""
+    lines: dict[tuple, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line_key, []).append(w)
+    out, last_par = [], None
+    for key, ws in sorted(lines.items(), key=lambda kv: kv[0]):
+        ws.sort(key=lambda w: w.x0)
+        line = Line(cells=(" ".join(w.text for w in ws),), page=page, paragraph_start=key[:2] != last_par,
+                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws))
+        last_par = key[:2]
+        out.append((min(w.top for w in ws), min(w.x0 for w in ws), line))
+    return out
+
+
+def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
+              settings: Settings) -> tuple[list[Line], list[float], int]:
+    """One page by OCR: its lines in reading order (as Tesseract read them: see corrected), its
+    words' confidences, the next table number."""
+    dpi = settings.ocr_dpi
+    image = ocr_image.render(page, dpi)
+    image = ocr_image.turned(image, ocr_image.upright_rotation(image, dpi, tesseract))
+    image = ocr_image.levelled(image, dpi)
+    pixels = np.asarray(image)
+    horizontal, vertical = find_rules(pixels < ocr_image.DARK, dpi)
+    words = _words(tesseract, Image.fromarray(erase(pixels, horizontal, vertical)), settings)
+    points = 72 / dpi
+    items: list[tuple[float, float, Line]] = []
+    table = first_table
+    rest = words
+    for grid in find_grids(horizontal, vertical, dpi):
+        inside = [w for w in rest if in_grid(grid, w)]
+        rest = [w for w in rest if not in_grid(grid, w)]
+        rows = table_rows(grid, inside, dpi)
+        if not any(cells is not None for _, cells, _ in rows):
+            rest += inside
+            continue
+        for top, cells, row_words in rows:
+            if cells is None:
+                items += _text_lines(row_words, number, points)
+            else:
+                items.append((top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
+        table += 1
+    items += _text_lines(rest, number, points)
+    items.sort(key=lambda it: (it[0], it[1]))
+    return [line for _, _, line in items], [w.conf for w in words], table
+
+
+def corrected(lines: list[Line]) -> list[Line]:
+    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made."""
+    out = []
+    for line in lines:
+        if line.table is not None:
+            out.append(replace(line, cells=tuple(fix_number_cell(c) for c in line.cells)))
+        else:
+            out.append(replace(line, cells=tuple(fix_text(c) for c in line.cells),
+                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words)))
+    return out

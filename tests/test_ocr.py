@@ -1,0 +1,144 @@
+"""OCR of scanned pages and text layers beyond repair (issue 24). OCR costs about ten seconds
+a page, so three pages are OCR'd here in all: page 2 of the FY2562 scan (read_page, then
+the hook end to end) and page 1 of the rotated KSP scan."""
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import run_cli
+from thaikpi.pipeline.readers import ocr_image
+from thaikpi.pipeline.readers.ocr import INSTALL_HINT, _tesseract, beyond_repair
+from thaikpi.pipeline.readers.ocr_page import corrected, read_page
+from thaikpi.pipeline.readers.ocr_tables import find_grids, find_rules
+from thaikpi.pipeline.run.process import process_bytes
+from thaikpi.pipeline.settings import Settings
+from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+FY2562 = REAL / "rbru_arit_SCANNED_action_conclusion_kpi_fy2562_garbage_ocr.pdf"
+KSP = REAL / "ksp_teachers_council_SCANNED_ROTATED_report_templates.pdf"
+GOLD = ROOT / "tests" / "real_gold" / "rbru_arit_SCANNED_action_conclusion_kpi_fy2562_garbage_ocr.json"
+
+
+def one_page(path: Path, page: int) -> bytes:
+    """A PDF of one page of another, to OCR one page through the whole pipeline."""
+    source, out = pdfium.PdfDocument(path), pdfium.PdfDocument.new()
+    out.import_pages(source, [page - 1])
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def fy2562_page2():
+    tesseract, why = _tesseract(Settings())
+    assert tesseract is not None, why
+    lines, confidences, _ = read_page(tesseract, pdfium.PdfDocument(FY2562)[1], 2, 1, Settings())
+    lines = corrected(lines)
+    return lines, confidences
+
+
+def test_ocr_reads_the_thai_title_and_fiscal_year_of_a_scan(fy2562_page2):
+    lines, confidences = fy2562_page2
+    title = next(line.text for line in lines if "Action Conclusion" in line.text)
+    assert "ปีงบประมาณ" in title and "2562" in title
+    assert "สำนักวิทยบริการและเทคโนโลยีสารสนเทศ" in _key(title)  # SARA AM composed (ํา -> ำ)
+    assert sum(confidences) / len(confidences) > 75
+
+
+def test_ocr_cuts_a_ruled_table_of_a_scan_into_rows_and_cells(fy2562_page2):
+    lines, _ = fy2562_page2
+    rows = [line for line in lines if line.table is not None]
+    header = next(row for row in rows if "ตัวชี้วัด" in row.cells)  # ตัวชีวัด read, label put right
+    assert header.cells[:4] == ("ยุทธศาสตร์มหาวิทยาลัย", "กลยุทธ์หน่วยงาน", "ผลผลิต/โครงการ/กิจกรรม", "ตัวชี้วัด")
+    assert len({len(row.cells) for row in rows}) == 1 and len(header.cells) == 12
+    last = rows[-1].cells
+    assert (last[4], last[6], last[8], last[10]) == ("120 รายการ", "300,000", "201,798.75", "ไม่บรรลุเป้า")
+    # the gold rows' indicator names, each found in one cell of the page's table
+    gold = [r["name"] for r in json.loads(GOLD.read_text())["rows"] if r["page"] == 2]
+    cells = [_key(c) for row in rows for c in row.cells]
+    found = [name for name in gold if any(_key(name) in c for c in cells)]
+    assert len(found) >= 3, found
+
+
+def test_a_rotated_scan_is_turned_upright_and_read_through_the_pipeline():
+    tesseract, _ = _tesseract(Settings())
+    image = ocr_image.render(pdfium.PdfDocument(KSP)[0], 300)
+    assert ocr_image.upright_rotation(image, 300, tesseract) == 90  # its tables are printed sideways
+    doc = process_bytes(one_page(KSP, 1), "ksp.pdf", Settings())
+    assert [(s.page, s.source) for s in doc.text_sources] == [(1, "ocr")]
+    assert doc.text_sources[0].ocr_confidence > 60
+    assert [f.check for f in doc.flags if f.page == 1] == ["page_ocr"]
+    assert doc.status == "ok"
+
+
+def test_ocr_off_keeps_the_flags_of_a_garbage_text_layer():
+    doc = process_bytes(one_page(FY2562, 2), "fy2562.pdf", Settings(ocr="off"))
+    assert [f.check for f in doc.flags] == ["text_layer_garbled"]
+    assert doc.flags[0].message == ("page 1 text layer looks garbled: the text layer over this scanned page is "
+                                    "not Thai (OCR that read Thai as Latin)")
+    assert doc.text_sources == [] and doc.status == "partial"
+
+
+def test_without_tesseract_the_flags_say_how_to_install_it():
+    settings = Settings(tesseract_cmd="/nonexistent/tesseract")
+    doc = process_bytes((ROOT / "samples" / "kpi_2556_2-3_disbursement_scan.scan.pdf").read_bytes(), "scan.pdf", settings)
+    assert [f.check for f in doc.flags] == ["text_layer_missing"]
+    assert doc.flags[0].message.startswith("page 1 has no text layer; OCR is off: Tesseract was not found")
+    assert INSTALL_HINT in doc.flags[0].message and doc.status == "partial"
+
+
+def test_a_page_without_ink_is_blank_not_missing_text():
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    doc = process_bytes(buffer.getvalue(), "blank.pdf", Settings())
+    assert doc.flags == [] and doc.status == "ok"
+    assert [(s.page, s.source) for s in doc.text_sources] == [(1, "blank")]
+
+
+def test_cli_ocr_off_gives_the_old_flag_of_a_scan():
+    proc = run_cli("extract", "--ocr", "off", ROOT / "samples" / "kpi_2556_2-3_disbursement_scan.scan.pdf")
+    doc = json.loads(proc.stdout)
+    assert [f["message"] for f in doc["flags"]] == ["page 1 has no text layer"]
+
+
+def test_ruled_grid_found_in_a_skewed_image():
+    dark = np.zeros((1200, 1500), dtype=bool)
+    for y in (100, 400, 700, 1000):  # four rules across, drifting 6 px over the width (0.25 degrees)
+        for x in range(100, 1400):
+            dark[y + (x - 100) * 6 // 1300: y + (x - 100) * 6 // 1300 + 3, x] = True
+    for x in (100, 600, 1000, 1400):
+        dark[100:1006, x:x + 3] = True
+    dark[500:560, 200:330] = True  # a blot of ink shorter than a rule is none
+    horizontal, vertical = find_rules(dark, 300)
+    grids = find_grids(horizontal, vertical, 300)
+    assert len(horizontal) == 4 and len(vertical) == 4 and len(grids) == 1
+    assert len(grids[0].row_edges) == 4
+
+
+def test_ocr_fixes_are_safe():
+    assert fix_text("สํานัก ดําเนินงาน") == "สำนัก ดำเนินงาน"
+    assert fix_text("ตัวชีวัด เปาหมาย") == "ตัวชี้วัด เป้าหมาย"
+    assert fix_text("ที่่") == "ที่"
+    assert fix_number_cell("๒0") == "20"  # one number in two scripts: the script only
+    assert fix_number_cell("๒๐") == "๒๐" and fix_number_cell("l00") == "l00"  # no digit made up
+
+
+def test_only_garbled_layers_beyond_repair_are_ocrd():
+    assert not beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า')")
+    assert beyond_repair("control characters where glyphs should be; vowel and tone marks with no base letter")
+    assert beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า'); 5 glyphs without Unicode ((cid:N))")
