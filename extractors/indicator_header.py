@@ -95,10 +95,26 @@ def has_number(text: str) -> bool:
     return bool(re.search(r"\d", _YEAR.sub("", to_arabic_digits(text or ""))))
 
 
+_ROUND_LABEL = re.compile(r"รอบ\s*\d{1,2}\s*เดือน")
+
+
+def is_data_number(text: str) -> bool:
+    """A number that makes a cell a value, not a label. A header label may carry a digit of
+    its own: a round ("รอบ 6 เดือน"), or one lone digit among its words (a legend's marker,
+    "๑ เกินเป้า" under สรุปสถานะ, as a scan's OCR reads a tick)."""
+    if not has_number(text):
+        return False
+    if _ROUND_LABEL.search(to_arabic_digits(text)):
+        return False
+    digits = re.findall(r"\d", _YEAR.sub("", to_arabic_digits(text)))
+    letters = re.findall(r"[\u0e01-\u0e2e]", text)
+    return len(digits) > 1 or len(letters) < 4
+
+
 def is_header_row(cells: Sequence[str]) -> bool:
     """A row that names the indicators and a value column, in labels only."""
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2 or any(has_number(c) for c in filled):
+    if len(filled) < 2 or any(is_data_number(c) for c in filled):
         return False
     roles = [cell_role(c) for c in filled]
     named = any(r == "name" for r in roles) or any(names_indicators(c) and len(loose_key(c)) <= _HEADER_CELL_MAX
@@ -117,6 +133,27 @@ def is_value_header_row(cells: Sequence[str]) -> bool:
     return all(r in L.VALUE_ROLES for r in roles) and len({*roles}) >= 2
 
 
+def is_label_row_above(cells: Sequence[str]) -> bool:
+    """The top row of a two-row header whose name label is in the row below (a scanned
+    action-plan table: "เป้าหมาย | ผลการดำเนินงาน | งบประมาณ… | สรุปสถานะ" over "…ตัวชี้วัด |
+    ปี 2562 | รอบ 6 เดือน | …"): labels only, at least one naming a value."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(is_data_number(c) for c in filled):
+        return False
+    roles = [cell_role(c) for c in filled]
+    return all(r is not None for r in roles) and any(r in L.VALUE_ROLES for r in roles)
+
+
+def is_split_header(top: Sequence[str], bottom: Sequence[str]) -> bool:
+    """A two-row header whose value labels are in the top row and whose name label is in the
+    row below it."""
+    filled = [c for c in bottom if c.strip()]
+    if not is_label_row_above(top) or len(filled) < 2 or any(is_data_number(c) for c in filled):
+        return False
+    return any(cell_role(c) == "name" or (names_indicators(c) and len(loose_key(c)) <= _HEADER_CELL_MAX)
+               for c in filled)
+
+
 def _continues_header(cells: Sequence[str]) -> bool:
     filled = [c for c in cells if c.strip()]
     if not filled:
@@ -131,11 +168,12 @@ def _continues_header(cells: Sequence[str]) -> bool:
     return True
 
 
-def read_header(rows: Sequence[Sequence[str]], start: int, named: bool = True) -> Header:
-    """The header that starts at rows[start], with the label rows under it."""
+def read_header(rows: Sequence[Sequence[str]], start: int, named: bool = True, above: bool = False) -> Header:
+    """The header that starts at rows[start], with the label rows under it (and, `above`, the
+    header row after it: rows[start] is then a label row over it)."""
     width = max(len(r) for r in rows[start:start + _MAX_HEADER_ROWS])
-    block = [list(rows[start])]
-    for r in rows[start + 1:start + _MAX_HEADER_ROWS]:
+    block = [list(rows[start])] + ([list(rows[start + 1])] if above else [])
+    for r in rows[start + len(block):start + _MAX_HEADER_ROWS]:
         if not _continues_header(r) or is_header_row(r):
             break
         block.append(list(r))

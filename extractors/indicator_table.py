@@ -14,7 +14,7 @@ from typing import Optional
 
 from thaikpi.extractors import labels_indicators as L
 from thaikpi.extractors.indicator_header import (
-    Header, has_number, is_header_row, is_value_header_row, loose_key, read_header,
+    Header, has_number, is_header_row, is_split_header, is_value_header_row, loose_key, read_header,
 )
 from thaikpi.extractors.indicator_rows import is_group, read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
@@ -147,10 +147,11 @@ def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
     cells = [r.cells for r in rows]
     i, data_start, pending = 0, 0, []
     while i < len(rows):
-        if is_header_row(cells[i]):
+        split = i + 1 < len(rows) and is_split_header(cells[i], cells[i + 1])
+        if split or is_header_row(cells[i]):
             found, group = _flush(pending, header, group, year, heading)
             out += found
-            header, pending = read_header(cells, i), []
+            header, pending = read_header(cells, i, above=split), []
             i += header.rows
             data_start = i
             continue
@@ -267,9 +268,12 @@ def _named_by_code(found: list[Indicator]) -> list[Indicator]:
 def has_header(parsed: ParsedDocument) -> bool:
     """A quick look, on the rows as read (no cleaning), for an indicator table's header or a
     KPI sheet's name label: most documents have neither and are not read further."""
-    for line in parsed.lines:
+    for line, after in zip(parsed.lines, parsed.lines[1:] + [None]):
         if line.table is not None and (is_header_row(line.cells) or is_value_header_row(line.cells)
                                        or sheet_label(line.cells[0]) == "name"):
+            return True
+        if line.table is not None and after is not None and after.table == line.table \
+                and is_split_header(line.cells, after.cells):
             return True
     return False
 

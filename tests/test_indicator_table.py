@@ -297,3 +297,22 @@ def test_real_assessment_forms_list_their_35_items():
     assert all(r.score is None for r in blank.indicators)
     assert find(real("ddc_child_centre_disease_free_assessment_filled_sakonnakhon_2557"), 3,
                 "ครูและผู้ดูแลเด็กทุกคน ได้รับการตรวจสุขภาพ").code == "4"
+
+
+def test_bug_a_header_split_with_its_name_label_in_the_second_row_is_read():
+    # The FY2562 scan's table as OCR reads it: the value labels in the top row, the name label
+    # (ตัวชี้วัด) in the row below, a round and a legend's marker among the labels.
+    found = records(doc(
+        (2, 1, "", "", "เป้าหมาย", "ผลการ\nดำเนินงาน", "งบประมาณที่ได้รับจัดสรร", "สรุปสถานะ\n๑ เกินเป้า"),
+        (2, 1, "ผลผลิต/โครงการ/กิจกรรม", "ตัวชี้วัด", "ปี 2562", "รอบ 6 เดือน", "งปม .", "บรรลุเป้า"),
+        (2, 1, "พัฒนาฐานข้อมูลท้องถิ่น", "การให้บริการแบบออนไลน์", "2 ฐานข้อมูล", "2 ฐานข้อมูล", "", "บรรลุเป้า"),
+        (2, 1, "โครงการจัดซื้อทรัพยากร", "มีทรัพยากรสารสนเทศที่ทันสมัย", "120 รายการ", "อยู่ระหว่างดำเนินการ",
+         "300,000", "ไม่บรรลุเป้า")))
+    assert [(r.name, r.target_value, r.result_value, r.unit) for r in found] == [
+        ("การให้บริการแบบออนไลน์", 2, 2, "ฐานข้อมูล"), ("มีทรัพยากรสารสนเทศที่ทันสมัย", 120, None, "รายการ")]
+
+
+def test_a_round_in_a_header_label_is_not_a_value():
+    found = records(doc((1, 0, "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน รอบ 6 เดือน"),
+                        (1, 0, "จำนวนผู้เข้าอบรม", "200 คน", "256 คน")))
+    assert [(r.name, r.target_value, r.result_value) for r in found] == [("จำนวนผู้เข้าอบรม", 200, 256)]
