@@ -19,8 +19,8 @@ from thaikpi.extractors.indicator_header import (
 from thaikpi.extractors.indicator_rows import is_group, is_total, read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
 from thaikpi.extractors.indicator_stray import stray_rows
+from thaikpi.extractors.indicator_totals import stated_total_flags
 from thaikpi.extractors.lines import clean_lines
-from thaikpi.pipeline.checks.stated_totals import stated_total_flags
 from thaikpi.pipeline.text import to_arabic_digits
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.extraction import Extraction

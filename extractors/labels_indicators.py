@@ -58,6 +58,9 @@ CODE_LABELS = ("ตัวบ่งชี้ที่", "ตัวบ่งชี
 TOTAL_WORDS = ("รวมทั้งสิ้น", "รวมเงิน", "รวมคะแนน", "รวม", "เฉลี่ยคะแนน", "คะแนนเฉลี่ย", "เฉลี่ย",
                "เงินงบประมาณ", "เงินนอกงบประมาณ", "งบดำเนินงาน", "งบลงทุน", "งบเงินอุดหนุน",
                "งบรายจ่ายอื่น", "งบบุคลากร", "เงินรายได้", "ค่าใช้จ่าย")
+# Total rows whose sum (or mean) is checked against the rows above them (indicator_totals.py).
+SUM_ROW_NAMES = ("รวม", "รวมทั้งสิ้น", "ผลรวม", "รวมทั้งหมด")
+AVERAGE_ROW_NAMES = ("เฉลี่ย", "ค่าเฉลี่ย", "เฉลี่ยรวม", "ค่าเฉลี่ยรวม", "คะแนนเฉลี่ย")
 # ... but a cost indicator (a budget book's เชิงต้นทุน) begins like a money line.
 NOT_TOTAL_WORDS = ("ค่าใช้จ่ายเฉลี่ย",)
 # The scoring levels 1-5 under a KPI's "เกณฑ์การให้คะแนน": level 3 is its target (the civil

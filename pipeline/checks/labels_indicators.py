@@ -11,7 +11,7 @@ PERCENT_UNIT = "ร้อยละ"
 
 # Rows that state the total or the average of the rows above them, kept as records.
 TOTAL_NAMES = ("รวม", "รวมทั้งสิ้น", "ผลรวม", "รวมทั้งหมด")
-AVERAGE_NAMES = ("เฉลี่ย", "ค่าเฉลี่ย", "เฉลี่ยรวม", "ค่าเฉลี่ยรวม", "คะแนนเฉลี่ย")
+AVERAGE_NAMES = ("เฉลี่ย", "ค่าเฉลี่ย", "เฉลี่ยรวม", "ค่าเฉลี่ยรวม")
 
 # A result given with its parts: "171/200", "171 คน จาก 200 คน", "171 จากทั้งหมด 200".
 FRACTION_WORDS = ("จากทั้งหมด", "จาก")

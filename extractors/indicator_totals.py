@@ -1,24 +1,24 @@
-"""A table's total or average row against the rows it closes (total_mismatch), or, where the
-row states a weight, against the weights listed (weight_sum_mismatch).
+"""An indicator table's total or average row against the rows it closes (total_mismatch),
+or, where the row states a weight, against the weights listed (weight_sum_mismatch).
 
-Total rows are not indicators, so they are not in a document's records: the extractor that
-reads a table hands its rows, totals marked, to stated_total_flags() and keeps the flags. A
-total closes the rows since the one before it, in the same table (continued over pages), and
-is compared on the value it states: a result, else a score, else a weight.
+Total rows are not indicators, so they never reach a document's records, where the checks
+stage looks (pipeline/checks/indicators.py): the extractor compares them here, as it reads
+them, and returns the flags. A total closes the rows since the one before it, in the same
+table (continued over pages), and is compared on the value it states: a result, else a score,
+else a weight; within half a unit of its last printed decimal.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from thaikpi.pipeline.checks import labels_indicators as words
-from thaikpi.pipeline.checks.score import tolerance
-from thaikpi.pipeline.text import match_key
+from thaikpi.extractors import labels_indicators as L
+from thaikpi.pipeline.text import decimals_written, match_key
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.flags import Flag, TotalMismatch, WeightSumMismatch
 
 _FIELDS = (("result_value", "result"), ("score", "score"), ("weight", "weight"))
-_TOTAL_KEYS = frozenset(match_key(w) for w in words.TOTAL_NAMES)
-_AVERAGE_KEYS = frozenset(match_key(w) for w in words.AVERAGE_NAMES)
+_TOTAL_KEYS = frozenset(match_key(w) for w in L.SUM_ROW_NAMES)
+_AVERAGE_KEYS = frozenset(match_key(w) for w in L.AVERAGE_ROW_NAMES)
 
 
 def _number(value: float):
@@ -37,6 +37,10 @@ def _stated(row: Indicator) -> Optional[tuple[str, str, float]]:
         if value is not None:
             return attr, label, value
     return None
+
+
+def tolerance(written: str) -> float:
+    return 0.5 * 10 ** -decimals_written(written) + 1e-9
 
 
 def _printed(value: float) -> str:
