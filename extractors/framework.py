@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from thaikpi.extractors import labels
+from thaikpi.extractors.indicator_table import has_level_table
 from thaikpi.extractors.lines import cells_text, clean_lines, drop_site_chrome, fiscal_year
 from thaikpi.pipeline.text import match_key, to_arabic_digits
 from thaikpi.schemas.document import Criterion, Dimension, Indicator
@@ -37,6 +38,7 @@ class Framework:
     indicators: list[Indicator] = field(default_factory=list)
 
 
+LEVEL_TABLE_CONFIDENCE = 0.4
 _TITLE_KEYS = tuple(match_key(t) for t in labels.FRAMEWORK_TITLES)
 _DIMENSION = re.compile(labels.DIMENSION_WORD + r"\s*(\d{1,2})")
 _GROUP_TOTAL = re.compile(
@@ -311,7 +313,11 @@ KIND = "framework"
 
 
 def detect(parsed: ParsedDocument) -> float:
-    return 1.0 if is_framework(parsed) else 0.0
+    """Certain for a framework's slides; below the indicator-table reader (0.5) where its
+    indicators sit in a KPI table of weights and levels, one row each."""
+    if not is_framework(parsed):
+        return 0.0
+    return LEVEL_TABLE_CONFIDENCE if has_level_table(parsed) else 1.0
 
 
 def extract(parsed: ParsedDocument) -> Extraction:

@@ -154,10 +154,17 @@ def is_split_header(top: Sequence[str], bottom: Sequence[str]) -> bool:
                for c in filled)
 
 
+def is_level_row(cells: Sequence[str]) -> bool:
+    """A header row numbering the scoring levels 1-5 under "เกณฑ์การให้คะแนน"."""
+    return tuple(to_arabic_digits(c).strip() for c in cells if c.strip()) == L.LEVELS
+
+
 def _continues_header(cells: Sequence[str]) -> bool:
     filled = [c for c in cells if c.strip()]
     if not filled:
         return False
+    if is_level_row(cells):
+        return True
     for c in filled:
         k = loose_key(c)
         if len(k) > 40:
@@ -194,6 +201,11 @@ def read_header(rows: Sequence[Sequence[str]], start: int, named: bool = True, a
                 roles[j] = merged  # under a merged label of the row above
             if found:
                 years[j] = found[-1]
+    for row in block[1:]:
+        if is_level_row(row):  # the levels' columns: the target level's is the target
+            for j, text in enumerate(row):
+                if text.strip():
+                    roles[j] = "target" if to_arabic_digits(text).strip() == L.TARGET_LEVEL else None
     if named and "name" not in roles:
         for j, label in enumerate(labels):
             if names_indicators(label):

@@ -24,6 +24,7 @@ _CODE = re.compile(r"^\s*(?:(?P<label>ตัวบ่งชี้ที่|ต�
 _ITEM_CODE = re.compile(r"^[a-zA-Z][0-9]{1,2}$")
 _LEAD = re.compile(r"^[\s\-–•●*]+")
 _TOTAL_KEYS = tuple(loose_key(w) for w in L.TOTAL_WORDS)
+_NOT_TOTAL_KEYS = tuple(loose_key(w) for w in L.NOT_TOTAL_WORDS)
 _GROUP_KEYS = tuple(loose_key(w) for w in L.GROUP_WORDS)
 _PREFIX_KEYS = tuple(fast_key(w) for w in L.NAME_PREFIXES)
 _MARKER_KEYS = tuple(loose_key(w) for w in L.ITEM_MARKERS)
@@ -60,8 +61,8 @@ def split_code(name: str) -> tuple[Optional[str], str]:
 
 
 def is_total(name: str) -> bool:
-    k = loose_key(_LEAD.sub("", name))
-    return any(k.startswith(t) for t in _TOTAL_KEYS)
+    k = loose_key(_LEAD.sub("", name or ""))
+    return any(k.startswith(t) for t in _TOTAL_KEYS) and not any(k.startswith(t) for t in _NOT_TOTAL_KEYS)
 
 
 def is_group(name: str, words: Sequence[str] = ()) -> bool:
@@ -107,7 +108,8 @@ def _result(cell: str, unit: Optional[str]) -> Value:
 
 def records_of_row(cells: Sequence[str], header: Header, *, page: int, table: Optional[int], row: int,
                    group: Optional[str], year: Optional[int]) -> list[Indicator]:
-    """The records one data row holds (none for a total, a group or an empty row)."""
+    """The records one data row holds (none for a group or an empty row). A total row is read
+    as a record named as printed (is_total() tells it apart), for the check of its sum."""
     name_cell = _first(cells, header.columns("name"))
     items = _split_items(name_cell)
     if len(items) >= 2 or (items and not name_cell.lstrip().startswith(items[0].lstrip())):
@@ -118,11 +120,15 @@ def records_of_row(cells: Sequence[str], header: Header, *, page: int, table: Op
             out += records_of_row(sub, header, page=page, table=table, row=row, group=group, year=year)
         return out
     name_raw = tidy(name_cell)
-    if not name_raw or is_total(name_raw):
+    if not name_raw:
         return []
     code_cell = tidy(_first(cells, header.columns("code")))
-    code, name = split_code(strip_prefix(name_raw))
-    if code is None and code_cell and re.fullmatch(r"[0-9a-zA-Z.]{1,8}", to_arabic_digits(code_cell)):
+    name_cols = header.columns("name")
+    if len(name_cols) >= 2 and _is_code(name_raw) and tidy(_first(cells, name_cols[1:])):
+        # "ตัวชี้วัด" merged over a code column and a name column
+        code_cell, name_raw = name_raw, tidy(_first(cells, name_cols[1:]))
+    code, name = (None, name_raw) if is_total(name_raw) else split_code(strip_prefix(name_raw))
+    if code is None and code_cell and _is_code(code_cell) and not is_total(name_raw):
         code = to_arabic_digits(code_cell).strip(".")
     base = dict(code=code, name=name, name_raw=name_raw, group=group, page=page, table=table, row=row)
     unit_cell = tidy(_first(cells, header.columns("unit"))).strip(" -–")
@@ -130,6 +136,10 @@ def records_of_row(cells: Sequence[str], header: Header, *, page: int, table: Op
     if years:
         return _by_year(cells, header, years, base, unit_cell or None)
     return [_one(cells, header, base, unit_cell or None, year)]
+
+
+def _is_code(text: str) -> bool:
+    return bool(re.fullmatch(r"[0-9a-zA-Z.]{1,8}", to_arabic_digits(text)))
 
 
 def _by_year(cells, header: Header, years: list[int], base: dict, unit: Optional[str]) -> list[Indicator]:
@@ -162,9 +172,11 @@ def _one(cells, header: Header, base: dict, unit: Optional[str], year: Optional[
     achieved = achieved_in(status) if status.strip() else None
     if achieved is None and result.text and len(result.text) <= _PROSE:
         achieved = achieved_in(result.text) if "ผ่าน" in result.text else None
-    if unit in L.SCORE_UNITS:
+    if unit in L.SCORE_UNITS and target.unit != unit:  # a score's unit, unless the target is in scores
         unit = None
-    return Indicator(**base, unit=unit, year_be=header.single_year or year,
+    weight_cell = tidy(_first(cells, header.columns("weight")))
+    weight = parse_number(weight_cell) if len(weight_cell) <= _PROSE else None
+    return Indicator(**base, unit=unit, year_be=header.single_year or year, weight=weight,
                      target_text=target.text, target_value=target.value, target_comparator=target.comparator,
                      result_text=result.text, result_value=result.value, score=score, achieved=achieved)
 
@@ -185,7 +197,7 @@ def _prose_target(text: str) -> Value:
 
 
 def has_values(cells: Sequence[str], header: Header) -> bool:
-    value_cols = [j for j, r in enumerate(header.roles) if r in L.VALUE_ROLES] + header.year_columns
+    value_cols = [j for j, r in enumerate(header.roles) if r in L.VALUE_ROLES or r == "weight"] + header.year_columns
     return any(j < len(cells) and cells[j].strip() and cells[j].strip() not in ("-",) for j in value_cols)
 
 

@@ -14,15 +14,18 @@ from typing import Optional
 
 from thaikpi.extractors import labels_indicators as L
 from thaikpi.extractors.indicator_header import (
-    Header, has_number, is_header_row, is_split_header, is_value_header_row, loose_key, read_header,
+    Header, has_number, is_header_row, is_level_row, is_split_header, is_value_header_row, loose_key,
+    read_header,
 )
-from thaikpi.extractors.indicator_rows import is_group, read_rows, split_code, tidy
+from thaikpi.extractors.indicator_rows import is_group, is_total, read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
 from thaikpi.extractors.indicator_stray import stray_rows
+from thaikpi.extractors.indicator_totals import stated_total_flags
 from thaikpi.extractors.lines import clean_lines
 from thaikpi.pipeline.text import to_arabic_digits
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.extraction import Extraction
+from thaikpi.schemas.flags import Flag
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
 KIND = "indicator_table"
@@ -216,7 +219,9 @@ def _under_heading(pending, header: Header, group, year, heading) -> list[Indica
     return []
 
 
-def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
+def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Flag], list[Line]]:
+    """The records of the document's indicator tables, the flags of their total rows (which
+    are not records) and the cleaned lines."""
     lines = clean_lines(parsed)
     fiscal, academic, _ = periods(lines)
     out: list[Indicator] = []
@@ -226,6 +231,8 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
     last_page = -10
     contexts = _contexts(lines)
     previous_end = 0
+    runs: list[list[Indicator]] = []  # the rows of each table, continued over pages, totals in
+    run_labels, run_page = None, -10
     for first, rows in _blocks(lines):
         year, heading, group, epoch = contexts[first]
         if group is None and rows[0].page <= last_page + 1 and epoch == open_epoch:
@@ -239,16 +246,24 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
         previous_end = first + 1
         found, used, open_group = _read_table(rows, header, year, heading, group)
         open_epoch = epoch
+        if used is not None and used.labels == run_labels and start <= run_page + 1 and runs:
+            runs[-1] += found
+        else:
+            runs.append(list(found))
+        if used is not None:
+            run_labels, run_page = used.labels, rows[-1].page
+        found = [f for f in found if not is_total(f.name_raw)]
         if found and used is not None and not (used.roles[-1] == "name" and not used.labels[-1]):
             carried, last_page = used, rows[-1].page
         else:
             carried = None
         out += found
+    flags = [f for run in runs for f in stated_total_flags([(r, is_total(r.name_raw)) for r in run])]
     out = _named_by_code(out)
     if not out:
         out = read_sheets([(l.cells, l.page, l.table, i) for i, l in enumerate(lines) if l.table is not None],
                           fiscal)
-    return out, lines
+    return out, flags, lines
 
 
 def _named_by_code(found: list[Indicator]) -> list[Indicator]:
@@ -278,11 +293,19 @@ def has_header(parsed: ParsedDocument) -> bool:
     return False
 
 
+def has_level_table(parsed: ParsedDocument) -> bool:
+    """A KPI table with a weight column over scoring levels 1-5 ("ตัวชี้วัด | น้ำหนัก |
+    เกณฑ์การให้คะแนน 1..5"): one row per indicator, read here, not as a framework's slides."""
+    rows = [line.cells for line in parsed.lines if line.table is not None]
+    return any(is_header_row(r) and "weight" in read_header(rows, i).roles and is_level_row(rows[i + 1])
+               for i, r in enumerate(rows[:-1]))
+
+
 # detect() reads the document; extract(), called next on the same document, takes what it read.
 _LAST: list = [None, None]
 
 
-def _read(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
+def _read(parsed: ParsedDocument) -> tuple[list[Indicator], list[Flag], list[Line]]:
     if _LAST[0] is parsed:
         return _LAST[1]
     found = indicators(parsed)
@@ -293,15 +316,15 @@ def _read(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
 def detect(parsed: ParsedDocument) -> float:
     if not has_header(parsed):
         return 0.0
-    found, _ = _read(parsed)
+    found, _, _ = _read(parsed)
     return CONFIDENCE if found else 0.0
 
 
 def extract(parsed: ParsedDocument) -> Extraction:
-    found, lines = _read(parsed)
+    found, flags, lines = _read(parsed)
     _LAST[:] = [None, None]
     fiscal, academic, months = periods(lines)
-    fields: dict = {"indicators": found, "genre": genre(lines)}
+    fields: dict = {"indicators": found, "genre": genre(lines), "flags": flags}
     if fiscal:
         fields["fiscal_year_be"] = fiscal
     if academic:

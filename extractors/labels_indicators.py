@@ -12,7 +12,7 @@ from __future__ import annotations
 # cell contains wins ("คะแนนรายตัวชี้วัด" is a score column, though it names ตัวชี้วัด).
 # A word in EXACT_WORDS must be the whole header cell ("ที่", "ผล" are inside many words).
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("achieved", ("บรรลุเป้าหมาย", "สรุปสถานะ", "ผลการบรรลุ")),
+    ("achieved", ("บรรลุเป้าหมาย", "สรุปสถานะ", "ผลการบรรลุ", "บรรลุ")),
     ("note", ("หมายเหตุ", "หลักฐาน", "ข้อค้นพบ", "แนวทาง", "ผู้ประสานงาน", "ผู้รับผิดชอบ",
               "ส่วนราชการ", "ระยะเวลา", "กลยุทธ์", "ผลผลิต/โครงการ", "โครงการ/ผลผลิต", "เครื่องมือ",
               "เป้าประสงค์", "ประเด็นยุทธศาสตร์", "ยุทธศาสตร์มหาวิทยาลัย", "ยุทธศาสตร์")),
@@ -28,7 +28,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("ที่", "ลำดับ", "ลำดับที่", "ข้อ")),
     ("money", ("งบประมาณ",)),
 )
-EXACT_WORDS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "แผน", "ประเด็น", "โครงการ"})
+EXACT_WORDS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "แผน", "ประเด็น", "โครงการ", "บรรลุ"})
 
 # A header names its indicators and at least one of these: without a value column a table
 # of names (a linkage matrix, an action plan) is not an indicator table.
@@ -58,6 +58,15 @@ CODE_LABELS = ("ตัวบ่งชี้ที่", "ตัวบ่งชี
 TOTAL_WORDS = ("รวมทั้งสิ้น", "รวมเงิน", "รวมคะแนน", "รวม", "เฉลี่ยคะแนน", "คะแนนเฉลี่ย", "เฉลี่ย",
                "เงินงบประมาณ", "เงินนอกงบประมาณ", "งบดำเนินงาน", "งบลงทุน", "งบเงินอุดหนุน",
                "งบรายจ่ายอื่น", "งบบุคลากร", "เงินรายได้", "ค่าใช้จ่าย")
+# Total rows whose sum (or mean) is checked against the rows above them (indicator_totals.py).
+SUM_ROW_NAMES = ("รวม", "รวมทั้งสิ้น", "ผลรวม", "รวมทั้งหมด")
+AVERAGE_ROW_NAMES = ("เฉลี่ย", "ค่าเฉลี่ย", "เฉลี่ยรวม", "ค่าเฉลี่ยรวม", "คะแนนเฉลี่ย")
+# ... but a cost indicator (a budget book's เชิงต้นทุน) begins like a money line.
+NOT_TOTAL_WORDS = ("ค่าใช้จ่ายเฉลี่ย",)
+# The scoring levels 1-5 under a KPI's "เกณฑ์การให้คะแนน": level 3 is its target (the civil
+# service's performance agreements set the target at the middle level).
+LEVELS = ("1", "2", "3", "4", "5")
+TARGET_LEVEL = "3"
 
 # Achievement words inside a cell; the negative forms are tried first.
 ACHIEVED_WORDS: tuple[tuple[str, bool], ...] = (
@@ -95,7 +104,7 @@ GENRE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ita", ("ITA", "คุณธรรมและความโปร่งใส")),
     ("sar", ("รายงานการประเมินตนเอง", "SelfAssessmentReport", "SAR")),
     ("qa_results", ("ผลการประเมินคุณภาพภายใน", "ประกันคุณภาพภายใน")),
-    ("kpi_template", ("เกณฑ์เป้าหมาย", "รายละเอียดข้อมูลพื้นฐาน", "KPITemplate")),
+    ("kpi_template", ("เกณฑ์เป้าหมาย", "รายละเอียดข้อมูลพื้นฐาน", "KPITemplate", "คำรับรองการปฏิบัติราชการ")),
     ("assessment_form", ("แบบประเมิน",)),
     ("annual_report", ("รายงานประจำปี", "ปรัชญาวิสัยทัศน์ภารกิจ")),
     ("action_results", ("ผลการปฏิบัติราชการ", "ผลการดำเนินงานตามแผน", "ActionConclusion", "ผลการปฏิบัติการ")),

@@ -196,7 +196,9 @@ def percentage_flags(indicators: list[Indicator]) -> list[Flag]:
 def check_indicators(doc: Document, settings: Settings) -> Document:
     flags = list(doc.flags)
     flags += achievement_flags(doc.indicators)
-    if doc.kind not in OWN_WEIGHT_CHECKS:
+    # A list whose weights the extractor compared with the document's own total row is not
+    # compared with 100 again (extractors/indicator_totals.py).
+    if doc.kind not in OWN_WEIGHT_CHECKS and not any(f.check == WeightSumMismatch.code for f in doc.flags):
         flags += weight_flags(doc.indicators)
     flags += total_flags(doc.indicators)
     flags += percentage_flags(doc.indicators)
