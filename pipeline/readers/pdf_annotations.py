@@ -25,6 +25,8 @@ FONT_NAME = "FreeTextAnnotation"
 _FONT_SIZE = re.compile(rb"(\d+(?:\.\d+)?)\s+Tf")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKS = set(COMBINING_MARKS)
+# The leaders of a form's blank ("....", "____"): a value typed over them fills the blank.
+FILL_LEADERS = frozenset("._\u2026")
 
 
 def _name(value) -> str:
@@ -85,8 +87,8 @@ def _line_chars(text: str, x0: float, top: float, size: float, advance: float, p
 
 def annotation_chars(annot: dict, text: str, page_height: float, initial_doctop: float,
                      settings: ReaderSettings) -> list[dict]:
-    """The chars of one annotation: its lines stacked from its box's top (as the typewriter
-    tool sets them), each line's letters spread across the box's width, none wider than
+    """The chars of one annotation: its lines stacked in its box (as the typewriter tool sets
+    them), each line's letters spread across the box's width, none wider than
     `settings.annotation_advance` of the font size."""
     lines = _LINE_BREAK.split(text)
     x0 = annot["x0"] + settings.annotation_inset
@@ -97,7 +99,8 @@ def annotation_chars(annot: dict, text: str, page_height: float, initial_doctop:
     for i, line in enumerate(lines):
         letters = sum(1 for c in line if c not in _MARKS) or 1
         advance = min(width / letters, size * settings.annotation_advance)
-        top = annot["top"] + i * line_height
+        # centred in its slot, as on the printed line it fills (the box reaches past it)
+        top = annot["top"] + i * line_height + (line_height - size) / 2
         chars += _line_chars(line, x0, top, size, advance, annot["page_number"], page_height, initial_doctop)
     return chars
 
@@ -110,3 +113,18 @@ def page_annotation_chars(page, settings: ReaderSettings) -> list[dict]:
         if annot["x0"] < right and annot["x1"] > left and annot["top"] < bottom and annot["bottom"] > top:
             chars += annotation_chars(annot, text, page.root_page.height, page.initial_doctop, settings)
     return chars
+
+
+def filled_leaders(chars: list[dict], typed: list[dict]) -> set[int]:
+    """ids of the page's leader chars (the dots of a blank) under typed chars: the value takes
+    their place, and the blank reads "...70..." rather than "...7..0...". A leader is under a
+    typed char where its centre lies in that char's width and their heights overlap."""
+    covered: set[int] = set()
+    for char in chars:
+        if char["text"] not in FILL_LEADERS:
+            continue
+        centre = (char["x0"] + char["x1"]) / 2
+        if any(t["x0"] <= centre <= t["x1"] and t["top"] < char["bottom"] and char["top"] < t["bottom"]
+               for t in typed):
+            covered.add(id(char))
+    return covered

@@ -17,7 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from thaikpi.pipeline.errors import InputError, exception_chain
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
-from thaikpi.pipeline.readers.pdf_annotations import page_annotation_chars
+from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
 from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
 from thaikpi.pipeline.readers.pdf_geometry import outside, overlaps
@@ -144,7 +144,9 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     # Text typed as annotations (a filled-in form) joins the page's chars after the glyph
     # rules, which are for the content's glyphs, and before tables and lines are built.
     if typed := page_annotation_chars(page, settings):
-        page = ObjectsPage(page, {**page.objects, "char": page.chars + typed})
+        filled = filled_leaders(page.chars, typed)
+        chars = [c for c in page.chars if id(c) not in filled]
+        page = ObjectsPage(page, {**page.objects, "char": chars + typed})
     boxes = checkboxes(page, settings)
     tables = tables_beside_checkboxes(page, boxes, settings)
     table_boxes = [t.bbox for t in tables]
