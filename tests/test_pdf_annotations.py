@@ -65,6 +65,15 @@ def test_a_note_annotation_is_not_page_text():
     assert rows[1] == ("Hand washing", "", "")
 
 
+def test_a_malformed_annotation_leaves_the_page_s_text_read():
+    # an annotation without its /Rect (blanked in place: the xref offsets stay right)
+    data = _form(("1", SCORE_CELL, 4))
+    start = data.index(b"/Rect")
+    end = data.index(b"]", start) + 1
+    data = data[:start] + b" " * (end - start) + data[end:]
+    assert _table_rows(data) == [("Item", "Score", "Note"), ("Hand washing", "", "")]
+
+
 def test_typed_text_is_not_a_repaired_or_garbled_page():
     doc = read_pdf(_form((REASON * 4, (60, 400, 560, 430), 4)))
     assert REASON * 4 in [line.text for line in doc.lines]

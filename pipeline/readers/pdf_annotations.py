@@ -50,8 +50,12 @@ def _font_size(data: dict) -> Optional[float]:
 
 def free_text_annotations(page) -> list[tuple[dict, str]]:
     """The page's visible FreeText annotations that carry text: (pdfplumber's annot, its text)."""
+    try:
+        annots = page.annots
+    except Exception:  # noqa: BLE001 - a malformed annotation (no /Rect): the content is still read
+        return []
     found = []
-    for annot in page.annots:
+    for annot in annots:
         data = annot["data"]
         flags = resolve1(data.get("F")) or 0
         if _name(data.get("Subtype")) != "FreeText" or not isinstance(flags, int) or flags & (HIDDEN | NO_VIEW):
