@@ -73,6 +73,13 @@ class ReaderSettings:
     """Points: a horizontal and a vertical rule this close cross (pdfplumber's
     intersection_tolerance)."""
 
+    annotation_inset: float = 2
+    """Points: text typed as a FreeText annotation (a filled-in form) starts this far inside
+    the annotation's box, as Acrobat's typewriter tool sets it."""
+    annotation_advance: float = 0.5
+    """Share of the font size: the widest a letter of a FreeText annotation is laid out (its
+    text has no glyph widths; letters share the box's width up to this)."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

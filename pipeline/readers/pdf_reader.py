@@ -4,8 +4,8 @@ text lines, all in reading order; drawn checkboxes become ☑/☐ so that extrac
 The steps of a page live in modules of their own: where its objects come from
 (pdf_page_objects: pdfium or pdfminer, with pdf_actualtext), the glyph rules
 (pdf_glyph_repairs), checkboxes (pdf_checkboxes), table cells (pdf_cells), text lines
-(pdf_lines) and the pages whose text is missing or garbled (pdf_pages). The tolerances are
-ReaderSettings' (pipeline/settings.py)."""
+(pdf_lines), text typed as annotations (pdf_annotations) and the pages whose text is missing
+or garbled (pdf_pages). The tolerances are ReaderSettings' (pipeline/settings.py)."""
 from __future__ import annotations
 
 import io
@@ -17,6 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from thaikpi.pipeline.errors import InputError, exception_chain
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
+from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
 from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
 from thaikpi.pipeline.readers.pdf_geometry import outside, overlaps
@@ -140,6 +141,12 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     # Text drawn outside the page box is not on the page.
     page = page.crop(page.bbox) if page.bbox != page.mediabox else page
     page, lost = _glyph_rules(page, settings)
+    # Text typed as annotations (a filled-in form) joins the page's chars after the glyph
+    # rules, which are for the content's glyphs, and before tables and lines are built.
+    if typed := page_annotation_chars(page, settings):
+        filled = filled_leaders(page.chars, typed)
+        chars = [c for c in page.chars if id(c) not in filled]
+        page = ObjectsPage(page, {**page.objects, "char": chars + typed})
     boxes = checkboxes(page, settings)
     tables = tables_beside_checkboxes(page, boxes, settings)
     table_boxes = [t.bbox for t in tables]
