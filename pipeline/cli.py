@@ -9,9 +9,13 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from thaikpi.pipeline.run.ingest import IngestReport
+    from thaikpi.pipeline.settings import Settings
 
 # pythainlp must never reach for the network at run time: CI and archives run offline.
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
@@ -19,14 +23,7 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 from thaikpi.version import __version__  # noqa: E402
-from thaikpi.pipeline.outputs.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary  # noqa: E402
-from thaikpi.pipeline.outputs.export import ExportError, Selection, export as run_export, parse_years  # noqa: E402
-from thaikpi.pipeline.run.ingest import LEDGER_NAME, IngestOptions, IngestReport, ingest as run_ingest, status as ledger_status  # noqa: E402
-from thaikpi.pipeline.run.inputs import collect_inputs, read_list, source_name  # noqa: E402
-from thaikpi.pipeline.run.process import process_file  # noqa: E402
-from thaikpi.pipeline.settings import Settings  # noqa: E402
-from thaikpi.schemas.columns import TABLES  # noqa: E402
-from thaikpi.schemas.document import document_json_schema  # noqa: E402
+# The library is imported by the command that uses it: --version and --help stay fast.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="thaikpi: Thai government performance reports (PDF, HTML) -> validated, "
@@ -38,6 +35,7 @@ OCR_HELP = ("OCR of scans and unreadable text layers (Tesseract tha+eng): auto (
 
 
 def _settings(below_level1: float, ocr: str = "auto") -> Settings:
+    from thaikpi.pipeline.settings import Settings
     try:
         return Settings(below_level1_score=below_level1, ocr=ocr)
     except ValueError as exc:
@@ -52,6 +50,8 @@ def extract(
     ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
 ) -> None:
     """Print one JSON document per file, one per line (JSON Lines)."""
+    from thaikpi.pipeline.run.process import process_file
+
     settings = _settings(below_level1, ocr)
     failed = 0
     for path in files:
@@ -81,6 +81,10 @@ def ingest(
 
     Resumable: files already in OUT/ledger.sqlite with the same bytes are skipped; a killed
     run picks up where it stopped."""
+    from thaikpi.pipeline.run.ingest import IngestOptions, ingest as run_ingest
+    from thaikpi.pipeline.run.inputs import collect_inputs, read_list, source_name
+    from thaikpi.pipeline.run.ledger import LEDGER_NAME
+
     paths, listed = list(inputs or []), []
     if from_list is not None:
         try:
@@ -120,6 +124,8 @@ def _usage(message: str) -> None:
 
 
 def summary(report: IngestReport, out: Path) -> str:
+    from thaikpi.schemas.columns import TABLES
+
     t = report.totals
     lines = [
         f"this run     {report.planned} inputs: processed {report.processed} (failed {report.failed}), "
@@ -142,6 +148,8 @@ def summary(report: IngestReport, out: Path) -> str:
 @app.command()
 def status(out: Path = typer.Argument(Path("out"), help="an ingest's output folder")) -> None:
     """Summarise OUT/ledger.sqlite: files by status, the last run, failed files and why."""
+    from thaikpi.pipeline.run.ingest import status as ledger_status
+
     try:
         info = ledger_status(out)
     except FileNotFoundError as exc:
@@ -169,6 +177,8 @@ def audit(
 
     Writes OUT/report.html: the same tallies with charts, then every flag with the value
     reported, the value recomputed, the rule, the file and the page, and the source text."""
+    from thaikpi.pipeline.outputs.audit import AuditInputError, audit as run_audit, summary_lines as audit_summary
+
     try:
         result = run_audit(out)
     except AuditInputError as exc:
@@ -193,6 +203,9 @@ def export(
 ) -> None:
     """The researcher's dataset: every table typed (CSV or Parquet), with datapackage.json
     and the data dictionary (data_dictionary.md) beside it."""
+    from thaikpi.pipeline.outputs.export import ExportError, Selection, export as run_export, parse_years
+    from thaikpi.schemas.columns import TABLES
+
     dest = to or out / f"dataset-{fmt}"
     try:
         first, last = parse_years(years) if years else (None, None)
@@ -214,6 +227,8 @@ def export(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one document (what extract prints)."""
+    from thaikpi.schemas.document import document_json_schema
+
     typer.echo(json.dumps(document_json_schema(), ensure_ascii=False, indent=1))
 
 

@@ -2,37 +2,47 @@
 document with indicators is never unknown, has its year, and gives >= 90% of its gold rows
 with >= 90% of their values right; a document without indicators stays unknown; the title,
 agency and period printed on it are read. `bench/real_accuracy.py -v` prints the detail."""
+from functools import lru_cache
+
 import pytest
 
 from conftest import REAL_CORPUS
 from gold_score import gold_files, load_gold, score_document
 from snapshots import processed
+from thaikpi.pipeline.run.process import process_file
+from thaikpi.pipeline.settings import Settings
 
 GOLDS = [load_gold(p) for p in gold_files()]
 # Documents the pipeline cannot yet read to the goal, each with why and the floor it holds
 # (rows found, values right): a ratchet, raised as they improve, never a silent pass.
 SHORT_OF_GOAL = {
-    "ddc_child_centre_disease_free_assessment_filled_sakonnakhon_2557.pdf":
-        ("the filled-in scores are FreeText annotations, which the reader does not read yet", (25, 25)),
     "rbru_arit_SCANNED_action_conclusion_kpi_fy2562_garbage_ocr.pdf":
-        ("a scan under a scanner's Latin OCR layer: needs OCR (issue 24)", (0, 0)),
+        ("a scan read by OCR: p.2's rows are read whole; on pp.3-5 the repeated header's name label "
+         "comes out of OCR as noise ('5 po)'), so their rows are not attached to it", (6, 24)),
 }
+# Scans whose indicators only OCR reads (Tesseract; CI installs it): read with OCR here, once.
+READ_BY_OCR = {"rbru_arit_SCANNED_action_conclusion_kpi_fy2562_garbage_ocr.pdf"}
 # Pages without a text layer that OCR has not read (the scans): no metadata to expect.
 NO_TEXT = {
     "ksp_teachers_council_SCANNED_ROTATED_report_templates.pdf",
     "phitsanulok_SCANNED_provincial_letter_2568.pdf",
     "phitsanulok_muni_SCANNED_dev_plan_strategy_linkage_2566-2570.pdf",
-    "rbru_arit_SCANNED_action_conclusion_kpi_fy2562_garbage_ocr.pdf",
     # pp.1-3 (the title page) are garbage glyphs; the readable annex names no title
     "royal_gazette_cloud_security_standard_2567_GARBAGE_textlayer.pdf",
 }
+
+
+@lru_cache(maxsize=None)
+def _read_by_ocr(pdf):
+    return process_file(pdf, Settings(ocr="auto"))
 
 
 def _score(gold):
     pdf = REAL_CORPUS / gold["file"]
     if not pdf.exists():
         pytest.skip(f"the real corpus is not beside the repository ({REAL_CORPUS})")
-    return score_document(processed(pdf).model_dump(mode="json"), gold)
+    doc = _read_by_ocr(pdf) if gold["file"] in READ_BY_OCR else processed(pdf)
+    return score_document(doc.model_dump(mode="json"), gold)
 
 
 def test_every_real_pdf_has_gold():
@@ -49,7 +59,8 @@ def test_kind_and_period(gold):
         return
     assert s.kind_ok, f"kind {s.kind}, has indicators: {gold['has_indicators']}"
     assert s.year_ok is not False, f"the year printed is {gold['metadata']}"
-    assert s.title_ok is not False and s.agency_ok is not False, (s.title_ok, s.agency_ok)
+    if gold["file"] not in READ_BY_OCR:  # OCR's stray letters inside a title ("สรุปผลกถาร…") are not
+        assert s.title_ok is not False and s.agency_ok is not False, (s.title_ok, s.agency_ok)  # fixed yet
 
 
 @pytest.mark.parametrize("gold", [g for g in GOLDS if g["has_indicators"]], ids=lambda g: g["file"])
