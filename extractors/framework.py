@@ -5,7 +5,7 @@ slide gives them.
 parse: ParsedDocument -> Framework, in named stages:
     clean_lines -> drop_site_chrome -> slides -> framework_tokens -> read_items
                                              -> group_totals, scoring_levels
-Pure functions. The checks on the weights (weight_sum_mismatch) run later, in pipeline/sums.py.
+Pure functions. The checks on the weights (weight_sum_mismatch) run later, in pipeline/checks/sums.py.
 
 A framework table reaches us drawn as a table (PDF slides, HTML) or flattened into one line of
 text by a slide-share site: "มิติที่ 2 : มิติด้านคุณภาพการให้บริการ 15 ความพึงพอใจของผู้รับบริการ

@@ -301,16 +301,12 @@ def has_level_table(parsed: ParsedDocument) -> bool:
                for i, r in enumerate(rows[:-1]))
 
 
-# detect() reads the document; extract(), called next on the same document, takes what it read.
-_LAST: list = [None, None]
-
-
-def _read(parsed: ParsedDocument) -> tuple[list[Indicator], list[Flag], list[Line]]:
-    if _LAST[0] is parsed:
-        return _LAST[1]
-    found = indicators(parsed)
-    _LAST[:] = [parsed, found]
-    return found
+def _read(parsed: ParsedDocument) -> tuple[list[Indicator], list[Line]]:
+    """The document read once: detect() reads it, extract() takes what it read (kept on the
+    document itself, not in a global)."""
+    if KIND not in parsed.derived:
+        parsed.derived[KIND] = indicators(parsed)
+    return parsed.derived[KIND]
 
 
 def detect(parsed: ParsedDocument) -> float:
@@ -322,7 +318,6 @@ def detect(parsed: ParsedDocument) -> float:
 
 def extract(parsed: ParsedDocument) -> Extraction:
     found, flags, lines = _read(parsed)
-    _LAST[:] = [None, None]
     fiscal, academic, months = periods(lines)
     fields: dict = {"indicators": found, "genre": genre(lines), "flags": flags}
     if fiscal:

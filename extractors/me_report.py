@@ -6,7 +6,7 @@ parse: ParsedDocument -> MeReport, in named stages:
     clean_lines -> drop_site_chrome -> paragraphs -> split_sections -> numbered_items /
     list_items / budget_disbursed / find_claims
 Pure functions. The checks on the claims (count_mismatch, total_mismatch) run later, in
-pipeline/sums.py: this module only reads what the text states and what it lists.
+pipeline/checks/sums.py: this module only reads what the text states and what it lists.
 """
 from __future__ import annotations
 

@@ -39,12 +39,15 @@ class ParsedDocument:
     pages_without_text: list[int] = field(default_factory=list)
     # Pages whose text layer cannot be trusted: page -> why (thaikpi.pipeline.text.text_layer_problem).
     garbled_pages: dict[int, str] = field(default_factory=dict)
-    # Pages whose content streams do not decode whole (pipeline/pdf_streams.py): page -> why.
+    # Pages whose content streams do not decode whole (pipeline/readers/pdf_streams.py): page -> why.
     damaged_pages: dict[int, str] = field(default_factory=dict)
     # Pages where lost glyphs were filled by word frequency: page -> how many.
     repaired_pages: dict[int, int] = field(default_factory=dict)
-    # PDF pages read by pdfminer rather than pdfium (pipeline/pdfium_layer.py): page -> why.
+    # PDF pages read by pdfminer rather than pdfium (pipeline/readers/pdfium_layer.py): page -> why.
     pdfminer_pages: dict[int, str] = field(default_factory=dict)
+    # What an extractor derived from this document and will need again (detect() reads the
+    # document, extract() takes what it read): scoped to the document, gone with it.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
     # How each page's text was read, for the pages not read from a sound text layer:
     # page -> "repaired", "ocr" or "blank" (pipeline/readers/ocr.py); the rest are "text_layer".
     text_sources: dict[int, str] = field(default_factory=dict)
