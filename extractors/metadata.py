@@ -194,14 +194,23 @@ def _running_heads(edges: list[Piece]) -> list[Piece]:
 
 
 def period(doc: Pieces) -> dict:
-    front = doc.on(doc.first_pages(FRONT_PAGES))
+    # A year OCR read is trusted last: Thai OCR confuses digits (๒๕๖๗ read as ๒๕๒๓), so a
+    # text layer's year wins wherever the document has one; a scan has only OCR's.
+    ocr = {page for page, source in doc.parsed.text_sources.items() if source == "ocr"}
+    front_all = doc.on(doc.first_pages(FRONT_PAGES))
+    front = [p for p in front_all if p.page not in ocr]
+    by_ocr = [p for p in front_all if p.page in ocr]
     heads = _running_heads(doc.heads)
     academic = _first(year_mentions(front, _ACADEMIC)) or _first(year_mentions(heads, _ACADEMIC))
     fiscal = _first(year_mentions(front, _FISCAL)) or _first(year_mentions(heads, _FISCAL))
     if fiscal is None and academic is None:
-        fiscal = _most_named(year_mentions(doc.body(), _FISCAL, line_end=True))
+        body = doc.body()
+        fiscal = _most_named(year_mentions([p for p in body if p.page not in ocr], _FISCAL, line_end=True))
+        if fiscal is None:
+            academic = _first(year_mentions(by_ocr, _ACADEMIC))
+            fiscal = _first(year_mentions(by_ocr, _FISCAL)) or _most_named(year_mentions(body, _FISCAL, line_end=True))
     return {"fiscal_year_be": fiscal, "academic_year_be": academic,
-            "round_months": _round(front) or _round(heads)}
+            "round_months": _round(front) or _round(heads) or _round(by_ocr)}
 
 
 def cover(doc: Pieces) -> list[Piece]:

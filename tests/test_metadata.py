@@ -198,3 +198,19 @@ def test_a_seed_kind_keeps_its_own_year_and_round_but_gains_title_and_agency():
     assert (unknown["fiscal_year_be"], unknown["round_months"]) == (2555, 6)
     own_title = with_metadata({"kind": "unknown", "title": "ชื่อที่ตัวแยกอ่านเอง"}, doc)
     assert own_title["title"] == "ชื่อที่ตัวแยกอ่านเอง"
+
+
+def test_bug_a_year_ocr_misread_does_not_win_over_the_text_layers():
+    # The Canva action plan: its p.2 is a scanned notice whose ๒๕๖๗ Tesseract reads as ๒๕๒๓; the
+    # text layer names 2567. A year on an OCR'd page counts only where no text-layer page names one.
+    lines = [Line(cells=("แผนการดำเนินงาน",), page=1),
+             Line(cells=("ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๒๓",), page=2)]
+    lines += [Line(cells=(f"รายละเอียดโครงการ ประจำปีงบประมาณ {2567}",), page=p) for p in (4, 5)]
+    doc = ParsedDocument(format="pdf", pages=5, lines=lines, text_sources={2: "ocr"})
+    assert document_metadata(doc)["fiscal_year_be"] == 2567
+
+
+def test_a_scan_takes_its_year_from_ocr():
+    doc = ParsedDocument(format="pdf", pages=1, text_sources={1: "ocr"},
+                         lines=[Line(cells=("สรุปผลการปฏิบัติการ ปีงบประมาณ พ.ศ. 2562 (รอบ 6 เดือน)",), page=1)])
+    assert (document_metadata(doc)["fiscal_year_be"], document_metadata(doc)["round_months"]) == (2562, 6)
