@@ -10,6 +10,7 @@ columns: with two or more years the table is read one record per indicator and y
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -23,6 +24,7 @@ _SPACE = re.compile("[\\s\u200b-\u200d\ufeff]+")
 _YEAR = re.compile(r"(?<!\d)(25[0-9]{2})(?!\d)")
 _HEADER_CELL_MAX = 70  # characters of a header label (a data cell is longer)
 _MAX_HEADER_ROWS = 4
+_SAME_LABEL = 0.7  # similarity of a label printed again to the first page's (OCR noise in it)
 
 
 def fast_key(text: str) -> str:
@@ -70,6 +72,7 @@ class Header:
     years: list[Optional[int]]           # per column: the year its label names
     rows: int = 1                        # how many table rows the header takes
     labels: list[str] = field(default_factory=list)
+    block: list[list[str]] = field(default_factory=list)  # its rows as printed
 
     @property
     def width(self) -> int:
@@ -211,4 +214,36 @@ def read_header(rows: Sequence[Sequence[str]], start: int, named: bool = True, a
             if names_indicators(label):
                 roles[j] = "name"
                 break
-    return Header(roles=roles, years=years, rows=len(block), labels=labels)
+    return Header(roles=roles, years=years, rows=len(block), labels=labels, block=block)
+
+
+def _same_label(printed: str, seen: str) -> bool:
+    """One cell of a header printed again: empty in both, the same words, the same role or the
+    same year (OCR reads a repeated label a little differently each page)."""
+    if not printed.strip() or not seen.strip():
+        return not printed.strip() and not seen.strip()
+    a, b = loose_key(printed), loose_key(seen)
+    if a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_LABEL:
+        return True
+    role = cell_role(printed)
+    return (role is not None and role == cell_role(seen)) or (bool(years_in(seen)) and years_in(printed) == years_in(seen))
+
+
+def _repeats_row(cells: Sequence[str], seen: Sequence[str]) -> bool:
+    """A header row printed again: as wide, every label the same but at most one (damaged)."""
+    if len(cells) != len(seen):
+        return False
+    misses = sum(not _same_label(c, s) for c, s in zip(cells, seen))
+    return misses <= 1 and sum(bool(c.strip()) for c in seen) - misses >= 2
+
+
+def repeated_rows(rows: Sequence[Sequence[str]], start: int, header: Header) -> int:
+    """How many rows from rows[start] repeat `header` (a header printed again on the next page,
+    one label damaged by OCR: "5 po)" for ตัวชี้วัด): 0 unless its top row does; then as many
+    of its rows as repeat in turn (a lower row OCR merged with the first data row is data)."""
+    if not header.block or not _repeats_row(rows[start], header.block[0]):
+        return 0
+    n = 1
+    while n < len(header.block) and start + n < len(rows) and _repeats_row(rows[start + n], header.block[n]):
+        n += 1
+    return n

@@ -28,6 +28,7 @@ _NOT_TOTAL_KEYS = tuple(loose_key(w) for w in L.NOT_TOTAL_WORDS)
 _GROUP_KEYS = tuple(loose_key(w) for w in L.GROUP_WORDS)
 _PREFIX_KEYS = tuple(fast_key(w) for w in L.NAME_PREFIXES)
 _MARKER_KEYS = tuple(loose_key(w) for w in L.ITEM_MARKERS)
+_PROJECT_KEYS = tuple(loose_key(w) for w in L.PROJECT_WORDS)
 _SARA_AM_DOUBLED = re.compile("\u0e4d?\u0e33\\s?\u0e32")
 _PROSE = 40  # characters: a longer value cell is prose, its number read beside its unit
 
@@ -201,6 +202,18 @@ def has_values(cells: Sequence[str], header: Header) -> bool:
     return any(j < len(cells) and cells[j].strip() and cells[j].strip() not in ("-",) for j in value_cols)
 
 
+def named_by_project(cells: Sequence[str], header: Header) -> Sequence[str]:
+    """A row whose indicator cell is empty (merged over the rows under its first) but which has
+    values of its own is a record of its own, named by its project cell; else as printed."""
+    names = header.columns("name")
+    projects = [j for j, label in enumerate(header.labels)
+                if j not in names and any(k in loose_key(label) for k in _PROJECT_KEYS)]
+    if not names or not projects or _first(cells, names).strip() or not has_values(cells, header):
+        return cells
+    project = _first(cells, projects)
+    return tuple(project if j == names[0] else c for j, c in enumerate(cells)) if project.strip() else cells
+
+
 def read_rows(rows: Sequence[tuple[Sequence[str], int, Optional[int], int]], header: Header,
               group: Optional[str], year: Optional[int]) -> tuple[list[Indicator], Optional[str]]:
     """(cells, page, table, row number) rows under a header -> records, and the group the last
@@ -209,6 +222,7 @@ def read_rows(rows: Sequence[tuple[Sequence[str], int, Optional[int], int]], hea
     out: list[Indicator] = []
     codes = header.columns("code")
     for cells, page, table, number in rows:
+        cells = named_by_project(cells, header)
         name = tidy(_first(cells, header.columns("name")))
         if not name:
             first = tidy(next((c for c in cells if c.strip()), ""))

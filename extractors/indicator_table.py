@@ -15,7 +15,7 @@ from typing import Optional
 from thaikpi.extractors import labels_indicators as L
 from thaikpi.extractors.indicator_header import (
     Header, has_number, is_header_row, is_level_row, is_split_header, is_value_header_row, loose_key,
-    read_header,
+    read_header, repeated_rows,
 )
 from thaikpi.extractors.indicator_rows import is_group, is_total, read_rows, split_code, tidy
 from thaikpi.extractors.indicator_sheet import read_sheets, sheet_label
@@ -143,9 +143,10 @@ def _fit(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
 
 
 def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
-                heading: Optional[str], group: Optional[str] = None
+                heading: Optional[str], group: Optional[str] = None, previous: Optional[Header] = None
                 ) -> tuple[list[Indicator], Optional[Header], Optional[str]]:
-    """A table's rows -> records, the header they were read under and the group left open."""
+    """A table's rows -> records, the header they were read under and the group left open.
+    `previous`: the header of the table on the page before, which this one may print again."""
     out: list[Indicator] = []
     cells = [r.cells for r in rows]
     i, data_start, pending = 0, 0, []
@@ -156,6 +157,14 @@ def _read_table(rows: list[Line], header: Optional[Header], year: Optional[int],
             out += found
             header, pending = read_header(cells, i, above=split), []
             i += header.rows
+            data_start = i
+            continue
+        repeat = repeated_rows(cells, i, header or previous) if (header or previous) is not None else 0
+        if repeat:
+            found, group = _flush(pending, header, group, year, heading)
+            out += found
+            header, pending = header or previous, []
+            i += repeat
             data_start = i
             continue
         if heading and header is None and is_value_header_row(cells[i]):
@@ -244,7 +253,8 @@ def indicators(parsed: ParsedDocument) -> tuple[list[Indicator], list[Flag], lis
         if header is not None:
             rows = stray_rows(lines[previous_end:first], header, rows[0]) + rows
         previous_end = first + 1
-        found, used, open_group = _read_table(rows, header, year, heading, group)
+        previous = carried if carried is not None and start <= last_page + 1 else None
+        found, used, open_group = _read_table(rows, header, year, heading, group, previous)
         open_epoch = epoch
         if used is not None and used.labels == run_labels and start <= run_page + 1 and runs:
             runs[-1] += found

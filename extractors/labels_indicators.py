@@ -28,6 +28,9 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("ที่", "ลำดับ", "ลำดับที่", "ข้อ")),
     ("money", ("งบประมาณ",)),
 )
+# A column of projects (an action plan's "ผลผลิต/โครงการ/กิจกรรม"): names a row whose indicator
+# cell is empty (merged over the rows below it) but which has values of its own.
+PROJECT_WORDS = ("ผลผลิต/โครงการ", "โครงการ/ผลผลิต", "โครงการ/กิจกรรม")
 EXACT_WORDS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "แผน", "ประเด็น", "โครงการ", "บรรลุ"})
 
 # A header names its indicators and at least one of these: without a value column a table

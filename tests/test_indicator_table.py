@@ -316,3 +316,38 @@ def test_a_round_in_a_header_label_is_not_a_value():
     found = records(doc((1, 0, "ตัวชี้วัด", "เป้าหมาย", "ผลการดำเนินงาน รอบ 6 เดือน"),
                         (1, 0, "จำนวนผู้เข้าอบรม", "200 คน", "256 คน")))
     assert [(r.name, r.target_value, r.result_value) for r in found] == [("จำนวนผู้เข้าอบรม", 200, 256)]
+
+
+_SPLIT_TOP = ("", "", "เป้าหมาย", "ผลการ\nดำเนินงาน", "งบประมาณที่ได้รับจัดสรร", "สรุปสถานะ\n๑ เกินเป้า")
+_SPLIT_BOTTOM = ("ผลผลิต/โครงการ/กิจกรรม", "ตัวชี้วัด", "ปี 2562", "รอบ 6 เดือน", "งปม .", "บรรลุเป้า")
+
+
+def test_bug_a_header_printed_again_with_a_damaged_label_is_the_open_header():
+    # The FY2562 scan, pp.2-3: OCR reads the repeated header's ตัวชี้วัด as "5 po)" and its
+    # status label as "สรุปสถาวนะ"; the rows under it are read with the header of p.2.
+    found = records(doc(
+        (2, 1, *_SPLIT_TOP), (2, 1, *_SPLIT_BOTTOM),
+        (2, 1, "พัฒนาฐานข้อมูลท้องถิ่น", "การให้บริการแบบออนไลน์", "2 ฐานข้อมูล", "2 ฐานข้อมูล", "", "บรรลุเป้า"),
+        (3, 2, "", "", "เป้าหมาย", "ผลการ\nดำเนินงาน", "งบประมาณที่ได้รับจัดสรร", "สรุปสถาวนะ\nเกินเป้า"),
+        (3, 2, "ผลผลิต/โครงการ/กิจกรรม", "5\npo)", "U2562", "รอบ 6 เดือน", "งปม .", "บรรลุเป้า"),
+        (3, 2, "ดำเนินงานสำนักวิทยบริการ", "มีเครื่องมือและสื่อการเรียนรู้", "80 รายการ", "อยู่ระหว่างดำเนินการ",
+         "120,000", "ไม่บรรลุเป้า")))
+    assert [(r.page, r.name, r.target_value, r.unit, r.achieved) for r in found] == [
+        (2, "การให้บริการแบบออนไลน์", 2, "ฐานข้อมูล", True),
+        (3, "มีเครื่องมือและสื่อการเรียนรู้", 80, "รายการ", False)]
+
+
+def test_a_row_with_its_indicator_cell_merged_above_is_named_by_its_project():
+    # The indicator cell is merged over the rows under its first: each row with values of its
+    # own is a record, named by its project; a row without values is not one.
+    found = records(doc(
+        (3, 1, *_SPLIT_TOP), (3, 1, *_SPLIT_BOTTOM),
+        (3, 1, "ดำเนินงานสำนักวิทยบริการ", "มีเครื่องมือและสื่อการเรียนรู้", "80 รายการ", "อยู่ระหว่างดำเนินการ",
+         "120,000", "ไม่บรรลุเป้า"),
+        (3, 1, "โครงการบำรุงรักษาระบบห้องสมุด", "", "4 ครั้ง", "4 ครั้ง", "250,000", "บรรลุเป้า"),
+        (3, 1, "โครงการบำรุงรักษาเครื่องแม่ข่าย", "", "2 ครั้ง", "", "50,000", "บรรลุเป้า"),
+        (3, 1, "ยุทธศาสตร์ที่ 4 การพัฒนาระบบบริหาร", "", "", "", "", "")))
+    assert [(r.name, r.target_value, r.result_value, r.unit, r.achieved) for r in found] == [
+        ("มีเครื่องมือและสื่อการเรียนรู้", 80, None, "รายการ", False),
+        ("โครงการบำรุงรักษาระบบห้องสมุด", 4, 4, "ครั้ง", True),
+        ("โครงการบำรุงรักษาเครื่องแม่ข่าย", 2, None, "ครั้ง", True)]
