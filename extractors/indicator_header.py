@@ -73,6 +73,7 @@ class Header:
     rows: int = 1                        # how many table rows the header takes
     labels: list[str] = field(default_factory=list)
     block: list[list[str]] = field(default_factory=list)  # its rows as printed
+    levels: dict[int, int] = field(default_factory=dict)  # column -> the scoring level (1-5) it gives
 
     @property
     def width(self) -> int:
@@ -204,17 +205,19 @@ def read_header(rows: Sequence[Sequence[str]], start: int, named: bool = True, a
                 roles[j] = merged  # under a merged label of the row above
             if found:
                 years[j] = found[-1]
+    levels: dict[int, int] = {}
     for row in block[1:]:
         if is_level_row(row):  # the levels' columns: the target level's is the target
             for j, text in enumerate(row):
                 if text.strip():
                     roles[j] = "target" if to_arabic_digits(text).strip() == L.TARGET_LEVEL else None
+                    levels[j] = int(to_arabic_digits(text).strip())
     if named and "name" not in roles:
         for j, label in enumerate(labels):
             if names_indicators(label):
                 roles[j] = "name"
                 break
-    return Header(roles=roles, years=years, rows=len(block), labels=labels, block=block)
+    return Header(roles=roles, years=years, rows=len(block), labels=labels, block=block, levels=levels)
 
 
 def _same_label(printed: str, seen: str) -> bool:

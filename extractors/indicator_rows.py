@@ -17,7 +17,7 @@ from thaikpi.extractors.indicator_values import (
     Value, achieved_in, first_with_unit, parse_number, parse_value, split_bracketed,
 )
 from thaikpi.pipeline.text import join_lines, to_arabic_digits
-from thaikpi.schemas.document import Indicator
+from thaikpi.schemas.document import Criterion, Indicator
 
 _CODE = re.compile(r"^\s*(?:(?P<label>ตัวบ่งชี้ที่|ตัวบ่งชี้|ตัวชี้วัดที่|ตัวชี้วัด)\s*)?"
                    r"(?P<code>[0-9]{1,2}(?:\.[0-9]{1,2}){0,4}|[a-zA-Z][0-9]{1,2})(?![0-9])\.?\s*")
@@ -177,9 +177,14 @@ def _one(cells, header: Header, base: dict, unit: Optional[str], year: Optional[
         unit = None
     weight_cell = tidy(_first(cells, header.columns("weight")))
     weight = parse_number(weight_cell) if len(weight_cell) <= _PROSE else None
+    criteria = [Criterion(level=level, text=tidy(cells[j]), value=parse_value(tidy(cells[j])).value)
+                for j, level in sorted(header.levels.items(), key=lambda item: item[1])
+                if j < len(cells) and cells[j].strip()]
+    numeric = len(criteria) == 5 and all(c.value is not None for c in criteria)
     return Indicator(**base, unit=unit, year_be=header.single_year or year, weight=weight,
                      target_text=target.text, target_value=target.value, target_comparator=target.comparator,
-                     result_text=result.text, result_value=result.value, score=score, achieved=achieved)
+                     result_text=result.text, result_value=result.value, score=score, achieved=achieved,
+                     criteria=criteria, criteria_kind="numeric" if numeric else None)
 
 
 def _prose_target(text: str) -> Value:

@@ -132,3 +132,23 @@ def test_a_percentage_without_its_parts_or_with_a_year_is_no_flag():
     assert flags(record(unit="ร้อยละ", result_text="ร้อยละ 86.50", result_value=86.5)) == []
     assert flags(record(unit="ร้อยละ", result_text="ร้อยละ 80 (ประชุมครั้งที่ 1/2554)", result_value=80)) == []
     assert flags(record(unit="ร้อยละ", result_text="ร้อยละ 80 (171/200)", result_value=None)) == []
+
+
+def _levels(result, score):
+    from thaikpi.schemas.document import Criterion
+    return Indicator(code="1.1", name="ร้อยละของผู้รับบริการที่พึงพอใจ", page=2, result_value=result, score=score,
+                     criteria=[Criterion(level=n, text=str(t), value=t) for n, t in enumerate((80, 85, 90, 95, 100), 1)],
+                     criteria_kind="numeric")
+
+
+def test_a_score_against_its_level_thresholds_is_flagged_when_it_differs():
+    found = flags(_levels(92.5, 5))
+    assert [(f.check, f.reported, f.expected, f.page) for f in found] == [("score_vs_performance", "5", "3.5", 2)]
+
+
+def test_a_score_that_its_level_thresholds_give_is_not_flagged():
+    assert flags(_levels(92.5, 3.5)) == [] and flags(_levels(100, 5)) == []
+
+
+def test_no_level_flag_without_a_result():
+    assert flags(_levels(None, 4)) == []

@@ -20,11 +20,13 @@ from collections import defaultdict
 from typing import Optional
 
 from thaikpi.pipeline.checks import labels_indicators as words
-from thaikpi.pipeline.checks.score import tolerance
+from thaikpi.pipeline.checks.score import interpolated_score, tolerance
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.text import match_key, to_arabic_digits
 from thaikpi.schemas.document import Document, Indicator
-from thaikpi.schemas.flags import AchievementMismatch, Flag, PercentageMismatch, TotalMismatch, WeightSumMismatch
+from thaikpi.schemas.flags import (
+    AchievementMismatch, Flag, PercentageMismatch, ScoreVsPerformance, TotalMismatch, WeightSumMismatch,
+)
 
 WHOLE = 100.0
 EXACT = 1e-9
@@ -193,6 +195,24 @@ def percentage_flags(indicators: list[Indicator]) -> list[Flag]:
     return flags
 
 
+def level_flags(indicators: list[Indicator], settings: Settings) -> list[Flag]:
+    """A reported score against the score its row's level thresholds give its result (levels
+    1-5 as numbers: "80 | 85 | 90 | 95 | 100"), interpolated as the KPI reports' scorer does."""
+    flags = []
+    for ind in indicators:
+        if ind.criteria_kind != "numeric" or ind.score is None or ind.result_value is None:
+            continue
+        expected = interpolated_score([c.value for c in ind.criteria], ind.result_value, settings.below_level1_score)
+        if expected is None or abs(expected - ind.score) <= tolerance(str(_number(ind.score))):
+            continue
+        flags.append(ScoreVsPerformance.make(
+            reported=str(_number(ind.score)), expected=str(_number(round(expected, 2))), indicator_code=ind.code,
+            page=ind.page, performance=_number(ind.result_value), criteria_kind="numeric",
+            criteria=" / ".join(str(_number(c.value)) for c in ind.criteria),
+            evidence=f"{ind.name or ''}: {ind.result_text or ''}".strip()))
+    return flags
+
+
 def check_indicators(doc: Document, settings: Settings) -> Document:
     flags = list(doc.flags)
     flags += achievement_flags(doc.indicators)
@@ -202,4 +222,5 @@ def check_indicators(doc: Document, settings: Settings) -> Document:
         flags += weight_flags(doc.indicators)
     flags += total_flags(doc.indicators)
     flags += percentage_flags(doc.indicators)
+    flags += level_flags(doc.indicators, settings)
     return doc.model_copy(update={"flags": flags})
