@@ -28,8 +28,9 @@ _SAME_LABEL = 0.7  # similarity of a label printed again to the first page's (OC
 
 
 def fast_key(text: str) -> str:
-    """match_key (thai.match_key) of a line clean_lines has already cleaned: spaces removed,
-    Arabic digits; without cleaning the text again, which costs seconds on a budget book."""
+    """text.match_key without its NFC and SARA AM passes: spaces removed, Arabic digits. Header
+    words are tested on every table row of every document (has_header reads rows as the
+    reader gave them), where those two passes would add up; the words matched need neither."""
     return _SPACE.sub("", to_arabic_digits(text or ""))
 
 

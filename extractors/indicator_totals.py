@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from thaikpi.extractors import labels_indicators as L
-from thaikpi.pipeline.text import decimals_written, match_key
+from thaikpi.pipeline.text import match_key, tolerance
 from thaikpi.schemas.document import Indicator
 from thaikpi.schemas.flags import Flag, TotalMismatch, WeightSumMismatch
 
@@ -37,10 +37,6 @@ def _stated(row: Indicator) -> Optional[tuple[str, str, float]]:
         if value is not None:
             return attr, label, value
     return None
-
-
-def tolerance(written: str) -> float:
-    return 0.5 * 10 ** -decimals_written(written) + 1e-9
 
 
 def _printed(value: float) -> str:

@@ -19,10 +19,11 @@ import re
 from collections import defaultdict
 from typing import Optional
 
+from thaikpi.extractors import labels_indicators as row_words
 from thaikpi.pipeline.checks import labels_indicators as words
-from thaikpi.pipeline.checks.score import interpolated_score, tolerance
+from thaikpi.pipeline.checks.score import interpolated_score
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text import match_key, to_arabic_digits
+from thaikpi.pipeline.text import match_key, to_arabic_digits, tolerance
 from thaikpi.schemas.document import Document, Indicator
 from thaikpi.schemas.flags import (
     AchievementMismatch, Flag, PercentageMismatch, ScoreVsPerformance, TotalMismatch, WeightSumMismatch,
@@ -39,8 +40,9 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _FRACTION = re.compile(rf"{_NUM}\s*(?:[ก-๙]{{1,10}}\s*)??(/|{'|'.join(words.FRACTION_WORDS)})\s*{_NUM}")
 _AT_MOST = tuple(match_key(w) for w in words.AT_MOST)
 _COMPARATOR_KEYS = sorted((match_key(w) for w in words.COMPARATOR_WORDS), key=len, reverse=True)
-_TOTAL_KEYS = frozenset(match_key(w) for w in words.TOTAL_NAMES)
-_AVERAGE_KEYS = frozenset(match_key(w) for w in words.AVERAGE_NAMES)
+# The names of total and average rows are the extractor's (one list: it reads the rows).
+_TOTAL_KEYS = frozenset(match_key(w) for w in row_words.SUM_ROW_NAMES)
+_AVERAGE_KEYS = frozenset(match_key(w) for w in row_words.AVERAGE_ROW_NAMES)
 
 
 def _number(value: float):

@@ -9,9 +9,8 @@ COMPARATOR_WORDS = ("ไม่น้อยกว่า", "ไม่ต่ำก�
 UNIT_ALIASES = {"%": "ร้อยละ", "เปอร์เซ็นต์": "ร้อยละ"}
 PERCENT_UNIT = "ร้อยละ"
 
-# Rows that state the total or the average of the rows above them, kept as records.
-TOTAL_NAMES = ("รวม", "รวมทั้งสิ้น", "ผลรวม", "รวมทั้งหมด")
-AVERAGE_NAMES = ("เฉลี่ย", "ค่าเฉลี่ย", "เฉลี่ยรวม", "ค่าเฉลี่ยรวม")
+# The names of total and average rows: extractors/labels_indicators.py (SUM_ROW_NAMES,
+# AVERAGE_ROW_NAMES), one list for the extractor that reads them and the check.
 
 # A result given with its parts: "171/200", "171 คน จาก 200 คน", "171 จากทั้งหมด 200".
 FRACTION_WORDS = ("จากทั้งหมด", "จาก")

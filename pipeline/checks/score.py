@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from thaikpi.extractors import labels
-from thaikpi.pipeline.text import decimals_written
+from thaikpi.pipeline.text import tolerance
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Criterion, Document, Indicator, ScoreRow
 from thaikpi.schemas.flags import (
@@ -22,11 +22,6 @@ from thaikpi.schemas.flags import (
 )
 
 PRECISION = 4  # scores are written with four decimals; recomputed values are rounded so
-
-
-def tolerance(written: Optional[str]) -> float:
-    """Half a unit in the last decimal place written ("0.2000" -> 0.00005)."""
-    return 0.5 * 10 ** -decimals_written(written) + 1e-9
 
 
 def step_score(criteria: Sequence[Criterion], steps_done: float, below_level1: float) -> Optional[float]:

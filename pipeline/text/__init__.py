@@ -9,7 +9,7 @@ from thaikpi.pipeline.text.dates import (
     parse_thai_month, year_to_ce,
 )
 from thaikpi.pipeline.text.digits import (
-    THAI_DIGITS, decimals_written, find_number, parse_baht, parse_number, to_arabic_digits,
+    THAI_DIGITS, decimals_written, find_number, parse_baht, parse_number, to_arabic_digits, tolerance,
 )
 from thaikpi.pipeline.text.letters import (
     COMBINING_MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONE_MARKS, is_thai, is_thai_letter,
@@ -35,5 +35,5 @@ __all__ = [
     "join_lines", "join_paragraphs", "join_split_words", "join_wrapped", "map_pua", "match_key",
     "parse_baht", "parse_number", "parse_thai_date", "parse_thai_month", "remove_space_before_marks",
     "repair_lost_glyphs", "split_inline_numbered", "split_items", "text_layer_problem", "thai_share",
-    "tidy_whitespace", "to_arabic_digits", "undouble_overprint", "year_to_ce",
+    "tidy_whitespace", "to_arabic_digits", "tolerance", "undouble_overprint", "year_to_ce",
 ]

@@ -62,3 +62,9 @@ def decimals_written(text: Optional[str]) -> int:
     if not written or "." not in written:
         return 0
     return len(written.split(".", 1)[1])
+
+
+def tolerance(written: Optional[str]) -> float:
+    """Half a unit in the last decimal place written ("0.2000" -> 0.00005): how far a
+    recomputed value may be from a printed one and still agree with it."""
+    return 0.5 * 10 ** -decimals_written(written) + 1e-9
