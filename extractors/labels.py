@@ -103,6 +103,11 @@ ME_SECTIONS = {
     "suggestions": ("ข้อเสนอแนะ",),
 }
 BUDGET_WORDS = ("เบิกจ่าย",)
+# An M&E report's budget: field -> the labels that name its amount (extractors/me_budget.py).
+BUDGET_LABELS = {
+    "received": ("งบประมาณที่ได้รับ", "ได้รับจัดสรร", "ได้รับงบประมาณ", "งบประมาณที่ได้รับจัดสรร"),
+    "disbursed": BUDGET_WORDS,
+}
 
 # Units of numbers stated in prose. Money and percent are amounts; the rest count things.
 AMOUNT_UNITS = ("ล้านบาท", "บาท")

@@ -33,8 +33,9 @@ def drop_site_chrome(lines: list[Line]) -> list[Line]:
 
 
 def fiscal_year(lines: list[Line]) -> Optional[int]:
-    """The first "ปีงบประมาณ (พ.ศ.) 25xx" in the lines, Buddhist Era."""
-    return next((year for line in lines if (year := find_fiscal_year(line.text))), None)
+    """The first "ปีงบประมาณ (พ.ศ.) 25xx" in the lines, Buddhist Era, read in paragraphs (a
+    label wrapped before its year), not a budget act's year (text.find_fiscal_year)."""
+    return next((year for text, _ in paragraphs(lines) if (year := find_fiscal_year(text))), None)
 
 
 def paragraphs(lines: list[Line]) -> list[tuple[str, int]]:

@@ -4,7 +4,7 @@ suggestions, and the numbers its prose states.
 
 parse: ParsedDocument -> MeReport, in named stages:
     clean_lines -> drop_site_chrome -> paragraphs -> split_sections -> numbered_items /
-    list_items / budget_disbursed / find_claims
+    list_items / budget (me_budget.py) / find_claims
 Pure functions. The checks on the claims (count_mismatch, total_mismatch) run later, in
 pipeline/checks/sums.py: this module only reads what the text states and what it lists.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from thaikpi.extractors import labels
+from thaikpi.extractors.me_budget import budget
 from thaikpi.extractors.lines import clean_lines, drop_site_chrome, fiscal_year, paragraphs
 from thaikpi.pipeline.text import match_key, parse_baht, parse_number, split_items, to_arabic_digits
 from thaikpi.schemas.document import Claim, Project, ProjectItem
@@ -121,20 +122,6 @@ def list_items(paras: list[Paragraph]) -> list[str]:
             if item not in labels.NONE_WORDS:
                 out.append(item)
     return out
-
-
-def budget_disbursed(paras: list[Paragraph]) -> Optional[float]:
-    """"เบิกจ่าย 798,390 บาท" (or ล้านบาท) -> baht."""
-    for text, _ in paras:
-        arabic = to_arabic_digits(text)
-        for word in labels.BUDGET_WORDS:
-            at = arabic.find(word)
-            if at < 0:
-                continue
-            m = _CLAIM.search(arabic, at)
-            if m and m.group(2) in labels.AMOUNT_UNITS:
-                return parse_baht(m.group(0))
-    return None
 
 
 # --- stage 3: claims --------------------------------------------------------------------------
@@ -255,9 +242,12 @@ def parse(parsed: ParsedDocument) -> MeReport:
         claims += find_claims(section, sections.get(section, []))
     summary = "\n".join(t for t, _ in sections.get("summary", [])) or None
     year = fiscal_year(lines)
+    money = budget(sections.get("budget", []) or paras)
+    if money["received"] is None:  # often in the header, before the sections
+        money["received"] = budget(header)["received"]
     project = Project(
         name=name, fiscal_year_be=year, quarter=int(quarter.group(1)) if quarter else None,
-        budget_disbursed_baht=budget_disbursed(sections.get("budget", []) or paras),
+        budget_received_baht=money["received"], budget_disbursed_baht=money["disbursed"],
         outputs=numbered_items(sections.get("outputs", [])),
         outcomes=numbered_items(sections.get("outcomes", [])),
         kpis=numbered_items(sections.get("kpis", [])),

@@ -42,6 +42,7 @@ TABLES: dict[str, list[Column]] = {
         _c("flags", "integer", "flags raised", "จำนวนข้อสังเกต"),
         _c("project_name", "string", "M&E reports: the project (โครงการ ...)", "ชื่อโครงการ (รายงานติดตามและประเมินผล)"),
         _c("quarter", "integer", "M&E reports: the quarter reported, 1-4 (ไตรมาสที่)", "ไตรมาส"),
+        _c("budget_received_baht", "number", "M&E reports: budget received (allocated), baht (ล้านบาท multiplied out)", "งบประมาณที่ได้รับ (บาท)"),
         _c("budget_disbursed_baht", "number", "M&E reports: budget disbursed, baht (ล้านบาท multiplied out)", "งบประมาณที่เบิกจ่าย (บาท)"),
         _c("pages_ocr", "integer", "pages read by OCR (scans, text layers beyond repair); their values carry OCR's errors", "จำนวนหน้าที่อ่านด้วย OCR"),
         _c("ocr_confidence_mean", "number", "OCR'd pages: mean word confidence, 0-100 (Tesseract's)", "ความเชื่อมั่นเฉลี่ยของ OCR"),

@@ -148,7 +148,8 @@ class Project(Model):
     name: Optional[str] = None
     fiscal_year_be: Optional[int] = None
     quarter: Optional[int] = Field(default=None, ge=1, le=4)
-    budget_disbursed_baht: Optional[float] = None
+    budget_received_baht: Optional[float] = None   # งบประมาณที่ได้รับ / ได้รับจัดสรร, baht
+    budget_disbursed_baht: Optional[float] = None  # เบิกจ่าย, baht (ล้านบาท multiplied out)
     outputs: list[ProjectItem] = Field(default_factory=list)     # เป้าหมายเชิงผลผลิต
     outcomes: list[ProjectItem] = Field(default_factory=list)    # เป้าหมายเชิงผลลัพธ์
     kpis: list[ProjectItem] = Field(default_factory=list)        # ดัชนีชี้วัดความสำเร็จ

@@ -64,6 +64,7 @@ def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
             "round_months": doc.round_months, "indicators": len(doc.indicators), "flags": len(doc.flags),
             "project_name": project.name if project else None,
             "quarter": project.quarter if project else None,
+            "budget_received_baht": project.budget_received_baht if project else None,
             "budget_disbursed_baht": project.budget_disbursed_baht if project else None,
             **_ocr_columns(doc),
             "pipeline_version": doc.pipeline_version,

@@ -97,7 +97,7 @@ def pdfminer_objects(page) -> dict[str, list[dict]]:
 
 def apply_actual_text(chars: list[dict]) -> set[int]:
     """Rewrite the chars of each ActualText span: the first carries the span's text and the
-    span's extent; the others are returned (by id) to be dropped."""
+    span's extent; the others, and spans of marks alone, are returned (by id) to be dropped."""
     spans: dict[int, list[dict]] = {}
     for char in chars:
         span = char.get(SPAN_ATTR)
@@ -105,6 +105,11 @@ def apply_actual_text(chars: list[dict]) -> set[int]:
             spans.setdefault(span, []).append(char)
     dropped: set[int] = set()
     for members in spans.values():
+        if all(c["x1"] - c["x0"] < 0.01 for c in members):
+            # marks alone, their base drawn elsewhere: Chromium paints the marks of a line that
+            # a page break moved to the next page at the foot of this one too (issue 23)
+            dropped.update(id(c) for c in members)
+            continue
         first = members[0]
         first["text"] = first[TEXT_ATTR]
         if len(members) > 1:

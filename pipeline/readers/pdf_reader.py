@@ -25,6 +25,7 @@ from thaikpi.pipeline.readers.pdf_glyph_repairs import (
     anchor_marks, map_symbol_glyphs, mark_lost_glyphs, overprinted_chars, repair_line, type0_symbol_fonts,
 )
 from thaikpi.pipeline.readers.pdf_lines import Item, drop_page_numbers, mark_rules, words_to_lines
+from thaikpi.pipeline.readers.pdf_paragraphs import mark_paragraphs
 from thaikpi.pipeline.readers.pdf_page_objects import ObjectsPage, close_pdfium, open_pdfium, read_objects
 from thaikpi.pipeline.readers.pdf_pages import flag_page_text
 from thaikpi.pipeline.readers.pdf_streams import content_damage
@@ -90,6 +91,7 @@ def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument],
             # whatever else pdfplumber cached on the page. Pages that kept their objects held
             # them all (2.1 GB at 1,000 pages; 2,000 passed a worker's limit).
             page.close()
+    doc.lines = mark_paragraphs(doc.lines)
     return doc
 
 

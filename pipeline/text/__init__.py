@@ -15,7 +15,7 @@ from thaikpi.pipeline.text.letters import (
     COMBINING_MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONE_MARKS, is_thai, is_thai_letter,
 )
 from thaikpi.pipeline.text.lists import (
-    is_list_marker_start, is_page_number, join_lines, join_paragraphs, join_wrapped, split_inline_numbered,
+    is_list_marker, is_list_marker_start, is_page_number, join_lines, join_paragraphs, join_wrapped, split_inline_numbered,
     split_items,
 )
 from thaikpi.pipeline.text.lost_glyphs import LOST_GLYPH, repair_lost_glyphs
@@ -31,7 +31,7 @@ __all__ = [
     "SARA_AA", "SARA_AM", "THAI_DIGITS", "THAI_MONTHS", "THAI_MONTH_ABBREVIATIONS", "TONE_MARKS",
     "be_to_ce", "clean_line", "clean_parsed", "clean_text", "compose_sara_am", "decimals_written",
     "dictionary_share", "document_memo", "find_dates", "find_fiscal_year", "find_number",
-    "is_list_marker_start", "is_page_number", "is_thai", "is_thai_letter", "join_letter_spacing",
+    "is_list_marker", "is_list_marker_start", "is_page_number", "is_thai", "is_thai_letter", "join_letter_spacing",
     "join_lines", "join_paragraphs", "join_split_words", "join_wrapped", "map_pua", "match_key",
     "parse_baht", "parse_number", "parse_thai_date", "parse_thai_month", "remove_space_before_marks",
     "repair_lost_glyphs", "split_inline_numbered", "split_items", "text_layer_problem", "thai_share",

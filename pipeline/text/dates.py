@@ -96,8 +96,24 @@ def find_dates(text: str) -> list[str]:
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.)?\s*(\d{4})")
 
 
+# A budget's year is not the document's: "พระราชบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2552"
+# names a budget act (a law) whose year the text speaks of.
+BUDGET_OF_YEAR = "รายจ่าย"
+_BUDGET_OF_YEAR_REACH = 12  # characters before the label
+# After a year: another year (a table's year columns) or a range ("2563 - 2565").
+_MORE_YEARS = re.compile(r"\s*(?:[-–—,]|ถึง)\s*(?:พ\s*\.\s*ศ\s*\.)?\s*\d{4}")
+
+
 def find_fiscal_year(text: str) -> Optional[int]:
     """"ปีงบประมาณ พ.ศ. ๒๕๕๒" -> 2552: the first fiscal year the text names, Buddhist Era, or
-    None (a year outside 2400-2700 is no Buddhist-Era year)."""
-    m = _FISCAL_YEAR.search(to_arabic_digits(text))
-    return int(m.group(1)) if m and 2400 <= int(m.group(1)) <= 2700 else None
+    None (a year outside 2400-2700 is no Buddhist-Era year). A budget act's year and a list
+    or range of years are not a document's fiscal year."""
+    arabic = to_arabic_digits(text)
+    for m in _FISCAL_YEAR.finditer(arabic):
+        year = int(m.group(1))
+        if not 2400 <= year <= 2700 or _MORE_YEARS.match(arabic, m.end()):
+            continue
+        if BUDGET_OF_YEAR in arabic[max(0, m.start() - _BUDGET_OF_YEAR_REACH):m.start()]:
+            continue
+        return year
+    return None

@@ -23,16 +23,24 @@ def is_page_number(line: str) -> bool:
     return bool(line.strip()) and bool(_PAGE_NUMBER.match(line))
 
 
-# "-", "•", "1.", "1.1", "1)", "(1)": a bare number followed by a space is not a marker (it is
-# far more often a wrapped "ครั้งที่ 1 ถึง ..." than an item).
+# "-", "•", "๏", "1.", "1.1", "1)", "(1)", "ก." (one of the first ten Thai letters and a full
+# stop, then a space: not "ก.พ.ร.", nor "ภ. และ" wrapped from "กคภ."): a bare number followed by a space is not a marker (it is far more often a
+# wrapped "ครั้งที่ 1 ถึง ..." than an item).
 _LIST_MARKER = re.compile(
-    r"^\s*(?:[-•●○▪■◦*–]\s*|\(?[0-9๐-๙]{1,3}\)\s*|[0-9๐-๙]{1,3}\.(?:[0-9๐-๙]{1,3}\.?)*\s*)"
+    r"^\s*(?:[-•●○▪■◦*–๏]\s*|\(?[0-9๐-๙]{1,3}\)\s*|[0-9๐-๙]{1,3}\.(?:[0-9๐-๙]{1,3}\.?)*\s*"
+    r"|[ก-ช]\.(?:\s+|$))"
 )
 
 
 def is_list_marker_start(line: str) -> bool:
-    """Does this line open a new item (bullet, "1.", "1.1", "(1)")?"""
+    """Does this line open a new item (bullet, "1.", "1.1", "(1)", "ก.")?"""
     return bool(_LIST_MARKER.match(line))
+
+
+def is_list_marker(word: str) -> bool:
+    """Is this word a list marker and nothing else ("1)", "(2)", "๑.", "ก.", "•")?"""
+    m = _LIST_MARKER.match(word)
+    return bool(m) and m.end() >= len(word.strip())
 
 
 def join_wrapped(first: str, second: str) -> str:

@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from samplegen import genres, other_kinds
+from samplegen import genres, other_kinds, render_layouts
 from samplegen.bad_inputs import TEXT_FIXTURE, make_bad_inputs, make_text_fixture
 from samplegen.gold import garbled_gold, gold_for, scan_gold
 from samplegen.poppler import poppler_page_text
@@ -34,11 +34,12 @@ from samplegen.render_reportlab import make_reportlab
 from samplegen.scan import make_scan
 from samplegen.specs_genres import GENRE_SAMPLES
 from samplegen.specs_kpi import SAMPLES
+from samplegen.specs_layouts import LAYOUT_SAMPLES
 from samplegen.specs_other import OTHER_SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 # File name tags: which producer made a sample.
-TAGS = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "libreoffice": "lo", "scan": "scan",
+TAGS = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "chromium-a4": "chromium", "libreoffice": "lo", "scan": "scan",
         "html-utf8": "utf8", "html-utf8-flat": "utf8_flat", "html-cp874-declared": "cp874",
         "html-cp874-undeclared": "cp874_nodecl", "html-utf8-twice": "twice", "html-mht": "ie"}
 RENDER = {"reportlab": make_reportlab, "chromium": make_chromium, "libreoffice": make_libreoffice,
@@ -113,6 +114,13 @@ def main(argv: list[str] | None = None) -> None:
             continue
         path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
         gold = other_kinds.make(spec, producer, path)
+        write_gold(gold_dir / (path.name + ".json"), gold)
+        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
+    for spec, producer in LAYOUT_SAMPLES:  # issue 23's layouts: hanging indents, justified Thai
+        if only and spec["slug"] not in only:
+            continue
+        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
+        gold = render_layouts.make(spec, producer, path)
         write_gold(gold_dir / (path.name + ".json"), gold)
         print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
     for spec, producer in GENRE_SAMPLES:  # real genres in their own layouts; gold in tests/gold_genres/
