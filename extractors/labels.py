@@ -89,6 +89,8 @@ ME_REPORT_TITLES = ("รายงานระบบติดตามและ�
 # Without the title, both of these make a document an M&E progress report.
 ME_REPORT_MARKERS = ("เป้าหมายเชิงผลผลิต", "ไตรมาส")
 PROJECT_WORDS = ("โครงการ",)
+# A project's name after its label, in a line or in the next cell of a table row.
+PROJECT_LABELS = ("ชื่อโครงการ",)
 QUARTER_WORD = "ไตรมาสที่"
 
 # Sections in the order an M&E report has them: section -> labels that open it.

@@ -42,12 +42,14 @@ def _amount(segment: str) -> Optional[float]:
     return None
 
 
-def _amounts(text: str, unit: Optional[str]) -> list[float]:
-    """Every amount of a paragraph that holds no label (a row of values, a line of its own)."""
+def _amounts(text: str, units: list[Optional[str]]) -> list[Optional[float]]:
+    """The amounts of a paragraph that holds no label (a row of values, a line of its own), in
+    order: written with their unit, or bare under labels that give each its unit."""
     found = [parse_baht(m.group(0)) for m in _AMOUNT.finditer(text)]
-    if not found and unit:
-        found = [parse_baht(f"{m.group(1)} {unit}") for m in _BARE.finditer(text)]
-    return found
+    if found:
+        return found
+    return [parse_baht(f"{m.group(1)} {unit}") if unit else None
+            for m, unit in zip(_BARE.finditer(text), units)]
 
 
 def budget(paras: list[Paragraph]) -> dict[str, Optional[float]]:
@@ -68,7 +70,7 @@ def budget(paras: list[Paragraph]) -> dict[str, Optional[float]]:
         if pending and i + 1 < len(paras):
             following = to_arabic_digits(paras[i + 1][0])
             if not _labels_in(following):
-                values = _amounts(following, pending[0][1])
+                values = _amounts(following, [unit for _, unit in pending])
                 for (field, _), value in zip(pending, values):
                     out[field] = out[field] if out[field] is not None else value
     return out

@@ -83,6 +83,20 @@ def split_sections(paras: list[Paragraph]) -> tuple[list[Paragraph], dict[str, l
     return header, sections
 
 
+def project_name(header: list[Paragraph]) -> Optional[str]:
+    """The project's name: the header paragraph that starts with โครงการ, or the text after
+    its label (ชื่อโครงการ :) in a line or in the next cell of a table row."""
+    for text, _ in header:
+        for label in labels.PROJECT_LABELS:
+            if text.startswith(label):
+                rest = text[len(label):].lstrip(" :：\t")
+                if rest:
+                    return rest
+        if any(text.startswith(w) for w in labels.PROJECT_WORDS):
+            return text
+    return None
+
+
 # --- stage 2: items ---------------------------------------------------------------------------
 
 def numbered_items(paras: list[Paragraph]) -> list[ProjectItem]:
@@ -236,7 +250,7 @@ def parse(parsed: ParsedDocument) -> MeReport:
     header, sections = split_sections(paras)
     whole = " ".join(to_arabic_digits(t) for t, _ in paras)
     quarter = _QUARTER.search(whole)
-    name = next((t for t, _ in header if any(t.startswith(w) for w in labels.PROJECT_WORDS)), None)
+    name = project_name(header)
     claims: list[Claim] = find_claims("header", header)
     for section in ("outputs", "outcomes", "kpis", "activities", "budget", "summary"):
         claims += find_claims(section, sections.get(section, []))

@@ -39,7 +39,7 @@ from samplegen.specs_other import OTHER_SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 # File name tags: which producer made a sample.
-TAGS = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "chromium-a4": "chromium", "libreoffice": "lo", "scan": "scan",
+TAGS = {"reportlab": "rl", "fpdf2": "fpdf", "chromium": "chromium", "chromium-a4": "chromium", "libreoffice-docx": "lo_docx", "libreoffice": "lo", "scan": "scan",
         "html-utf8": "utf8", "html-utf8-flat": "utf8_flat", "html-cp874-declared": "cp874",
         "html-cp874-undeclared": "cp874_nodecl", "html-utf8-twice": "twice", "html-mht": "ie"}
 RENDER = {"reportlab": make_reportlab, "chromium": make_chromium, "libreoffice": make_libreoffice,

@@ -1,13 +1,15 @@
 """Issue 23's layouts (specs_layouts.py): HTML with hanging-indent lists and justified Thai,
-printed by headless Chromium on A4, so list items wrap over two or three lines; and the gold
-of each, written from its spec."""
+printed by headless Chromium on A4, so list items wrap over two or three lines; a DOCX in Thai
+distributed justification (python-docx) exported by LibreOffice; and the gold of each,
+written from its spec."""
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 from pathlib import Path
 
-from samplegen.fonts import SARABUN
+from samplegen.fonts import SARABUN, SARABUN_BOLD
 from samplegen.gold import gold_for
 from samplegen.other_kinds import me_gold
 from samplegen.poppler import first_page_with, pdf_pages
@@ -92,6 +94,14 @@ def kpi_gold_spec(spec: dict) -> dict:
 
 def make(spec: dict, producer: str, path: Path) -> dict:
     """Typeset one sample; return its gold."""
+    if producer == "libreoffice-docx":
+        with tempfile.TemporaryDirectory(prefix="thaikpi-docx-") as tmp:
+            docx = Path(tmp) / f"{path.stem}.docx"
+            me_docx(spec, docx)
+            pages = export_libreoffice(docx, path)
+        gold = me_gold(spec, "pdf", pages, {})
+        gold["project"]["budget_received_baht"] = spec["budget_received"]
+        return gold
     if spec.get("kind") == "me_report":
         pages = print_chromium(me_page(spec), path)
         gold = me_gold(spec, "pdf", pages, {})
@@ -99,3 +109,95 @@ def make(spec: dict, producer: str, path: Path) -> dict:
         return gold
     pages = print_chromium(kpi_page(spec), path)
     return gold_for(kpi_gold_spec(spec), "pdf", pages, first_page_with(path, pages, "การคำนวณคะแนน"))
+
+
+# --- Word's format (DOCX, python-docx) exported by LibreOffice Writer ---------------------------
+
+DOCX_HANG_PT = 28  # a hanging indent: the marker, a tab, the text under which the lines wrap
+
+
+def me_docx(spec: dict, path: Path) -> None:
+    """The M&E report as a Word user types it: paragraphs in Thai distributed justification
+    (w:jc thaiDistribute), numbered items and details as hanging indents (marker, tab, text),
+    the project's name in a table cell after its label, the budget a table of labels over
+    amounts."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = "Sarabun", Pt(14)
+    style.element.rPr.rFonts.set(qn("w:cs"), "Sarabun")
+    # Thai is complex script: its font and size are w:rFonts/@w:cs and w:szCs, set apart
+    rpr = style.element.get_or_add_rPr()
+    size_cs = rpr.makeelement(qn("w:szCs"), {qn("w:val"): "28"})
+    rpr.append(size_cs)
+
+    def para(text: str, bold=False, hang=False, indent=0.0):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY
+        p.paragraph_format.space_after = Pt(2)
+        if hang:
+            p.paragraph_format.left_indent = Pt(indent + DOCX_HANG_PT)
+            p.paragraph_format.first_line_indent = Pt(-DOCX_HANG_PT)
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(indent + DOCX_HANG_PT))
+        elif indent:
+            p.paragraph_format.left_indent = Pt(indent)
+        run = p.add_run(text)
+        run.bold = bold
+        run.font.cs_bold = bold
+        return p
+
+    def table(rows):
+        t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        t.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+        return t
+
+    para(spec["title"], bold=True)
+    table([(spec["project_label"], spec["project"])])
+    para(spec["subtitle"], bold=True)
+    for name, heading, content in spec["sections"]:
+        para(heading, bold=True)
+        if name == "budget":
+            table(spec["budget_table"])
+        for entry in content:
+            if isinstance(entry, tuple):
+                number, text, details = entry
+                para(f"{number}.\t{text}", hang=True)
+                for d in details:
+                    marker, _, rest = d.partition(" ")
+                    if marker.rstrip(".)").isdigit():
+                        para(f"{marker}\t{rest}", hang=True, indent=DOCX_HANG_PT)
+                    else:
+                        para(d, indent=DOCX_HANG_PT)
+            else:
+                marker, _, rest = entry.partition(" ")
+                para(f"{marker}\t{rest}", hang=True) if marker == "-" else para(entry)
+    doc.save(str(path))
+
+
+def export_libreoffice(docx: Path, path: Path) -> int:
+    """The DOCX exported to PDF by LibreOffice Writer, Sarabun found through a fontconfig file
+    of its own (as render_office.make_libreoffice)."""
+    with tempfile.TemporaryDirectory(prefix="thaikpi-libreoffice-") as tmp:
+        fonts = Path(tmp) / "fonts"
+        fonts.mkdir()
+        for font in (SARABUN, SARABUN_BOLD):
+            (fonts / font.name).write_bytes(font.read_bytes())
+        config = Path(tmp) / "fonts.conf"
+        config.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                          '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                          f'<dir>{fonts}</dir><cachedir>{tmp}/cache</cachedir></fontconfig>')
+        source = Path(tmp) / f"{path.stem}.docx"
+        source.write_bytes(docx.read_bytes())
+        subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+                        "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True, timeout=300,
+                       env={**os.environ, "FONTCONFIG_FILE": str(config)})
+        path.write_bytes((Path(tmp) / f"{path.stem}.pdf").read_bytes())
+    return pdf_pages(path)
