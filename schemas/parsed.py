@@ -24,6 +24,9 @@ class Line:
     # A PDF text line with a horizontal rule drawn just above it: in a table ruled between
     # rows only, a rule is where a row begins.
     rule_above: bool = False
+    # A PDF text line's top (points, measured down; its words' most common top): the gap to
+    # the line above says where a paragraph's spacing is.
+    top: Optional[float] = None
 
     @property
     def text(self) -> str:

@@ -55,3 +55,29 @@ def test_no_flag_where_the_numbers_agree():
 
 def test_thai_letter_and_bullet_markers_are_not_item_text():
     assert split_items("ก. บันทึกข้อตกลง\n๏ ภาพถ่าย\nสำนักงาน ก.พ.ร.") == ["บันทึกข้อตกลง", "ภาพถ่ายสำนักงาน ก.พ.ร."]
+
+
+DOCX = SAMPLES / "me_2567_q2_elderly_care_docx.lo_docx.pdf"
+
+
+def test_docx_in_thai_distributed_justification_reads_whole():
+    # Word's format with w:jc thaiDistribute, exported by LibreOffice (ragged right): items
+    # wrap under hanging indents; headings are told from text by the paragraph spacing
+    project = processed(DOCX).project
+    assert [len(project.outputs), len(project.outputs[0].details), len(project.outcomes),
+            len(project.kpis), len(project.problems), len(project.suggestions)] == [1, 4, 1, 1, 1, 1]
+    assert project.outputs[0].details[2].endswith("ประเมินทักษะการดูแล 45 คน")
+
+
+def test_docx_year_only_in_the_body_after_a_budget_acts_year():
+    # no year in the title or heads; the budget act of 2566 comes first, the summary names 2567
+    assert processed(DOCX).fiscal_year_be == 2567
+
+
+def test_docx_project_name_in_the_cell_after_its_label_and_budget_under_its_labels():
+    project = processed(DOCX).project
+    assert project.name == ("โครงการส่งเสริมการดูแลผู้สูงอายุระยะยาวโดยชุมชนและอาสาสมัครดูแลผู้สูงอายุ"
+                            "ในเขตเทศบาลและองค์การบริหารส่วนตำบล")
+    # "งบประมาณที่ได้รับจัดสรร (ล้านบาท)" over "3.45", "เบิกจ่ายแล้ว (บาท)" over "1,276,400"
+    assert (project.budget_received_baht, project.budget_disbursed_baht) == (3_450_000, 1_276_400)
+    assert processed(DOCX).flags == []

@@ -62,5 +62,12 @@ def words_to_lines(words: list[dict], page_number: int, line_tolerance: float, i
         items.append(Item(top=group[0]["top"], x0=group[0]["x0"], bottom=max(w["bottom"] for w in group),
                            line=Line(cells=(text,), page=page_number,
                                      paragraph_start=start > margin + indent,
-                                     words=tuple((w["x0"], w["x1"], w["text"]) for w in group))))
+                                     words=tuple((w["x0"], w["x1"], w["text"]) for w in group),
+                                     top=_common_top(group))))
     return items
+
+
+def _common_top(group: list[dict]) -> float:
+    """A line's top: its words' most common top (a word with a mark set higher reads higher)."""
+    tops = [round(w["top"], 1) for w in group]
+    return max(dict.fromkeys(tops), key=tops.count)

@@ -4,7 +4,9 @@ A line break is a wrap or a paragraph's end. Text alone cannot tell them apart; 
 - a line that ends short of the right edge of justified text (a fifth of the lines end on it)
   ends its paragraph; ragged text may wrap well short of it, before a long word, so there the
   reader's first guess (an indented line opens a paragraph) stands, but for a line under the
-  text after an item's marker;
+  text after an item's marker, or under the line before it, after a line near the edge;
+- a line set further below the line above than the lines around them are (a paragraph's
+  spacing) opens a paragraph;
 - after a line that reaches the edge, the next line goes on with its paragraph where it starts
   at the paragraph's continuation column: under the text after an item's marker (a hanging
   indent), at or left of where its lines have gone on so far, or within a hanging indent of an
@@ -33,6 +35,7 @@ ALIGN = 2.5             # points: a line under a column
 MAX_HANG = 40.0         # points: how far an unnumbered paragraph's wrapped lines may hang in
 WIDE = 0.8              # of the text's width: a centred line this wide may have wrapped
 CENTRED = 2.0           # points: two lines' centres this close are centred alike
+GAP = 1.5               # points past a paragraph's line pitch: a paragraph's spacing
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,23 @@ def page_geometry(lines: list[Line]) -> PageGeometry:
     return PageGeometry(margin, ends[-1], justified)
 
 
+def spaced_lines(lines: list[Line], geometry: PageGeometry) -> set[int]:
+    """The indices (in `lines`, one page's text lines in order) of lines set further below the
+    line above than a paragraph's lines are (paragraph spacing above them). A paragraph's line
+    pitch is read where a line nearest this one wraps (it reaches the edge, the next line goes
+    on): a page may mix leadings (a table flattened to lines beside paragraphs)."""
+    tops = [line.top for line in lines]
+    steps = [None] + [b - a if a is not None and b is not None and b > a else None
+                      for a, b in zip(tops, tops[1:])]
+    wraps = [i + 1 for i, line in enumerate(lines[:-1]) if steps[i + 1] is not None and geometry.full(line)]
+    out = set()
+    for i, step in enumerate(steps):
+        nearest = sorted((w for w in wraps if w != i), key=lambda w: (abs(w - i), w > i))
+        if step is not None and nearest and step > steps[nearest[0]] + GAP:
+            out.add(i)
+    return out
+
+
 @dataclass
 class _Previous:
     """The text line before, as the next line's break is judged from it."""
@@ -95,9 +115,10 @@ def _goes_on(line: Line, prev: _Previous) -> bool:
     if not geometry.justified:
         # ragged, a line may wrap well short of the edge (before a long word) and a heading
         # may reach it: the reader's first guess stands (an indented line opens a paragraph)
-        # but for a line under the text of an item's first line (a hanging indent)
-        hangs = prev.opened and prev.column is not None and abs(x0 - prev.column) <= ALIGN
-        return hangs or not line.paragraph_start
+        # but for a line, after one near the edge, under an item's text or under the line
+        # before (a hanging indent)
+        aligned = prev.column is not None and abs(x0 - prev.column) <= ALIGN
+        return (aligned and geometry.full(prev.line)) or not line.paragraph_start
     if not geometry.full(prev.line):
         return False
     if not prev.opened:
@@ -114,6 +135,7 @@ def mark_paragraphs(lines: list[Line]) -> list[Line]:
         if line.table is None and line.words:
             by_page[line.page].append(line)
     geometry = {page: page_geometry(text) for page, text in by_page.items()}
+    spaced = {id(text[i]) for page, text in by_page.items() for i in spaced_lines(text, geometry[page])}
     out: list[Line] = []
     prev: Optional[_Previous] = None
     after_table = False
@@ -124,7 +146,7 @@ def mark_paragraphs(lines: list[Line]) -> list[Line]:
             prev = None if line.table is not None else prev
             continue
         text = line.cells[0] if line.cells else ""
-        if is_list_marker_start(text) or after_table:
+        if is_list_marker_start(text) or after_table or id(line) in spaced:
             opened = True
         elif prev is None:
             opened = line.paragraph_start
