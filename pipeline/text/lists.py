@@ -24,8 +24,8 @@ def is_page_number(line: str) -> bool:
 
 
 # "-", "•", "๏", "1.", "1.1", "1)", "(1)", "ก." (one of the first ten Thai letters and a full
-# stop, then a space: not "ก.พ.ร.", nor "ภ. และ" wrapped from "กคภ."): a bare number followed by a space is not a marker (it is far more often a
-# wrapped "ครั้งที่ 1 ถึง ..." than an item).
+# stop, then a space: not "ก.พ.ร.", nor "ภ. และ" wrapped from "กคภ."): a bare number followed
+# by a space is not a marker (it is far more often a wrapped "ครั้งที่ 1 ถึง ..." than an item).
 _LIST_MARKER = re.compile(
     r"^\s*(?:[-•●○▪■◦*–๏]\s*|\(?[0-9๐-๙]{1,3}\)\s*|[0-9๐-๙]{1,3}\.(?:[0-9๐-๙]{1,3}\.?)*\s*"
     r"|[ก-ช]\.(?:\s+|$))"
