@@ -49,7 +49,7 @@ STEP_TABLE_HEADERS = ("ระดับคะแนน", "ขั้นตอน�
 
 # Round checkboxes: "☑ รอบ 12 เดือน".
 ROUND_WORDS = ("รอบ", "เดือน")
-CHECKED_MARKS = "☑☒■✓✔⊠"
+CHECKED_MARKS = "☑☒■▣✓✔⊠"
 UNCHECKED_MARKS = "☐□❏❐❑❒"
 
 # Titles that open a person's name in a list of supervisors or collectors.

@@ -30,6 +30,7 @@ from thaikpi.pipeline.readers.pdf_pages import flag_page_text
 from thaikpi.pipeline.readers.pdf_streams import content_damage
 from thaikpi.pipeline.readers.pdf_words import extract_words
 from thaikpi.pipeline.settings import ReaderSettings
+from thaikpi.pipeline.text import LOST_GLYPH
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
 DEFAULT_SETTINGS = ReaderSettings()
@@ -154,6 +155,10 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     items = _table_items(page, tables, number, next_table, settings)
     next_table += len(tables)
     words = extract_words(outside(page.chars, table_boxes, slack), x_tolerance=settings.word_x_tolerance)
+    # A word of no width is a mark with no letter to sit on: Chromium paints the upper marks
+    # of the line it moves to the next page at the foot of this one too ("ตั้" alone).
+    # (A lost glyph marked for repair is kept: it is a letter the font drew without text.)
+    words = [w for w in words if w["x1"] - w["x0"] >= settings.zero_width or LOST_GLYPH in w["text"]]
     words += outside(boxes, table_boxes, slack)
     text_items = words_to_lines(words, number, settings.line_tolerance, settings.indent)
     rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= settings.rule_min_width]

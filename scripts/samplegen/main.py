@@ -35,6 +35,7 @@ from samplegen.scan import make_scan
 from samplegen.specs_genres import GENRE_SAMPLES
 from samplegen.specs_kpi import SAMPLES
 from samplegen.specs_other import OTHER_SAMPLES
+from samplegen.specs_rounds import ROUND_SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 # File name tags: which producer made a sample.
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     samples_dir, gold_dir = out / "samples", out / "tests" / "gold"
     samples_dir.mkdir(parents=True, exist_ok=True)
     made = {}
-    for spec, producer in SAMPLES:
+    for spec, producer in SAMPLES + ROUND_SAMPLES:
         if only and spec["slug"] not in only:
             continue
         path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
