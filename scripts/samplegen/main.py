@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from samplegen import genres, other_kinds
+from samplegen import framework_lists, genres, other_kinds
 from samplegen.bad_inputs import TEXT_FIXTURE, make_bad_inputs, make_text_fixture
 from samplegen.gold import garbled_gold, gold_for, scan_gold
 from samplegen.poppler import poppler_page_text
@@ -35,7 +35,7 @@ from samplegen.scan import make_scan
 from samplegen.specs_genres import GENRE_SAMPLES
 from samplegen.specs_kpi import SAMPLES
 from samplegen.specs_other import OTHER_SAMPLES
-from samplegen.specs_rounds import ROUND_SAMPLES
+from samplegen.specs_rounds import FRAMEWORK_LIST_SAMPLES, ROUND_SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 # File name tags: which producer made a sample.
@@ -114,6 +114,13 @@ def main(argv: list[str] | None = None) -> None:
             continue
         path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
         gold = other_kinds.make(spec, producer, path)
+        write_gold(gold_dir / (path.name + ".json"), gold)
+        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
+    for spec, producer in FRAMEWORK_LIST_SAMPLES:  # frameworks whose indicators are lists
+        if only and spec["slug"] not in only:
+            continue
+        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
+        gold = framework_lists.make(spec, producer, path)
         write_gold(gold_dir / (path.name + ".json"), gold)
         print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
     for spec, producer in GENRE_SAMPLES:  # real genres in their own layouts; gold in tests/gold_genres/
