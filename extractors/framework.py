@@ -15,6 +15,11 @@ bare number is a code or a weight is decided by what follows it: an indicator's 
 with one of labels.INDICATOR_NAME_OPENERS ("ระดับความสำเร็จ", "ร้อยละ", ...), a group title does
 not. Codes listed before their names ("5.1 5.2 ระดับ... ระดับ... 1 2", a table flattened by
 column) are matched to names and weights in order.
+
+A framework may also be lists (framework_lists): a dimension's heading, then its items a line
+each ("1. ระดับ... (น้ำหนักร้อยละ 30)", "• ร้อยละ..." with neither code nor weight), read by the
+same grammar; in HTML the list's paragraphs after the heading. A slide that opens with
+ตัวอย่าง illustrates (how to write an indicator) and is not read.
 """
 from __future__ import annotations
 
