@@ -15,6 +15,11 @@ bare number is a code or a weight is decided by what follows it: an indicator's 
 with one of labels.INDICATOR_NAME_OPENERS ("ระดับความสำเร็จ", "ร้อยละ", ...), a group title does
 not. Codes listed before their names ("5.1 5.2 ระดับ... ระดับ... 1 2", a table flattened by
 column) are matched to names and weights in order.
+
+A framework may also be lists (framework_lists): a dimension's heading, then its items a line
+each ("1. ระดับ... (น้ำหนักร้อยละ 30)", "• ร้อยละ..." with neither code nor weight), read by the
+same grammar; in HTML the list's paragraphs after the heading. A slide that opens with
+ตัวอย่าง illustrates (how to write an indicator) and is not read.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from thaikpi.extractors import labels
+from thaikpi.extractors.framework_lists import codeless_items, is_example, is_list_item
 from thaikpi.extractors.indicator_table import has_level_table
 from thaikpi.extractors.lines import cells_text, clean_lines, drop_site_chrome, fiscal_year
 from thaikpi.pipeline.text import match_key, to_arabic_digits
@@ -47,7 +53,7 @@ _GROUP_TOTAL = re.compile(
 )
 _TOKEN = re.compile(
     r"(?P<dim>" + labels.DIMENSION_WORD + r"\s*(?P<dim_no>\d{1,2})\s*[:：]?)"
-    r"|(?P<paren>\(\s*(?P<paren_no>\d{1,3}(?:\.\d{1,2})?)\s*%?\s*\))"
+    r"|(?P<paren>\(\s*(?:(?:" + "|".join(labels.WEIGHT_WORDS) + r")\s*)?(?P<paren_no>\d{1,3}(?:\.\d{1,2})?)\s*%?\s*\))"
     # a code or a weight: "4.", "2.2.1", "1.5", "50%"; never part of a date, range or word
     r"|(?P<num>(?<![0-9A-Za-z.\-/])\d{1,3}(?:\.\d{1,2}){0,3}\.?(?:\s*%)?(?![0-9A-Za-z\-/]|\.\d))"
 )
@@ -69,7 +75,8 @@ def is_framework(parsed: ParsedDocument) -> bool:
 
 def slides(lines: list[Line], fmt: str) -> list[tuple[str, int]]:
     """The units a framework is laid out in, as (text, page): a PDF page is a slide; in HTML a
-    table is one unit and so is every paragraph. Table cells are joined in reading order."""
+    table is one unit and so is every paragraph. Table cells are joined in reading order, a
+    unit's lines by "\n" (a list's items are lines)."""
     units: list[list] = []
     last_key = None
     for n, line in enumerate(lines):
@@ -81,7 +88,7 @@ def slides(lines: list[Line], fmt: str) -> list[tuple[str, int]]:
         else:
             key = ("line", n)
         if units and key == last_key:
-            units[-1][0] += " " + text
+            units[-1][0] += "\n" + text
         else:
             units.append([text, line.page])
         last_key = key
@@ -96,6 +103,7 @@ class Token:
     text: str
     value: Optional[float] = None  # num: the number; dim: its number
     trailing_dot: bool = False     # "4." is a code, never a weight
+    paren: bool = False            # "(6)", "(น้ำหนักร้อยละ 30)": a weight, never a code
     page: int = 0
 
 
@@ -116,7 +124,7 @@ def framework_tokens(text: str, page: int) -> list[Token]:
         if m.group("dim"):
             tokens.append(Token("dim", m.group(0), value=float(m.group("dim_no")), page=page))
         elif m.group("paren"):
-            tokens.append(Token("num", m.group(0), value=float(m.group("paren_no")), page=page))
+            tokens.append(Token("num", m.group(0), value=float(m.group("paren_no")), paren=True, page=page))
         else:
             raw = m.group("num").replace("%", "").strip()
             dot = raw.endswith(".")
@@ -128,7 +136,7 @@ def framework_tokens(text: str, page: int) -> list[Token]:
 
 
 def _add_text(tokens: list[Token], text: str, page: int) -> None:
-    text = text.strip(" \t*:：,;")
+    text = text.strip(" \t\n*:：,;" + labels.LIST_BULLETS)
     if text:
         tokens.append(Token("text", text, page=page))
 
@@ -188,6 +196,8 @@ def read_items(tokens: list[Token], state: _State) -> None:
         dotted = next((n for n, t in enumerate(run) if t.trailing_dot or t.value is None), None)
         if dotted is not None:
             n_codes = max(n_codes, len(run) - dotted)
+        # a weight in parentheses ends the codes: the name after it has none (a list's bullet)
+        n_codes = min(n_codes, next((n for n, t in enumerate(reversed(run)) if t.paren), len(run)))
         weights, codes = run[:len(run) - n_codes], run[len(run) - n_codes:]
         for num in weights:
             if state.dimension_wants == "weight":
@@ -215,18 +225,29 @@ def _open_dimension(state: _State, tokens: list[Token], i: int) -> None:
 
 
 def _read_text(state: _State, tok: Token) -> None:
+    text = " ".join(tok.text.split("\n"))
     if state.dimension_wants == "skip_name":
         state.dimension_wants = ""
         return
     if state.dimension_wants == "name":
-        state.dimensions[state.dimension].name = tok.text.replace(labels.CONTINUED_WORD, "").strip()
+        state.dimensions[state.dimension].name = text.replace(labels.CONTINUED_WORD, "").strip()
         state.dimension_wants = "weight"
         return
     if state.unnamed:
-        for code, name in zip(state.unnamed, split_names(tok.text, len(state.unnamed))):
+        for code, name in zip(state.unnamed, split_names(text, len(state.unnamed))):
             if name and not state.items[code].name:
                 state.items[code].name = name
         state.unnamed = []
+        return
+    # Names, a line each, with no code: a list's items, indicators without code or weight.
+    # Their weights, if any, follow them.
+    if state.dimension is not None and (names := codeless_items(tok.text)):
+        state.pending = []
+        for name in names:
+            key = f"#{len(state.items)}"
+            state.items[key] = Indicator(name=name, dimension=state.dimension, page=tok.page)
+            state.pending.append(key)
+        state.dimension_wants = ""
         return
     # A group title ("การมีส่วนร่วมของประชาชน") or a note: the items before it are done.
     state.pending = []
@@ -277,15 +298,23 @@ def parse(parsed: ParsedDocument) -> Framework:
     totals: list[tuple[str, float, int]] = []
     levels: list[tuple[Optional[str], list[Criterion], int]] = []
     units = slides(lines, parsed.format)
+    in_list = False  # HTML: the paragraphs after a dimension's heading are its list's items
     for index, (text, page) in enumerate(units):
         text, found = group_totals(text)
         totals += [(code, total, page) for code, total in found]
         start = _DIMENSION.search(text)
-        if start:
+        if is_example(text):
+            in_list = False  # a slide that illustrates: its items are not the framework's
+        elif start:
             read_items(framework_tokens(text[start.start():], page), state)
+            in_list = parsed.format != "pdf"
         elif found:  # a note that lists a group's sub-indicators under the current dimension
             state.pending, state.unnamed, state.dimension_wants = [], [], ""
             read_items(framework_tokens(text, page), state)
+        elif in_list and is_list_item(text):
+            read_items(framework_tokens(text, page), state)
+        else:
+            in_list = False
         # A slide's intro, label and levels may be separate paragraphs and a table in HTML.
         window = text if parsed.format == "pdf" else " ".join(t for t, _ in units[max(0, index - 2):index + 3])
         scored = scoring_levels(window) if _has_criteria_label(text) else None

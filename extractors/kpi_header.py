@@ -55,12 +55,13 @@ def _is_title_line(text: str) -> bool:
 
 
 def round_boxes(lines: list[Line]) -> list[tuple[int, bool, int]]:
-    """Every "☐/☑ รอบ N เดือน": (months, checked, page)."""
+    """Every "☐/☑ รอบ N เดือน": (months, checked, page). A line's cells are read as one text:
+    a form may set each box in a cell of its own and its label in the next."""
     boxes = []
     for line in lines:
-        for cell in line.cells:
-            for m in _ROUND.finditer(to_arabic_digits(cell)):
-                boxes.append((int(m.group(2)), m.group(1) in labels.CHECKED_MARKS, line.page))
+        text = " ".join(c for c in line.cells if c.strip())
+        for m in _ROUND.finditer(to_arabic_digits(text)):
+            boxes.append((int(m.group(2)), m.group(1) in labels.CHECKED_MARKS, line.page))
     return boxes
 
 

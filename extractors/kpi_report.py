@@ -71,7 +71,7 @@ def unreadable_tables(sections: dict[str, Section], indicator: Indicator, index:
 
 
 def round_flag(boxes: list[tuple[int, bool, int]], checked: list[int], first_page: Optional[int]) -> Flag:
-    """No round checked, or more than one: the flag says which boxes there were."""
+    """More than one round checked: the flag says which boxes there were."""
     page = boxes[0][2] if boxes else first_page
     return RoundAmbiguous.make(
         page=page, checked=len(checked),
@@ -90,7 +90,8 @@ def parse(parsed: ParsedDocument) -> KpiReport:
     checked = sorted({months for months, is_checked, _ in boxes if is_checked})
     if len(checked) == 1:
         report.round_months = checked[0]
-    else:
+    elif len(checked) > 1:
+        # No mark read is no round, not a contradiction: only two marks are ambiguous.
         report.flags.append(round_flag(boxes, checked, lines[0].page if lines else None))
 
     code = name = indicator_page = None

@@ -49,7 +49,7 @@ STEP_TABLE_HEADERS = ("ระดับคะแนน", "ขั้นตอน�
 
 # Round checkboxes: "☑ รอบ 12 เดือน".
 ROUND_WORDS = ("รอบ", "เดือน")
-CHECKED_MARKS = "☑☒■✓✔⊠"
+CHECKED_MARKS = "☑☒■▣✓✔⊠"
 UNCHECKED_MARKS = "☐□❏❐❑❒"
 
 # Titles that open a person's name in a list of supervisors or collectors.
@@ -73,6 +73,13 @@ DIMENSION_WORD = "มิติที่"
 CONTINUED_WORD = "(ต่อ)"
 # "ตัวชี้วัด 2.2 (น้ำหนักรวมร้อยละ 18)": the total of a group of sub-indicators.
 GROUP_TOTAL_WORDS = ("น้ำหนักรวมร้อยละ", "น้ำหนักรวม")
+# "... (น้ำหนักร้อยละ 30)": a weight written after a name, as lists write it.
+WEIGHT_WORDS = ("น้ำหนักร้อยละ", "น้ำหนัก")
+# A slide that opens with this illustrates something (how to write an indicator): its items
+# are not the framework's.
+EXAMPLE_WORDS = ("ตัวอย่าง",)
+# Bullets a list item may open with (a browser's print draws them, HTML reads "•").
+LIST_BULLETS = "•◦▪▫○●๏-–"
 INDICATOR_WORDS = ("ตัวชี้วัดที่", "ตัวชี้วัด")
 # How an indicator's name starts. A number before such a phrase is the indicator's code; a
 # number before anything else (a group title like "การมีส่วนร่วมของประชาชน") is a weight.

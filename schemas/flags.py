@@ -127,7 +127,7 @@ class CountMismatch(FlagType):
 class RoundAmbiguous(FlagType):
     code = "round_ambiguous"
     severity = "warning"
-    description = "no round, or more than one round, is checked"
+    description = "more than one round is checked"
     template = "{checked} round boxes checked (expected exactly one): {rounds}"
 
 

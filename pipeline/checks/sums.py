@@ -2,8 +2,9 @@
 with flags added; nothing is corrected.
 
 - framework: the dimensions' weights add up to 100; each dimension's indicators add up to the
-  dimension's weight; sub-indicators add up to their parent's weight, or to the total a note
-  states for them (weight_sum_mismatch).
+  dimension's weight, each part counted once (sub-indicators by their codes, bullets with no
+  code under an indicator whose weight is their sum); sub-indicators add up to their parent's
+  weight, or to the total a note states for them (weight_sum_mismatch).
 - me_report: "N things" against the things listed (count_mismatch); a stated total against
   the numbers it adds up (total_mismatch).
 """
@@ -32,6 +33,25 @@ def parent_code(code: Optional[str]) -> Optional[str]:
     return code.rsplit(".", 1)[0] if code and "." in code else None
 
 
+def without_parts(items: list[Indicator]) -> list[Indicator]:
+    """A dimension's indicators without the parts of one: a run of items with no code right
+    after an indicator whose weight is the run's sum (bullets under it). Parts with codes
+    ("1.1" under "1") are found by their codes."""
+    kept, i = [], 0
+    while i < len(items):
+        kept.append(items[i])
+        j = i + 1
+        while j < len(items) and items[j].code is None and items[j].weight is not None:
+            j += 1
+        run = items[i + 1:j]
+        whole = items[i].weight
+        if run and whole is not None and abs(sum(p.weight for p in run) - whole) <= TOLERANCE:
+            i = j  # the run is the item's parts: counted once, in its weight
+        else:
+            i += 1
+    return kept
+
+
 def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) -> list[Flag]:
     flags: list[Flag] = []
     weighted = [d for d in dimensions if d.weight is not None]
@@ -46,7 +66,7 @@ def framework_flags(dimensions: list[Dimension], indicators: list[Indicator]) ->
     for d, dim in enumerate(dimensions):
         if dim.weight is None:
             continue
-        top = [i for i in indicators if i.dimension == dim.number and parent_code(i.code) not in codes]
+        top = without_parts([i for i in indicators if i.dimension == dim.number and parent_code(i.code) not in codes])
         if top and all(i.weight is not None for i in top):
             total = _number(sum(i.weight for i in top))
             if abs(total - dim.weight) > TOLERANCE:

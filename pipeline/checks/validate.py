@@ -10,7 +10,9 @@ from thaikpi.schemas.flags import DateOutOfRange, Locator, MissingField
 
 REQUIRED = {
     "kpi_report": {"document": ("fiscal_year_be",), "indicator": ("code", "name", "score_rows")},
-    "framework": {"document": ("fiscal_year_be", "dimensions"), "indicator": ("code", "name", "weight")},
+    # A framework may list indicators as bullets, with neither code nor weight (issue 23): only
+    # the name makes one.
+    "framework": {"document": ("fiscal_year_be", "dimensions"), "indicator": ("name",)},
     "me_report": {"document": ("fiscal_year_be", "project"), "project": ("name", "quarter")},
 }
 

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from thaikpi.pipeline.text import text_layer_problem, thai_share
 from thaikpi.pipeline.errors import InputError
+from thaikpi.pipeline.readers.html_boxes import drawn_box
 from thaikpi.pipeline.readers.symbol_fonts import symbol_char, symbol_font
 from thaikpi.schemas.parsed import Line, ParsedDocument
 
@@ -188,6 +189,8 @@ class _Walker:
                     self.lines.append(Line(cells=cells, page=1, paragraph_start=True))
         elif child.name == "input":
             self._buffer.append(_checkbox(child))
+        elif child.name not in BLOCK_TAGS and (box := drawn_box(child)) is not None:
+            self._buffer.append(box)
         elif child.name in BLOCK_TAGS:
             self.flush()
             if child.name == "li" and _bulleted(child):

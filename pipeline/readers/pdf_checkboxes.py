@@ -3,11 +3,14 @@ browsers draw form controls) as pseudo-words "☑"/"☐", so that extractors see
 whatever drew them; and table finding that leaves the boxes' squares out."""
 from __future__ import annotations
 
+import math
+
 from thaikpi.pipeline.readers.pdf_geometry import by_x0, inside
 from thaikpi.pipeline.readers.pdf_tables import find_tables
 from thaikpi.pipeline.settings import ReaderSettings
 
 CHECKED_BOX, EMPTY_BOX = "☑", "☐"
+ROUND_SLACK = 0.15  # share of the radius a round bullet's points may stray from its circle
 
 
 def is_white(color) -> bool:
@@ -15,6 +18,17 @@ def is_white(color) -> bool:
         return True
     values = list(color) if isinstance(color, (list, tuple)) else [color]
     return all(isinstance(v, (int, float)) and v >= 0.95 for v in values)
+
+
+def is_round(shape: dict) -> bool:
+    """A curve whose points all lie on the circle its box holds: a list's bullet (a browser
+    draws • and ◦ as circles), not a box, however round a box's corners are."""
+    points = shape.get("pts") or []
+    if shape.get("object_type") != "curve" or len(points) < 4:
+        return False
+    cx, cy = (shape["x0"] + shape["x1"]) / 2, (shape["top"] + shape["bottom"]) / 2
+    radius = (shape["width"] + shape["height"]) / 4
+    return all(abs(math.hypot(x - cx, y - cy) - radius) <= ROUND_SLACK * radius for x, y in points)
 
 
 def checkboxes(page, settings: ReaderSettings) -> list[dict]:
@@ -27,7 +41,8 @@ def checkboxes(page, settings: ReaderSettings) -> list[dict]:
     shapes = page.rects + page.curves
     low, high = settings.checkbox_min_side, settings.checkbox_max_side
     squareness, slack = settings.checkbox_squareness, settings.inside_slack
-    squares = [s for s in shapes if low <= s["width"] <= high and abs(s["width"] - s["height"]) < squareness]
+    squares = [s for s in shapes if low <= s["width"] <= high and abs(s["width"] - s["height"]) < squareness
+               and not is_round(s)]
     # Shapes by x0, so that each box tests only the shapes near it: a chart of 14,400 small
     # squares took two minutes with every square tested against every other.
     squares_by_x0 = by_x0(squares)

@@ -131,6 +131,14 @@ def _table_items(page, tables: list, number: int, next_table: int, settings: Rea
     return items
 
 
+def _ghost_marks(line: Line, zero_width: float) -> bool:
+    """A line of Thai of no width: marks with no letter to sit on. Chromium paints the upper
+    marks of the line it moves to the next page at the foot of this one too ("ตั้" alone).
+    (Other text of no width is kept: a standard font with no metrics in pdfminer, "αβ".)"""
+    return (all(x1 - x0 < zero_width for x0, x1, _ in line.words)
+            and all("\u0e00" <= ch <= "\u0e7f" or ch.isspace() for ch in line.text))
+
+
 def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocument], next_table: int,
                settings: ReaderSettings) -> int:
     """Adds one page's lines and findings to `doc`; returns the number of the next table."""
@@ -158,6 +166,7 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     words = extract_words(outside(page.chars, table_boxes, slack), x_tolerance=settings.word_x_tolerance)
     words += outside(boxes, table_boxes, slack)
     text_items = words_to_lines(words, number, settings.line_tolerance, settings.indent)
+    text_items = [it for it in text_items if not _ghost_marks(it.line, settings.zero_width)]
     rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= settings.rule_min_width]
     mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in outside(rules, table_boxes, slack)])
     items = drop_page_numbers(items + text_items)

@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from samplegen import genres, other_kinds, render_layouts
+from samplegen import framework_lists, genres, other_kinds, render_layouts
 from samplegen.bad_inputs import TEXT_FIXTURE, make_bad_inputs, make_text_fixture
 from samplegen.gold import garbled_gold, gold_for, scan_gold
 from samplegen.poppler import poppler_page_text
@@ -36,6 +36,7 @@ from samplegen.specs_genres import GENRE_SAMPLES
 from samplegen.specs_kpi import SAMPLES
 from samplegen.specs_layouts import LAYOUT_SAMPLES
 from samplegen.specs_other import OTHER_SAMPLES
+from samplegen.specs_rounds import FRAMEWORK_LIST_SAMPLES, ROUND_SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 # File name tags: which producer made a sample.
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     samples_dir, gold_dir = out / "samples", out / "tests" / "gold"
     samples_dir.mkdir(parents=True, exist_ok=True)
     made = {}
-    for spec, producer in SAMPLES:
+    for spec, producer in SAMPLES + ROUND_SAMPLES:
         if only and spec["slug"] not in only:
             continue
         path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
@@ -121,6 +122,13 @@ def main(argv: list[str] | None = None) -> None:
             continue
         path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
         gold = render_layouts.make(spec, producer, path)
+        write_gold(gold_dir / (path.name + ".json"), gold)
+        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
+    for spec, producer in FRAMEWORK_LIST_SAMPLES:  # frameworks whose indicators are lists
+        if only and spec["slug"] not in only:
+            continue
+        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
+        gold = framework_lists.make(spec, producer, path)
         write_gold(gold_dir / (path.name + ".json"), gold)
         print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
     for spec, producer in GENRE_SAMPLES:  # real genres in their own layouts; gold in tests/gold_genres/

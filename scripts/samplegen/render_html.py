@@ -20,6 +20,13 @@ def ps(paragraphs: list[str]) -> str:
     return "".join(f"<p>{esc(p)}</p>" for p in paragraphs)
 
 
+CSS_SQUARE = ("display:inline-block;width:9pt;height:9pt;border:1px solid #000;line-height:9pt;"
+              "text-align:center;vertical-align:middle;")
+
+CSS_TICK = ('<span style="display:inline-block;width:3pt;height:6pt;border-right:1.5px solid #000;'
+            'border-bottom:1.5px solid #000;transform:rotate(45deg)"></span>')
+
+
 def checkbox_html(spec: dict) -> str:
     style = spec.get("checkboxes")
     if style == "unicode":
@@ -30,9 +37,26 @@ def checkbox_html(spec: dict) -> str:
         box = lambda checked: ("<span style='font-family:Wingdings;mso-ascii-font-family:\"TH SarabunPSK\";"
                                "mso-char-type:symbol;mso-symbol-font-family:Wingdings'>"
                                f"{'þ' if checked else '¨'}</span>")
+    elif style == "glyph_square":
+        box = lambda checked: "▣" if checked else "□"
+    elif style == "css_square":
+        # An e-reporting system's own boxes: a bordered span, a tick glyph in the checked one only.
+        box = lambda checked: f'<span style="{CSS_SQUARE}">{"✓" if checked else "&nbsp;"}</span>'
+    elif style == "filled_square":
+        # ... or a bordered span filled black when checked, no glyph in either.
+        box = lambda checked: f'<span style="{CSS_SQUARE}{"background:#000;" if checked else ""}">&nbsp;</span>'
+    elif style == "css_tick":
+        # ... or a tick drawn by CSS (two borders of a rotated span): vector paths in print.
+        box = lambda checked: f'<span style="{CSS_SQUARE}">{CSS_TICK if checked else ""}</span>'
     else:
         box = lambda checked: f'<input type="checkbox"{" checked" if checked else ""}>'
-    return "<br>".join(f"{box(c)} รอบ {num(spec, m)} เดือน" for m, c in spec["rounds"])
+    layout = spec.get("round_layout")
+    if layout == "table":
+        # each box in a cell of its own, its label in the next cell
+        cells = "".join(f"<td>{box(c)}</td><td>รอบ {num(spec, m)} เดือน</td>" for m, c in spec["rounds"])
+        return f'<table border="0" cellspacing="0" cellpadding="2"><tr>{cells}</tr></table>'
+    sep = "&nbsp;&nbsp;&nbsp;&nbsp;" if layout == "line" else "<br>"
+    return sep.join(f"{box(c)} รอบ {num(spec, m)} เดือน" for m, c in spec["rounds"])
 
 
 def data_table(rows: list[list[str]], header=True, spans=None, header_rows=1, border=1) -> str:
