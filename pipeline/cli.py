@@ -200,17 +200,22 @@ def export(
     years: Optional[str] = typer.Option(None, "--years", help="only these fiscal years: 2551-2556 "
                                         "(Buddhist Era) or 2008-2013 (Common Era), 2551-, -2556 or one year"),
     excel: bool = typer.Option(False, "--excel", help="CSV with a BOM so Excel shows Thai"),
+    licenses: Optional[List[str]] = typer.Option(None, "--license", help="the dataset's licence in "
+                                                 "datapackage.json: an id (cc-by-4.0) or ID=TITLE; repeatable "
+                                                 "(default: the source agencies' terms, see README)"),
 ) -> None:
     """The researcher's dataset: every table typed (CSV or Parquet), with datapackage.json
     and the data dictionary (data_dictionary.md) beside it."""
     from thaikpi.pipeline.outputs.export import ExportError, Selection, export as run_export, parse_years
+    from thaikpi.pipeline.outputs.package import license_entry
     from thaikpi.schemas.columns import TABLES
 
     dest = to or out / f"dataset-{fmt}"
     try:
         first, last = parse_years(years) if years else (None, None)
         selection = Selection(kinds=tuple(kinds or ()), first_year_be=first, last_year_be=last)
-        report = run_export(out, dest, fmt, selection, excel=excel)
+        report = run_export(out, dest, fmt, selection, excel=excel,
+                            licenses=[license_entry(spec) for spec in licenses or ()])
     except ExportError as exc:
         _usage(str(exc))
     except OSError as exc:

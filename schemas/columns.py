@@ -119,16 +119,41 @@ TABLES: dict[str, list[Column]] = {
         _c("page", "integer", "page in the source", "หน้า"),
     ],
     "flags": DOC_KEYS + [
+        _c("flag", "integer", "position of the flag in the document's flags, from 0", "ลำดับข้อสังเกต"),
         FISCAL_YEAR_BE,
         _c("check", "string", "the rule that failed (catalogue in README)", "กฎที่ตรวจพบ"),
         _c("severity", "string", "error, warning or info", "ระดับความรุนแรง"),
+        _c("indicator_id", "string", "the indicator concerned, where the flag points at one (indicators.indicator_id)", "รหัสตัวชี้วัดในชุดข้อมูล"),
         _c("indicator_code", "string", "indicator concerned", "รหัสตัวชี้วัด"),
-        _c("reported", "string", "the value the report gives", "ค่าที่รายงาน"),
-        _c("expected", "string", "the value recomputed from the rest of the report", "ค่าที่คำนวณได้"),
+        _c("reported", "number", "the value the report gives, where it is a number", "ค่าที่รายงาน (ตัวเลข)"),
+        _c("reported_text", "string", "the value the report gives, where it is not a number (e.g. บรรลุ)", "ค่าที่รายงาน (ข้อความ)"),
+        _c("expected", "number", "the value recomputed from the rest of the report, where it is a number", "ค่าที่คำนวณได้ (ตัวเลข)"),
+        _c("expected_text", "string", "the value expected, where it is not a number", "ค่าที่คำนวณได้ (ข้อความ)"),
         _c("message", "string", "what disagrees, in words, with the rule", "คำอธิบาย"),
         _c("page", "integer", "page in the source", "หน้า"),
         _c("evidence", "string", "the source text the flag is about (e.g. the score row's cells)", "ข้อความต้นฉบับ"),
     ],
+}
+
+
+# Each table's primary key, and its foreign keys: (columns, referenced table, its columns).
+# A document is its file (`source`: the ledger holds one row per path; two paths may hold the
+# same bytes, so doc_id repeats); an indicator id names one document's indicator.
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "documents": ["source"],
+    "indicators": ["indicator_id"],
+    "dimensions": ["source", "number"],
+    "score_rows": ["indicator_id", "row"],
+    "me_claims": ["source", "claim"],
+    "flags": ["source", "flag"],
+}
+FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
+    "documents": [],
+    "indicators": [(["source"], "documents", ["source"])],
+    "dimensions": [(["source"], "documents", ["source"])],
+    "score_rows": [(["indicator_id"], "indicators", ["indicator_id"]), (["source"], "documents", ["source"])],
+    "me_claims": [(["source"], "documents", ["source"])],
+    "flags": [(["source"], "documents", ["source"]), (["indicator_id"], "indicators", ["indicator_id"])],
 }
 
 
@@ -144,7 +169,9 @@ def data_dictionary(fmt: str = "csv", intro: str = DATASET_INTRO) -> str:
     for name, columns in TABLES.items():
         out += [f"## {name}.{fmt}", "", "| column | type | meaning | ความหมาย |", "|---|---|---|---|"]
         out += [f"| `{c.name}` | {c.type} | {c.description} | {c.description_th} |" for c in columns]
-        out.append("")
+        keys = [f"primary key: {', '.join(f'`{k}`' for k in PRIMARY_KEYS[name])}"]
+        keys += [f"`{', '.join(cols)}` → {table}.`{', '.join(ref)}`" for cols, table, ref in FOREIGN_KEYS[name]]
+        out += ["", "Keys: " + "; ".join(keys) + ".", ""]
     out += [f"## Flag checks (`flags.{fmt}` → `check`)", "", "| check | severity | when |", "|---|---|---|"]
     out += [f"| `{t.code}` | {t.severity} | {t.description} |" for t in FLAG_TYPES.values()]
     return "\n".join(out) + "\n"

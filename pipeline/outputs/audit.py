@@ -30,7 +30,7 @@ TEMPLATE_NAME = "report.html.j2"  # in templates/, shipped in the package
 NEEDED = {"documents": ("doc_id", "source", "kind", "status", "fiscal_year_be", "error_kind", "error_message",
                         "indicators", "pages"),
           "flags": ("doc_id", "source", "fiscal_year_be", "check", "severity", "indicator_code", "reported",
-                    "expected", "message", "page", "evidence")}
+                    "reported_text", "expected", "expected_text", "message", "page", "evidence")}
 
 # The report's headings, in English and Thai (label data, not code).
 HEADINGS = {
