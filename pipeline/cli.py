@@ -192,7 +192,7 @@ def audit(
 @app.command()
 def export(
     out: Path = typer.Argument(Path("out"), help="an ingest's output folder (its ledger is read)"),
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet"),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, parquet or sqlite (one file)"),
     to: Optional[Path] = typer.Option(None, "--to", help="the dataset's folder, new, empty or an earlier "
                                                          "export, replaced whole (default: OUT/dataset-FORMAT)"),
     kinds: Optional[List[str]] = typer.Option(None, "--kind", help="only this document kind "
@@ -222,8 +222,8 @@ def export(
         typer.echo(f"thaikpi: cannot write the dataset to {dest}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1)
     rows = report.totals.rows
-    typer.echo(f"dataset      {dest}/ ({fmt}: " + ", ".join(f"{name}.{fmt}" for name in TABLES)
-               + ", datapackage.json, data_dictionary.md)")
+    files = ["thaikpi.sqlite"] if fmt == "sqlite" else [f"{name}.{fmt}" for name in TABLES]
+    typer.echo(f"dataset      {dest}/ ({fmt}: " + ", ".join(files) + ", datapackage.json, data_dictionary.md)")
     typer.echo("rows         " + ", ".join(f"{name} {rows.get(name, 0)}" for name in TABLES))
     if report.left_out:
         typer.echo(f"left out     {report.left_out} documents outside the selection")

@@ -167,7 +167,7 @@ def data_dictionary(fmt: str = "csv", intro: str = DATASET_INTRO) -> str:
     Thai), then the flag checks."""
     out = ["# Data dictionary", "", intro, ""]
     for name, columns in TABLES.items():
-        out += [f"## {name}.{fmt}", "", "| column | type | meaning | ความหมาย |", "|---|---|---|---|"]
+        out += [f"## {name}.{fmt}" if fmt != "sqlite" else f"## {name} (table of thaikpi.sqlite)", "", "| column | type | meaning | ความหมาย |", "|---|---|---|---|"]
         out += [f"| `{c.name}` | {c.type} | {c.description} | {c.description_th} |" for c in columns]
         keys = [f"primary key: {', '.join(f'`{k}`' for k in PRIMARY_KEYS[name])}"]
         keys += [f"`{', '.join(cols)}` → {table}.`{', '.join(ref)}`" for cols, table, ref in FOREIGN_KEYS[name]]

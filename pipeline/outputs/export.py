@@ -104,7 +104,7 @@ def export(out: Path, dest: Path, fmt: str = "csv", selection: Selection = Selec
     """Write the dataset of OUT's ledger to dest (a folder, replaced whole); `licenses` for
     datapackage.json (none: package.DEFAULT_LICENSE)."""
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}: use {' or '.join(FORMATS)}")
+        raise ExportError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     ledger_path = out / LEDGER_NAME
     if not ledger_path.exists():
         raise ExportError(f"no ledger in {out}: run thaikpi ingest ... --out {out} first")

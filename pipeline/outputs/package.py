@@ -25,6 +25,14 @@ SOURCES_TITLE = ("The source documents (PDF, HTML) of the ingest, one row each i
                  "table: their path (source) and the sha256 of their bytes (doc_id)")
 
 
+SQLITE_NAME = "thaikpi.sqlite"
+
+
+def table_path(name: str, fmt: str) -> str:
+    """A table's file; SQLite's tables are all in one file (the resource's name is its table)."""
+    return SQLITE_NAME if fmt == "sqlite" else f"{name}.{fmt}"
+
+
 def license_entry(spec: str) -> dict:
     """`--license ID` or `--license ID=TITLE`: an Open Definition / SPDX id (lower case as the
     Data Package profile asks: cc-by-4.0, odc-pddl-1.0), with a title if given."""
@@ -38,8 +46,9 @@ def license_entry(spec: str) -> dict:
 def datapackage(excel: bool, fmt: str = "csv", licenses: Optional[Sequence[dict]] = None,
                 created: Optional[datetime] = None) -> dict:
     """The package of the tables in `fmt`; `licenses` none: DEFAULT_LICENSE."""
-    resource = {"format": "csv", "encoding": "utf-8-sig" if excel else "utf-8"} if fmt == "csv" else \
-        {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}
+    resource = {"csv": {"format": "csv", "encoding": "utf-8-sig" if excel else "utf-8"},
+                "parquet": {"format": "parquet", "mediatype": "application/vnd.apache.parquet"},
+                "sqlite": {"format": "sqlite", "mediatype": "application/vnd.sqlite3"}}[fmt]
     created = created or datetime.now(timezone.utc)
     return {
         "name": "thaikpi-dataset",
@@ -50,9 +59,9 @@ def datapackage(excel: bool, fmt: str = "csv", licenses: Optional[Sequence[dict]
         "thaikpi_version": __version__,
         "created": created.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "licenses": list(licenses) if licenses else [DEFAULT_LICENSE],
-        "sources": [{"title": SOURCES_TITLE, "path": f"documents.{fmt}"}],
+        "sources": [{"title": SOURCES_TITLE, "path": table_path("documents", fmt)}],
         "resources": [{
-            "name": name, "path": f"{name}.{fmt}", "profile": "tabular-data-resource", **resource,
+            "name": name, "path": table_path(name, fmt), "profile": "tabular-data-resource", **resource,
             "schema": _schema(name, columns),
         } for name, columns in TABLES.items()],
     }

@@ -52,7 +52,7 @@ def atomic_write(path: Path, write) -> None:
         raise
 
 
-FORMATS = ("csv", "parquet")
+FORMATS = ("csv", "parquet", "sqlite")
 
 
 @dataclass
@@ -162,7 +162,7 @@ class ParquetSink(_Sink):
 
     def _flush(self) -> None:
         if self.buffer:
-            typed = {c.name: [_typed(row.get(c.name), c.type) for row in self.buffer] for c in self.columns}
+            typed = {c.name: [typed_cell(row.get(c.name), c.type) for row in self.buffer] for c in self.columns}
             self.writer.write_table(self.pa.Table.from_pydict(typed, schema=self.schema))
             self.buffer = []
 
@@ -194,7 +194,7 @@ def pandas_metadata(columns: list[Column]) -> dict:
         "attributes": {}, "creator": {"library": "thaikpi", "version": __version__}}
 
 
-def _typed(value, type_: str):
+def typed_cell(value, type_: str):
     """A cell as its column's type (a string column takes a number as the text CSV holds)."""
     if value is None:
         return None
@@ -215,7 +215,10 @@ def _discard_all(sinks: dict[str, _Sink]) -> None:
 def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = False) -> dict[str, _Sink]:
     """A sink for each table in `fmt`, and with `records` one for records.jsonl."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use csv or parquet")
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if fmt == "sqlite":
+        from thaikpi.pipeline.outputs.sqlite_sink import sqlite_sinks  # it builds on this module
+        return sqlite_sinks(folder)
     encoding = "utf-8-sig" if excel else "utf-8"
     sinks: dict[str, _Sink] = {}
     try:
