@@ -137,6 +137,8 @@ def summary(report: IngestReport, out: Path) -> str:
         f"flags        {sum(t.flags.values())}",
     ]
     lines += [f"  {check:<26} {n}" for check, n in sorted(t.flags.items())]
+    lines.append(f"across documents {sum(t.cross_flags.values())} flags (cross_flags.csv; the panel: indicator_series.csv)")
+    lines += [f"  {check:<26} {n}" for check, n in sorted(t.cross_flags.items())]
     if t.errors:
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]

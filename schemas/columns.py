@@ -133,7 +133,52 @@ TABLES: dict[str, list[Column]] = {
         _c("page", "integer", "page in the source", "หน้า"),
         _c("evidence", "string", "the source text the flag is about (e.g. the score row's cells)", "ข้อความต้นฉบับ"),
     ],
+    "indicator_series": [
+        _c("indicator_id", "string", "the indicator in this document (indicators.indicator_id)", "รหัสตัวชี้วัดในชุดข้อมูล"),
+        _c("row", "integer", "the score row (score_rows.row); 0 for an indicator without score rows", "ลำดับแถว"),
+        _c("series", "string", "what makes rows one series across documents: agency, code (or name when there is no code; the name too when the agency is unknown) and row label, separated by ' | '", "รหัสอนุกรม"),
+        _c("agency", "string", "the agency, where the document names it", "หน่วยงาน"),
+        _c("indicator_code", "string", "indicator code", "รหัสตัวชี้วัด"),
+        _c("indicator_name", "string", "indicator name", "ชื่อตัวชี้วัด"),
+        _c("row_label", "string", "the score row's label (a sub-indicator, or รวม)", "รายการ"),
+        _c("is_total", "boolean", "a total row", "เป็นแถวรวม"),
+        FISCAL_YEAR_BE, FISCAL_YEAR, ROUND_MONTHS,
+        _c("period", "string", "fiscal year BE / round months (2559/06), or the year alone", "ช่วงเวลา"),
+        _c("weight", "number", "weight, percent, as reported", "น้ำหนัก (ร้อยละ)"),
+        _c("criteria_kind", "string", "step (cumulative: steps done so far) or numeric", "ประเภทเกณฑ์การให้คะแนน"),
+        _c("target", "string", "the target: the criteria's thresholds for levels 1-5 (' | '), or the target as printed", "ค่าเป้าหมาย"),
+        _c("result", "number", "the result as a number (steps done, percent ...)", "ผลการดำเนินงาน (ตัวเลข)"),
+        _c("result_text", "string", "the result as written", "ผลการดำเนินงาน (ตามต้นฉบับ)"),
+        _c("score", "number", "score as reported", "ค่าคะแนนที่ได้ (ที่รายงาน)"),
+        _c("score_recomputed", "number", "score recomputed from the criteria", "ค่าคะแนนที่คำนวณใหม่"),
+        _c("weighted_score", "number", "weighted score as reported", "ค่าคะแนนถ่วงน้ำหนัก (ที่รายงาน)"),
+    ] + DOC_KEYS + [
+        _c("page", "integer", "page of the row in the source", "หน้า"),
+    ],
+    "cross_flags": [
+        _c("flag", "integer", "position of the flag among the cross-document flags, from 0", "ลำดับข้อสังเกต"),
+        _c("check", "string", "the rule that failed (cross_*; catalogue below)", "กฎที่ตรวจพบ"),
+        _c("severity", "string", "error, warning or info", "ระดับความรุนแรง"),
+        _c("series", "string", "the series compared (indicator_series.series)", "รหัสอนุกรม"),
+        _c("indicator_code", "string", "indicator code", "รหัสตัวชี้วัด"),
+        _c("indicator_name", "string", "indicator name", "ชื่อตัวชี้วัด"),
+        _c("row_label", "string", "the score row compared", "รายการ"),
+        FISCAL_YEAR_BE,
+        _c("earlier_round_months", "integer", "the earlier round", "รอบก่อนหน้า (เดือน)"),
+        _c("earlier_value", "string", "the value in the earlier round's document", "ค่าในรอบก่อนหน้า"),
+        _c("earlier_source", "string", "the earlier round's document", "เอกสารรอบก่อนหน้า"),
+        _c("earlier_page", "integer", "its page", "หน้า (รอบก่อนหน้า)"),
+        _c("earlier_indicator_id", "string", "its indicator", "รหัสตัวชี้วัด (รอบก่อนหน้า)"),
+        _c("later_round_months", "integer", "the later round", "รอบถัดมา (เดือน)"),
+        _c("later_value", "string", "the value in the later round's document", "ค่าในรอบถัดมา"),
+        _c("later_source", "string", "the later round's document", "เอกสารรอบถัดมา"),
+        _c("later_page", "integer", "its page", "หน้า (รอบถัดมา)"),
+        _c("later_indicator_id", "string", "its indicator", "รหัสตัวชี้วัด (รอบถัดมา)"),
+        _c("message", "string", "what changed, in words, naming both documents and pages", "คำอธิบาย"),
+    ],
 }
+# Tables made from all the documents together (the others are made one document at a time).
+CROSS_TABLES = ("indicator_series", "cross_flags")
 
 
 # Each table's primary key, and its foreign keys: (columns, referenced table, its columns).
@@ -146,6 +191,8 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "score_rows": ["indicator_id", "row"],
     "me_claims": ["source", "claim"],
     "flags": ["source", "flag"],
+    "indicator_series": ["indicator_id", "row"],
+    "cross_flags": ["flag"],
 }
 FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "documents": [],
@@ -154,6 +201,10 @@ FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "score_rows": [(["indicator_id"], "indicators", ["indicator_id"]), (["source"], "documents", ["source"])],
     "me_claims": [(["source"], "documents", ["source"])],
     "flags": [(["source"], "documents", ["source"]), (["indicator_id"], "indicators", ["indicator_id"])],
+    "indicator_series": [(["indicator_id"], "indicators", ["indicator_id"]), (["source"], "documents", ["source"])],
+    "cross_flags": [(["earlier_source"], "documents", ["source"]), (["later_source"], "documents", ["source"]),
+                    (["earlier_indicator_id"], "indicators", ["indicator_id"]),
+                    (["later_indicator_id"], "indicators", ["indicator_id"])],
 }
 
 

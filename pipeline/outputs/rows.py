@@ -57,6 +57,46 @@ def _flag_indicator(flag: Flag, doc: Document, copy: int) -> Optional[str]:
     return indicator_id(doc, index, copy) if index is not None and index < len(doc.indicators) else None
 
 
+def series_key(doc: Document, code: Optional[str], name: Optional[str], label: Optional[str]) -> str:
+    """What makes an indicator's row one series across documents: the agency and the code (the
+    name where there is no code, and also where the agency is unknown: two agencies' reports
+    both number an indicator 1.2), and the row's label."""
+    parts = [doc.agency or "", code or ""]
+    if not code or not doc.agency:
+        parts.append(name or "")
+    return SEP.join(parts + [label or ""])
+
+
+def _period(doc: Document) -> Optional[str]:
+    if doc.fiscal_year_be is None:
+        return None
+    return f"{doc.fiscal_year_be}/{doc.round_months:02d}" if doc.round_months else str(doc.fiscal_year_be)
+
+
+def series_rows(doc: Document, copy: int = 1) -> list[dict]:
+    """indicator_series: each indicator's score rows (or the indicator itself, where it has
+    none) with the period they report, for the panel across rounds and years."""
+    rows = []
+    for i, ind in enumerate(doc.indicators):
+        target = _join(f"{c.level}: {c.value:g}" for c in ind.criteria if c.value is not None) or ind.target_text
+        common = {"indicator_id": indicator_id(doc, i, copy), "agency": doc.agency, "indicator_code": ind.code,
+                  "indicator_name": ind.name, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
+                  "round_months": doc.round_months, "period": _period(doc), "criteria_kind": ind.criteria_kind,
+                  "target": target, "doc_id": doc.doc_id, "source": doc.source}
+        if not ind.score_rows:
+            rows.append({**common, "row": 0, "series": series_key(doc, ind.code, ind.name, None), "row_label": None,
+                         "is_total": False, "weight": ind.weight, "result": ind.result_value,
+                         "result_text": ind.result_text, "score": ind.score, "score_recomputed": None,
+                         "weighted_score": None, "page": ind.page})
+        for r, row in enumerate(ind.score_rows):
+            rows.append({**common, "row": r, "series": series_key(doc, ind.code, ind.name, row.label),
+                         "row_label": row.label, "is_total": row.is_total, "weight": row.weight,
+                         "result": row.performance_value, "result_text": row.performance_text,
+                         "score": row.score, "score_recomputed": row.score_recomputed,
+                         "weighted_score": row.weighted_score, "page": row.page})
+    return rows
+
+
 def table_rows(docs: list[Document], copy: int = 1) -> dict[str, list[dict]]:
     """Each table's rows of the documents; `copy` counts the files with these bytes so far
     (1: the first), for the indicator ids."""
@@ -132,6 +172,7 @@ def table_rows(docs: list[Document], copy: int = 1) -> dict[str, list[dict]]:
                 "expected": expected, "expected_text": expected_text, "message": flag.message,
                 "page": flag.page, "evidence": flag.evidence,
             })
+        rows["indicator_series"] += series_rows(doc, copy)
     return rows
 
 

@@ -18,6 +18,7 @@ from typing import Iterable
 
 from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.package import datapackage
+from thaikpi.pipeline.checks.cross_documents import KEPT, cross_flags
 from thaikpi.pipeline.outputs.rows import table_rows
 from thaikpi.schemas.columns import TABLES, Column
 from thaikpi.schemas.document import Document
@@ -62,6 +63,7 @@ class Totals:
     status: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
+    cross_flags: Counter = field(default_factory=Counter)  # the cross-document checks', by rule
     errors: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
@@ -237,15 +239,22 @@ def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Tota
     """Stream the documents into the sinks, then commit them all; on any failure none is
     committed and every temporary file is removed."""
     copies: Counter = Counter()  # files of the same bytes so far, by doc_id
+    kept: list[dict] = []  # what the cross-document checks read of each series row
     try:
         for doc in docs:
             copies[doc.doc_id] += 1
-            for name, rows in table_rows([doc], copies[doc.doc_id]).items():
+            tables = table_rows([doc], copies[doc.doc_id])
+            for name, rows in tables.items():
                 sinks[name].write(rows)
                 totals.rows[name] = totals.rows.get(name, 0) + len(rows)
+            kept += ({k: row[k] for k in KEPT} for row in tables["indicator_series"])
             if "records" in sinks:
                 sinks["records"].write_document(doc)
             totals.add(doc)
+        crossed = cross_flags(kept)
+        sinks["cross_flags"].write(crossed)
+        totals.rows["cross_flags"] = len(crossed)
+        totals.cross_flags.update(row["check"] for row in crossed)
     except BaseException:
         _discard_all(sinks)
         raise
