@@ -131,6 +131,7 @@ TABLES: dict[str, list[Column]] = {
         _c("expected_text", "string", "the value expected, where it is not a number", "ค่าที่คำนวณได้ (ข้อความ)"),
         _c("message", "string", "what disagrees, in words, with the rule", "คำอธิบาย"),
         _c("page", "integer", "page in the source", "หน้า"),
+        _c("bbox", "string", "where on the page, where known: x0 top x1 bottom, points from the page's top-left", "ตำแหน่งบนหน้า"),
         _c("evidence", "string", "the source text the flag is about (e.g. the score row's cells)", "ข้อความต้นฉบับ"),
     ],
     "indicator_series": [

@@ -171,6 +171,7 @@ def table_rows(docs: list[Document], copy: int = 1) -> dict[str, list[dict]]:
                 "indicator_code": flag.indicator_code, "reported": reported, "reported_text": reported_text,
                 "expected": expected, "expected_text": expected_text, "message": flag.message,
                 "page": flag.page, "evidence": flag.evidence,
+                "bbox": " ".join(f"{v:g}" for v in flag.locator.bbox) if flag.locator.bbox else None,
             })
         rows["indicator_series"] += series_rows(doc, copy)
     return rows
