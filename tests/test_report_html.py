@@ -111,3 +111,22 @@ def test_a_report_of_10000_flags_stays_small_and_ranks_by_errors_not_info(tmp_pa
 def test_ci_installs_the_browser_the_test_uses(package):
     setup = (ROOT / "scripts" / "setup_system.sh").read_text(encoding="utf-8")
     assert re.search(rf"PACKAGES=\([^)]*\b{package}\b", setup)
+
+
+def test_the_page_image_is_placed_at_the_evidence_found_on_the_page(root):
+    """Without a box, the evidence's cells are looked for in the page's text layer, in Arabic
+    or Thai digits (the planted total row is printed ๔.๘๐๐๐ | ๐.๒๓๐๐)."""
+    import pypdfium2 as pdfium
+
+    from thaikpi.pipeline.outputs.report_media import find_text
+
+    pdf = pdfium.PdfDocument(str(root / "samples" / "kpi_2557_1-2_subindicators_planted.rl.pdf"))
+    page = pdf[1]
+    box = find_text(page, "รวม | 5 |  | 4.8000 | 0.2300")
+    height = page.get_height()
+    textpage = page.get_textpage()
+    found = textpage.get_text_bounded(left=box[0], bottom=height - box[3], right=box[2], top=height - box[1])
+    assert found.strip() == "๔.๘๐๐๐" and box[1] > 100  # the total row, below the table's header
+    assert find_text(page, "ไม่มีข้อความนี้ในหน้า") is None
+    textpage.close()
+    pdf.close()

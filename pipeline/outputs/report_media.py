@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -79,15 +80,17 @@ class Crops:
             self.pdf.close()
             self.pdf = None
 
-    def crop(self, source: str, page: Optional[int], bbox: Optional[tuple] = None) -> Optional[str]:
-        """The image's path relative to OUT, or None (no page, not a PDF on disk, over the cap)."""
-        key = (source, page, bbox)
+    def crop(self, source: str, page: Optional[int], bbox: Optional[tuple] = None,
+             evidence: Optional[str] = None) -> Optional[str]:
+        """The image's path relative to OUT, or None (no page, not a PDF on disk, over the cap).
+        Without a box, the evidence's text is looked for on the page to place the picture."""
+        key = (source, page, bbox, None if bbox else evidence)
         if key in self.made:
             return self.made[key]
         made = None
         if page and len([v for v in self.made.values() if v]) < self.limit:
             try:
-                made = self._render(source, page, bbox)
+                made = self._render(source, page, bbox, evidence)
             except Exception:  # a file that changed or vanished since ingest: no picture, no failure
                 made = None
         self.made[key] = made
@@ -103,22 +106,58 @@ class Crops:
             self.pdf = pdfium.PdfDocument(str(path)) if path and _is_pdf(path) else None
         return self.pdf
 
-    def _render(self, source: str, page: int, bbox: Optional[tuple]) -> Optional[str]:
+    def _render(self, source: str, page: int, bbox: Optional[tuple], evidence: Optional[str]) -> Optional[str]:
         pdf = self._document(source)
         if pdf is None or page > len(pdf):
             return None
         pdf_page = pdf[page - 1]
         width, height = pdf_page.get_size()
+        if bbox is None and evidence:
+            bbox = find_text(pdf_page, evidence)
         # the evidence's box with a margin, else the page's top (where a flagged page's first
         # table row or heading usually is)
-        top = max(0.0, bbox[1] - 40) if bbox else 0.0
+        top = max(0.0, bbox[1] - 60) if bbox else 0.0
         bottom = min(height, max(top + CROP_HEIGHT, (bbox[3] + 40) if bbox else 0.0))
         image = pdf_page.render(scale=CROP_SCALE, crop=(0, height - bottom, 0, top)).to_pil()
-        digest = hashlib.sha256(f"{source}|{page}|{bbox}".encode()).hexdigest()[:16]
+        digest = hashlib.sha256(f"{source}|{page}|{bbox}|{top}".encode()).hexdigest()[:16]
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"{digest}.webp"
         image.save(self.folder / name, "WEBP", quality=60, method=4)
         return f"{CROPS_DIR}/{name}"
+
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def _pieces(evidence: str) -> list[str]:
+    """What to look for of the evidence: its cells (' | '), longest first, without a leading
+    number where words follow (1.2.1 ...), each also in Thai digits (as many reports print
+    them), long enough not to be found everywhere."""
+    pieces = []
+    for cell in sorted(evidence.split(" | "), key=len, reverse=True):
+        words = re.sub(r"^[\d.\s]+", "", cell).strip()
+        piece = (words if len(words) >= 4 else cell.strip())[:40]
+        if len(piece) >= 4:
+            pieces += [piece] + ([piece.translate(THAI_DIGITS)] if re.search(r"\d", piece) else [])
+    return pieces[:6]
+
+
+def find_text(pdf_page, evidence: str) -> Optional[tuple]:
+    """The box (x0 top x1 bottom, from the page's top-left) of the evidence's first piece that
+    the page's text layer holds, or None (a scan, shaped text: the page's top is shown)."""
+    height = pdf_page.get_height()
+    textpage = pdf_page.get_textpage()
+    try:
+        for piece in _pieces(evidence):
+            found = textpage.search(piece, match_case=False).get_next()
+            if found:
+                index, count = found
+                boxes = [textpage.get_charbox(i) for i in (index, index + count - 1)]
+                left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+                return (left, height - max(b[3] for b in boxes), right, height - min(b[1] for b in boxes))
+    finally:
+        textpage.close()
+    return None
 
 
 def _is_pdf(path: Path) -> bool:
