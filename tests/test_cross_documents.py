@@ -4,6 +4,8 @@ changes between its rounds is planted there, and the flags and series below are 
 hand from that spec."""
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from conftest import csv_rows
 from thaikpi.pipeline.checks.cross_documents import KEPT, cross_flags
 
@@ -65,3 +67,14 @@ def test_a_target_changed_within_a_year_is_flagged_and_a_new_year_is_not():
     # a numeric result may fall (it is not cumulative): only the target is flagged
     assert [(f["check"], f["earlier_value"], f["later_value"], f["earlier_source"], f["later_source"]) for f in flags] == \
         [("cross_target_changed", "1: 80 | 5: 100", "1: 70 | 5: 90", "a.pdf", "b.pdf")]
+
+
+def test_the_report_lists_the_cross_document_flags_with_links_to_both_pages(samples_ingest):
+    out, _ = samples_ingest
+    soup = BeautifulSoup((out / "report.html").read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select("table.cross tbody tr")
+    assert [tr.td.get_text() for tr in rows] == ["cross_weight_changed", "cross_result_decreased",
+                                                 "cross_score_decreased", "cross_weight_changed"]
+    earlier, later = (a["href"] for a in rows[1].find_all("a"))
+    assert (earlier.endswith(f"samples/{R6}#page=1"), later.endswith(f"samples/{R9}#page=1")) == (True, True)
+    assert rows[1].select_one(".name").get_text() == "ระดับความสำเร็จของการพัฒนาระบบบริการเบ็ดเสร็จ"

@@ -36,6 +36,7 @@ HEADINGS = {
     "by_year": ("Flags by fiscal year", "ข้อสังเกตจำแนกตามปีงบประมาณ"),
     "by_document": ("Flags by document", "ข้อสังเกตจำแนกตามเอกสาร"),
     "failed": ("Files that could not be read", "ไฟล์ที่อ่านไม่ได้"),
+    "across": ("Across documents: the rounds of one year", "ข้อสังเกตระหว่างเอกสารรอบต่าง ๆ ของปีเดียวกัน"),
     "every_flag": ("Every flag, with its evidence", "ข้อสังเกตทั้งหมดพร้อมหลักฐาน"),
 }
 NO_YEAR = "no year"

@@ -4,6 +4,7 @@ tables by rule, year and document, then each document's flags with the indicator
 page image around the evidence and a link that opens the PDF at that page."""
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -111,6 +112,27 @@ def _flag_groups(audit: Audit, anchors: dict[str, str], flags: TextIO, crops: Cr
                         shown, total - shown)
 
 
+MAX_CROSS_ROWS = 500
+
+
+def _cross_rows(out: Path) -> tuple[list[dict], int]:
+    """The first MAX_CROSS_ROWS rows of OUT/cross_flags.csv, each with links to both pages,
+    and how many there are (none: an ingest older than the file)."""
+    shown, total = [], 0
+    try:
+        with open(out / "cross_flags.csv", encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                total += 1
+                if total <= MAX_CROSS_ROWS:
+                    for side in ("earlier", "later"):
+                        page = int(row[f"{side}_page"]) if row[f"{side}_page"] else None
+                        row[f"{side}_link"] = pdf_link(row[f"{side}_source"], page, out)
+                    shown.append(row)
+    except FileNotFoundError:
+        pass
+    return shown, total
+
+
 def _wrapped_headings() -> dict:
     return {key: (en, Markup(wrap_thai(th))) for key, (en, th) in HEADINGS.items()}
 
@@ -144,6 +166,7 @@ def _context(audit: Audit, flags: TextIO, crops: Crops) -> dict:
         "flag_header": FLAG_HEADER, "flag_widths": FLAG_WIDTHS,
         "flag_groups": _flag_groups(audit, anchors, flags, crops),
         "max_rows": (MAX_ROWS_PER_DOCUMENT, MAX_FLAG_ROWS), "crop_width": CROP_WIDTH,
+        "cross": _cross_rows(audit.out),
     }
 
 
