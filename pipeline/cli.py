@@ -137,6 +137,8 @@ def summary(report: IngestReport, out: Path) -> str:
         f"flags        {sum(t.flags.values())}",
     ]
     lines += [f"  {check:<26} {n}" for check, n in sorted(t.flags.items())]
+    lines.append(f"across documents {sum(t.cross_flags.values())} flags (cross_flags.csv; the panel: indicator_series.csv)")
+    lines += [f"  {check:<26} {n}" for check, n in sorted(t.cross_flags.items())]
     if t.errors:
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]
@@ -192,7 +194,7 @@ def audit(
 @app.command()
 def export(
     out: Path = typer.Argument(Path("out"), help="an ingest's output folder (its ledger is read)"),
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet"),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, parquet or sqlite (one file)"),
     to: Optional[Path] = typer.Option(None, "--to", help="the dataset's folder, new, empty or an earlier "
                                                          "export, replaced whole (default: OUT/dataset-FORMAT)"),
     kinds: Optional[List[str]] = typer.Option(None, "--kind", help="only this document kind "
@@ -200,25 +202,30 @@ def export(
     years: Optional[str] = typer.Option(None, "--years", help="only these fiscal years: 2551-2556 "
                                         "(Buddhist Era) or 2008-2013 (Common Era), 2551-, -2556 or one year"),
     excel: bool = typer.Option(False, "--excel", help="CSV with a BOM so Excel shows Thai"),
+    licenses: Optional[List[str]] = typer.Option(None, "--license", help="the dataset's licence in "
+                                                 "datapackage.json: an id (cc-by-4.0) or ID=TITLE; repeatable "
+                                                 "(default: the source agencies' terms, see README)"),
 ) -> None:
     """The researcher's dataset: every table typed (CSV or Parquet), with datapackage.json
     and the data dictionary (data_dictionary.md) beside it."""
     from thaikpi.pipeline.outputs.export import ExportError, Selection, export as run_export, parse_years
+    from thaikpi.pipeline.outputs.package import license_entry
     from thaikpi.schemas.columns import TABLES
 
     dest = to or out / f"dataset-{fmt}"
     try:
         first, last = parse_years(years) if years else (None, None)
         selection = Selection(kinds=tuple(kinds or ()), first_year_be=first, last_year_be=last)
-        report = run_export(out, dest, fmt, selection, excel=excel)
+        report = run_export(out, dest, fmt, selection, excel=excel,
+                            licenses=[license_entry(spec) for spec in licenses or ()])
     except ExportError as exc:
         _usage(str(exc))
     except OSError as exc:
         typer.echo(f"thaikpi: cannot write the dataset to {dest}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1)
     rows = report.totals.rows
-    typer.echo(f"dataset      {dest}/ ({fmt}: " + ", ".join(f"{name}.{fmt}" for name in TABLES)
-               + ", datapackage.json, data_dictionary.md)")
+    files = ["thaikpi.sqlite"] if fmt == "sqlite" else [f"{name}.{fmt}" for name in TABLES]
+    typer.echo(f"dataset      {dest}/ ({fmt}: " + ", ".join(files) + ", datapackage.json, data_dictionary.md)")
     typer.echo("rows         " + ", ".join(f"{name} {rows.get(name, 0)}" for name in TABLES))
     if report.left_out:
         typer.echo(f"left out     {report.left_out} documents outside the selection")

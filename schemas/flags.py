@@ -206,3 +206,41 @@ class PageOcr(FlagType):
 
 
 FLAG_TYPES[PageOcr.code] = PageOcr
+
+
+# Cross-document checks (pipeline/checks/cross_documents.py): one indicator's rows in the
+# documents of successive rounds (6, 9, 12 months) of one fiscal year. `reported` is the later
+# round's value, `expected` the earlier's; the message names both documents and pages.
+_ROUNDS = " from {earlier} at {earlier_round} months ({earlier_source} p.{earlier_page}) to {later} at {later_round} months ({later_source} p.{later_page})"
+
+
+class CrossResultDecreased(FlagType):
+    code = "cross_result_decreased"
+    severity = "warning"
+    description = "a cumulative result (steps done so far) is lower in a later round's report than in an earlier one's"
+    template = "{what}: cumulative result fell" + _ROUNDS
+
+
+class CrossScoreDecreased(FlagType):
+    code = "cross_score_decreased"
+    severity = "warning"
+    description = "the reported score of a cumulative indicator is lower in a later round's report than in an earlier one's"
+    template = "{what}: reported score fell" + _ROUNDS
+
+
+class CrossWeightChanged(FlagType):
+    code = "cross_weight_changed"
+    severity = "warning"
+    description = "an indicator's weight differs between the rounds of one fiscal year"
+    template = "{what}: weight changed" + _ROUNDS
+
+
+class CrossTargetChanged(FlagType):
+    code = "cross_target_changed"
+    severity = "warning"
+    description = "an indicator's target or criteria differ between the rounds of one fiscal year"
+    template = "{what}: target changed" + _ROUNDS
+
+
+CROSS_FLAG_TYPES = (CrossResultDecreased, CrossScoreDecreased, CrossWeightChanged, CrossTargetChanged)
+FLAG_TYPES.update({t.code: t for t in CROSS_FLAG_TYPES})

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The system packages thaikpi uses beside its Python ones: Tesseract with its Thai and English
-# data (OCR of scanned pages, pipeline/readers/ocr.py) and poppler-utils (the benches).
+# data (OCR of scanned pages, pipeline/readers/ocr.py), poppler-utils (the benches) and chromium
+# (tests/test_report_html.py renders report.html in it, headless).
 # Idempotent: does nothing when they are installed. Runs apt-get as root, or through sudo.
 set -euo pipefail
-PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils)
+PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils chromium)
 missing=()
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

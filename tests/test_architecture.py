@@ -20,8 +20,10 @@ ALLOWED = {
     "thaikpi.extractors": ("thaikpi.extractors", "thaikpi.pipeline.text", "thaikpi.schemas"),
     "thaikpi.pipeline.checks": ("thaikpi.pipeline.checks", "thaikpi.pipeline.text", "thaikpi.pipeline.settings",
                                 "thaikpi.extractors.labels*", "thaikpi.schemas"),
+    # checks.cross*: the cross-document checks run on the tables' rows of all documents, as
+    # the tables are written (ingest's outputs and every export format)
     "thaikpi.pipeline.outputs": ("thaikpi.pipeline.outputs", "thaikpi.pipeline.text", "thaikpi.pipeline.run.ledger",
-                                 "thaikpi.version", "thaikpi.schemas"),
+                                 "thaikpi.version", "thaikpi.schemas", "thaikpi.pipeline.checks.cross*"),
     "thaikpi.pipeline.settings": ("thaikpi.schemas",),
     "thaikpi.pipeline.errors": (),
 }

@@ -11,26 +11,22 @@ import csv
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from functools import lru_cache
-from itertools import groupby
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
-from markupsafe import Markup
-
 from thaikpi.pipeline.text import be_to_ce
 from thaikpi.version import __version__
-from thaikpi.pipeline.outputs.tables import atomic_write
-from thaikpi.schemas.flags import FLAG_TYPES
 
 REPORT_NAME = "report.html"
-TEMPLATE_NAME = "report.html.j2"  # in templates/, shipped in the package
-NEEDED = {"documents": ("doc_id", "source", "kind", "status", "fiscal_year_be", "error_kind", "error_message",
-                        "indicators", "pages"),
-          "flags": ("doc_id", "source", "fiscal_year_be", "check", "severity", "indicator_code", "reported",
-                    "expected", "message", "page", "evidence")}
+NEEDED = {"documents": ("doc_id", "source", "format", "kind", "status", "fiscal_year_be", "error_kind",
+                        "error_message", "indicators", "pages", "pages_ocr", "ocr_confidence_mean"),
+          "flags": ("doc_id", "source", "fiscal_year_be", "check", "severity", "indicator_id", "indicator_code",
+                    "reported", "reported_text", "expected", "expected_text", "message", "page", "bbox", "evidence")}
+# Past these, a document's further flags are counted, not shown (flags.csv holds them all):
+# the report of an archive with 10,000 flags stays a page a browser opens at once.
+MAX_ROWS_PER_DOCUMENT = 100
+MAX_FLAG_ROWS = 2000
+SERIOUS = ("error", "warning")  # what ranks a document; info flags (an OCR'd page) do not
 
 # The report's headings, in English and Thai (label data, not code).
 HEADINGS = {
@@ -40,6 +36,7 @@ HEADINGS = {
     "by_year": ("Flags by fiscal year", "ข้อสังเกตจำแนกตามปีงบประมาณ"),
     "by_document": ("Flags by document", "ข้อสังเกตจำแนกตามเอกสาร"),
     "failed": ("Files that could not be read", "ไฟล์ที่อ่านไม่ได้"),
+    "across": ("Across documents: the rounds of one year", "ข้อสังเกตระหว่างเอกสารรอบต่าง ๆ ของปีเดียวกัน"),
     "every_flag": ("Every flag, with its evidence", "ข้อสังเกตทั้งหมดพร้อมหลักฐาน"),
 }
 NO_YEAR = "no year"
@@ -56,6 +53,21 @@ class DocumentTally:
     status: str
     year: str
     flags: Counter = field(default_factory=Counter)
+    severities: Counter = field(default_factory=Counter)
+    format: str = ""
+    pages_ocr: int = 0
+    ocr_confidence: str = ""
+
+    @property
+    def serious(self) -> int:
+        """Errors and warnings: what ranks the document."""
+        return sum(self.severities[s] for s in SERIOUS)
+
+    @property
+    def text_sources(self) -> str:
+        if not self.pages_ocr:
+            return "text layer"
+        return f"{self.pages_ocr} pages OCR'd" + (f", mean confidence {self.ocr_confidence}%" if self.ocr_confidence else "")
 
 
 @dataclass
@@ -74,13 +86,21 @@ class Audit:
     by_year: dict[str, Counter] = field(default_factory=dict)
     by_document: dict[str, DocumentTally] = field(default_factory=dict)  # flagged documents only
     failed: list[tuple[str, str, str]] = field(default_factory=list)
+    documents_seen: dict[str, tuple] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # indicator_id -> name, of flagged indicators
 
     @property
     def report_path(self) -> Path:
         return self.out / REPORT_NAME
 
+    def ranked(self) -> list[DocumentTally]:
+        """Every flagged document, most errors and warnings first; info-only ones last."""
+        return sorted(self.by_document.values(),
+                      key=lambda d: (-d.serious, -d.severities["error"], -sum(d.flags.values()), d.source))
+
     def most_flagged(self, n: Optional[int] = None) -> list[DocumentTally]:
-        ranked = sorted(self.by_document.values(), key=lambda d: (-sum(d.flags.values()), d.source))
+        """The documents with errors or warnings, most first (an info flag ranks nothing)."""
+        ranked = [d for d in self.ranked() if d.serious]
         return ranked if n is None else ranked[:n]
 
     def checks(self) -> list[tuple[str, int]]:
@@ -138,7 +158,8 @@ def _tally(out: Path, files: dict[str, TextIO]) -> Audit:
             audit.failed.append((row["source"], row["error_kind"], row["error_message"]))
         else:
             audit.kinds[row["kind"]] += 1
-        documents[row["source"]] = (row["kind"], row["status"], _year(row["fiscal_year_be"]))
+        documents[row["source"]] = (row["kind"], row["status"], _year(row["fiscal_year_be"]), row["format"],
+                                    int(row["pages_ocr"] or 0), row["ocr_confidence_mean"])
     for row in _rows(files["flags"], "flags"):
         check, source = row["check"], row["source"]
         audit.flags += 1
@@ -147,12 +168,31 @@ def _tally(out: Path, files: dict[str, TextIO]) -> Audit:
         audit.by_year.setdefault(_year(row["fiscal_year_be"]), Counter())[check] += 1
         doc = audit.by_document.get(source)
         if doc is None:
-            kind, status, year = documents.get(source, ("", "", _year(row["fiscal_year_be"])))
-            doc = audit.by_document[source] = DocumentTally(source, kind, status, year)
+            kind, status, year, fmt, ocr, confidence = documents.get(
+                source, ("", "", _year(row["fiscal_year_be"]), "", 0, ""))
+            doc = audit.by_document[source] = DocumentTally(source, kind, status, year, format=fmt,
+                                                            pages_ocr=ocr, ocr_confidence=confidence)
         if not doc.flags[check]:
             audit.docs_by_check[check] += 1
         doc.flags[check] += 1
+        doc.severities[row["severity"]] += 1
+        if row["indicator_id"]:
+            audit.names[row["indicator_id"]] = ""
+    audit.names = _indicator_names(out, set(audit.names))
     return audit
+
+
+def _indicator_names(out: Path, wanted: set[str]) -> dict[str, str]:
+    """The names of the flagged indicators, from indicators.csv (only those kept in memory)."""
+    names: dict[str, str] = {}
+    try:
+        with open(out / "indicators.csv", encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("indicator_id") in wanted:
+                    names[row["indicator_id"]] = row.get("name") or ""
+    except FileNotFoundError:
+        pass  # names are a help to the reader; the flags stand without them
+    return names
 
 
 def summary_lines(audit: Audit, top: int = 10) -> list[str]:
@@ -167,8 +207,8 @@ def summary_lines(audit: Audit, top: int = 10) -> list[str]:
                   for check, n in audit.checks()]
         lines.append("by fiscal year")
         lines += [f"  {_year_label(year):<26} {sum(audit.by_year[year].values()):>6}" for year in audit.years()]
-        lines.append(f"most flagged documents (of {len(audit.by_document)})")
-        lines += [f"  {sum(d.flags.values()):>4}  {d.source}" for d in audit.most_flagged(top)]
+        lines.append(f"most flagged documents, by errors and warnings (of {len(audit.most_flagged())})")
+        lines += [f"  {d.serious:>4}  {d.source}" for d in audit.most_flagged(top)]
     if audit.failed:
         lines.append(f"failed files {len(audit.failed)} (listed in the report)")
     lines.append(f"report       {audit.report_path}")
@@ -183,131 +223,10 @@ def _year_label(year: str) -> str:
     return f"{year} ({be_to_ce(int(year))})" if year.isdigit() else year
 
 
-# --- report.html ---
-
-STYLE = """
-body{font-family:Sarabun,'TH Sarabun New',Tahoma,'Noto Sans Thai',sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}
-h1,h2,h3{font-weight:600} h2{border-bottom:2px solid #ccc;margin-top:2em} h3{font-size:1em;margin:1.5em 0 .3em}
-table{border-collapse:collapse;margin:.5em 0 1em} th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
-th{background:#f3f3f3} td.n{text-align:right;font-variant-numeric:tabular-nums}
-.error{color:#a00} .warning{color:#a60} .info{color:#067}
-table.flags{width:100%;table-layout:fixed;overflow-wrap:anywhere} .evidence{font-size:.9em;color:#444} .muted{color:#777} svg text{font-size:12px}
-"""
-
-
-@dataclass
-class Chart:
-    """Horizontal bars, laid out here and drawn as inline SVG by the template."""
-    title: str
-    bars: list[dict]
-    label_width: int = 220
-    bar_width: int = 420
-    row: int = 20
-
-    @property
-    def width(self) -> int:
-        return self.label_width + self.bar_width + 60
-
-    @property
-    def height(self) -> int:
-        return self.row * len(self.bars) + 10
-
-    @property
-    def bar_height(self) -> int:
-        return self.row - 6
-
-
-def bar_chart(items: list[tuple[str, int]], title: str) -> Chart:
-    top = max((value for _, value in items), default=0) or 1
-    return Chart(title, [{"label": label, "value": value, "y": 5 + i * Chart.row,
-                          "width": max(1, round(Chart.bar_width * value / top))}
-                         for i, (label, value) in enumerate(items)])
-
-
-def _anchor(index: int) -> str:
-    return f"doc-{index}"
-
-
-FLAG_HEADER = ["rule", "severity", "indicator", "reported", "recomputed / expected", "page", "message", "evidence (source text)"]
-FLAG_WIDTHS = (14, 6, 6, 7, 8, 4, 30, 25)
-
-
-@dataclass
-class FlagGroup:
-    """One document's flags, as flags.csv holds them together; `rows` is read lazily."""
-    source: str
-    anchor: str
-    kind: str
-    year: str
-    rows: Iterator[tuple[dict, bool]]
-
-
-def _flag_groups(audit: Audit, anchors: dict[str, str], flags: TextIO) -> Iterator[FlagGroup]:
-    """The second pass: every flag, grouped by document, each with whether it is its rule's
-    first (the by-rule table links to each rule's first flag)."""
-    first_of_check: set[str] = set()
-
-    def marked(rows: Iterator[dict]) -> Iterator[tuple[dict, bool]]:
-        for row in rows:
-            first = row["check"] not in first_of_check
-            first_of_check.add(row["check"])
-            yield row, first
-
-    for source, rows in groupby(_rows(flags, "flags"), key=lambda row: row["source"]):
-        doc = audit.by_document[source]
-        yield FlagGroup(source, anchors[source], doc.kind, doc.year, marked(rows))
-
-
-def _context(audit: Audit, flags: TextIO) -> dict:
-    """What the template shows: the tallies, and the flags as an iterator (read as written)."""
-    status, checks, years = audit.status, audit.checks(), audit.years()
-    ranked = audit.most_flagged()
-    anchors = {d.source: _anchor(i) for i, d in enumerate(ranked)}
-    return {
-        "audit": audit, "headings": HEADINGS, "style": Markup(STYLE), "version": __version__,
-        "made": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "summary": [
-            ["documents", "เอกสาร", f"{audit.documents} (ok {status['ok']}, partial {status['partial']}, "
-                                    f"error {status['error']})"],
-            ["kinds", "ประเภท", ", ".join(f"{k} {n}" for k, n in sorted(audit.kinds.items())) or "-"],
-            ["pages", "หน้า", audit.pages],
-            ["indicators", "ตัวชี้วัด", audit.indicators],
-            ["flags", "ข้อสังเกต", f"{audit.flags} in {_documents(len(audit.by_document))}"],
-        ],
-        "checks": checks,
-        "descriptions": {check: FLAG_TYPES[check].description for check, _ in checks if check in FLAG_TYPES},
-        "check_chart": bar_chart(checks, "flags by rule"),
-        "years": years,
-        "year_chart": bar_chart([(_year_label(y), sum(audit.by_year[y].values())) for y in years],
-                                "flags by fiscal year"),
-        "year_rows": [[check, *(audit.by_year[y][check] or "" for y in years), n] for check, n in checks],
-        "ranked": ranked, "anchors": anchors, "year_label": _year_label,
-        "by_rule": lambda d: ", ".join(f"{c} {n}" for c, n in sorted(d.flags.items())),
-        "flag_header": FLAG_HEADER, "flag_widths": FLAG_WIDTHS,
-        "flag_groups": _flag_groups(audit, anchors, flags),
-    }
-
-
-@lru_cache(maxsize=1)
-def _template() -> Template:
-    env = Environment(loader=PackageLoader("thaikpi.pipeline.outputs", "templates"), autoescape=True,
-                      keep_trailing_newline=True, undefined=StrictUndefined)
-    return env.get_template(TEMPLATE_NAME)
-
-
-def write_report(audit: Audit, flags: TextIO) -> Path:
-    """OUT/report.html, streamed from the template, written beside and renamed into place
-    when complete."""
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.writelines(_template().generate(_context(audit, flags)))
-
-    atomic_write(audit.report_path, write)
-    return audit.report_path
-
-
 def audit(out: Path) -> Audit:
     """Tally OUT's outputs and write OUT/report.html."""
+    from thaikpi.pipeline.outputs.report import write_report  # it renders what this module tallies
+
     with _opened(out) as files:
         result = _tally(out, files)
         write_report(result, files["flags"])

@@ -20,7 +20,8 @@ from typing import Iterable, Iterator, Optional, get_args
 
 from thaikpi.pipeline.run.ledger import LEDGER_NAME
 from thaikpi.pipeline.run.ledger import Ledger
-from thaikpi.pipeline.outputs.tables import FORMATS, Totals, current_umask, datapackage, table_sinks, write_tables
+from thaikpi.pipeline.outputs.package import datapackage
+from thaikpi.pipeline.outputs.tables import FORMATS, Totals, current_umask, table_sinks, write_tables
 from thaikpi.schemas.columns import data_dictionary
 from thaikpi.schemas.document import Document, Kind
 
@@ -99,10 +100,11 @@ def _selected(docs: Iterable[Document], selection: Selection, report: ExportRepo
 
 
 def export(out: Path, dest: Path, fmt: str = "csv", selection: Selection = Selection(),
-           excel: bool = False) -> ExportReport:
-    """Write the dataset of OUT's ledger to dest (a folder, replaced whole)."""
+           excel: bool = False, licenses: Optional[list[dict]] = None) -> ExportReport:
+    """Write the dataset of OUT's ledger to dest (a folder, replaced whole); `licenses` for
+    datapackage.json (none: package.DEFAULT_LICENSE)."""
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}: use {' or '.join(FORMATS)}")
+        raise ExportError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     ledger_path = out / LEDGER_NAME
     if not ledger_path.exists():
         raise ExportError(f"no ledger in {out}: run thaikpi ingest ... --out {out} first")
@@ -116,7 +118,7 @@ def export(out: Path, dest: Path, fmt: str = "csv", selection: Selection = Selec
             write_tables(_selected(ledger.documents(), selection, report),
                          table_sinks(building, fmt, excel), report.totals)
         (building / "datapackage.json").write_text(
-            json.dumps(datapackage(excel, fmt), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            json.dumps(datapackage(excel, fmt, licenses), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         (building / "data_dictionary.md").write_text(data_dictionary(fmt), encoding="utf-8")
         _swap_in(building, dest)
     except BaseException:

@@ -17,111 +17,11 @@ from pathlib import Path
 from typing import Iterable
 
 from thaikpi.version import __version__
+from thaikpi.pipeline.outputs.package import datapackage
+from thaikpi.pipeline.checks.cross_documents import KEPT, cross_flags
+from thaikpi.pipeline.outputs.rows import table_rows
 from thaikpi.schemas.columns import TABLES, Column
 from thaikpi.schemas.document import Document
-
-SEP = " | "
-
-
-def indicator_id(doc: Document, index: int) -> str:
-    return f"{doc.doc_id.removeprefix('sha256:')[:12]}-{index}"
-
-
-def _join(values: Iterable) -> str:
-    return SEP.join(str(v) for v in values)
-
-
-def flags_by_row(doc: Document) -> dict[tuple, list[str]]:
-    """The checks that point at a row, by where their locator points: (indicator index,
-    "score_rows", row) for a score row, (None, "claims", row) for a claim. A flag links to
-    its row by place, not by its evidence text (two rows may read the same)."""
-    found: dict[tuple, list[str]] = {}
-    for flag in doc.flags:
-        at = flag.locator
-        if at.table is not None and at.row is not None:
-            found.setdefault((at.indicator, at.table, at.row), []).append(flag.check)
-    return found
-
-
-def _ocr_columns(doc: Document) -> dict:
-    """documents.csv: how many pages were OCR'd, and their mean word confidence."""
-    confidences = [s.ocr_confidence for s in doc.text_sources if s.source == "ocr" and s.ocr_confidence is not None]
-    return {"pages_ocr": len(confidences),
-            "ocr_confidence_mean": round(sum(confidences) / len(confidences), 1) if confidences else None}
-
-
-def table_rows(docs: list[Document]) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for doc in docs:
-        keys = {"doc_id": doc.doc_id, "source": doc.source}
-        project = doc.project
-        linked = flags_by_row(doc)
-        rows["documents"].append({
-            **keys, "format": doc.format, "kind": doc.kind, "status": doc.status,
-            "error_kind": doc.error.kind if doc.error else None,
-            "error_message": doc.error.message if doc.error else None,
-            "pages": doc.pages, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
-            "round_months": doc.round_months, "indicators": len(doc.indicators), "flags": len(doc.flags),
-            "project_name": project.name if project else None,
-            "quarter": project.quarter if project else None,
-            "budget_received_baht": project.budget_received_baht if project else None,
-            "budget_disbursed_baht": project.budget_disbursed_baht if project else None,
-            **_ocr_columns(doc),
-            "pipeline_version": doc.pipeline_version,
-        })
-        for dim in doc.dimensions:
-            rows["dimensions"].append({
-                **keys, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
-                "number": dim.number, "name": dim.name, "weight": dim.weight, "page": dim.page,
-                "indicators": sum(1 for i in doc.indicators if i.dimension == dim.number),
-            })
-        for n, claim in enumerate(project.claims if project else []):
-            claim_flags = linked.get((None, "claims", n), [])
-            rows["me_claims"].append({
-                **keys, "fiscal_year_be": doc.fiscal_year_be, "fiscal_year": doc.fiscal_year,
-                "quarter": project.quarter, "project_name": project.name, "claim": n,
-                "section": claim.section, "kind": claim.kind, "value": claim.value, "unit": claim.unit,
-                "listed": claim.listed, "listed_items": _join(claim.listed_items), "parts": _join(claim.parts),
-                "parts_sum": sum(claim.parts) if claim.parts else None, "flags": _join(claim_flags),
-                "text": claim.text, "page": claim.page,
-            })
-        for i, ind in enumerate(doc.indicators):
-            iid = indicator_id(doc, i)
-            rows["indicators"].append({
-                "indicator_id": iid, **keys, "fiscal_year_be": doc.fiscal_year_be,
-                "fiscal_year": doc.fiscal_year, "round_months": doc.round_months, "code": ind.code,
-                "name": ind.name, "name_raw": ind.name_raw, "supervisors": _join(ind.supervisors),
-                "data_collectors": _join(ind.data_collectors), "phones": _join(ind.phones),
-                "description": ind.description, "criteria_kind": ind.criteria_kind,
-                "criteria": _join(f"{c.level}: {c.text}" for c in ind.criteria),
-                "steps": len(ind.steps), "score_rows": len(ind.score_rows),
-                "measures": _join(ind.measures), "support_factors": _join(ind.support_factors),
-                "obstacles": _join(ind.obstacles), "suggestions": _join(ind.suggestions),
-                "evidence": len(ind.evidence),
-                "evidence_doc_refs": _join(r for e in ind.evidence for r in e.doc_refs),
-                "evidence_dates": _join(d for e in ind.evidence for d in e.dates),
-                "note": ind.note, "page": ind.page, "weight": ind.weight, "dimension": ind.dimension,
-                "weight_total_stated": ind.weight_total_stated,
-            })
-            for r, row in enumerate(ind.score_rows):
-                row_flags = linked.get((i, "score_rows", r), [])
-                rows["score_rows"].append({
-                    "indicator_id": iid, **keys, "fiscal_year_be": doc.fiscal_year_be,
-                    "indicator_code": ind.code, "row": r, "label": row.label, "is_total": row.is_total,
-                    "weight": row.weight, "performance_text": row.performance_text,
-                    "performance_value": row.performance_value, "score": row.score,
-                    "score_recomputed": row.score_recomputed, "weighted_score": row.weighted_score,
-                    "weighted_score_recomputed": row.weighted_score_recomputed,
-                    "flags": _join(row_flags), "page": row.page,
-                })
-        for flag in doc.flags:
-            rows["flags"].append({
-                **keys, "fiscal_year_be": doc.fiscal_year_be, "check": flag.check,
-                "severity": flag.severity, "indicator_code": flag.indicator_code,
-                "reported": flag.reported, "expected": flag.expected, "message": flag.message,
-                "page": flag.page, "evidence": flag.evidence,
-            })
-    return rows
 
 
 def current_umask() -> int:
@@ -153,24 +53,7 @@ def atomic_write(path: Path, write) -> None:
         raise
 
 
-FORMATS = ("csv", "parquet")
-
-
-def datapackage(excel: bool, fmt: str = "csv") -> dict:
-    resource = {"format": "csv", "encoding": "utf-8-sig" if excel else "utf-8"} if fmt == "csv" else \
-        {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}
-    return {
-        "name": "thaikpi-dataset",
-        "title": "Thai government performance reports, extracted and recomputed by thaikpi",
-        "description": "One row per document, indicator, score row and flag. Reported values "
-                       "sit beside recomputed ones; nothing reported is overwritten.",
-        "created_by": f"thaikpi {__version__}",
-        "resources": [{
-            "name": name, "path": f"{name}.{fmt}", "profile": "tabular-data-resource", **resource,
-            "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.description,
-                                   "description_th": c.description_th} for c in columns]},
-        } for name, columns in TABLES.items()],
-    }
+FORMATS = ("csv", "parquet", "sqlite")
 
 
 @dataclass
@@ -180,6 +63,7 @@ class Totals:
     status: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
+    cross_flags: Counter = field(default_factory=Counter)  # the cross-document checks', by rule
     errors: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
@@ -267,7 +151,8 @@ class ParquetSink(_Sink):
         self.columns = columns
         types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
         self.schema = pa.schema([pa.field(c.name, types[c.type], metadata={
-            "description": c.description, "description_th": c.description_th}) for c in columns])
+            "description": c.description, "description_th": c.description_th}) for c in columns],
+            metadata={"pandas": json.dumps(pandas_metadata(columns))})
         self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
         self.buffer: list[dict] = []
         self.closed = False
@@ -279,7 +164,7 @@ class ParquetSink(_Sink):
 
     def _flush(self) -> None:
         if self.buffer:
-            typed = {c.name: [_typed(row.get(c.name), c.type) for row in self.buffer] for c in self.columns}
+            typed = {c.name: [typed_cell(row.get(c.name), c.type) for row in self.buffer] for c in self.columns}
             self.writer.write_table(self.pa.Table.from_pydict(typed, schema=self.schema))
             self.buffer = []
 
@@ -296,9 +181,23 @@ class ParquetSink(_Sink):
                 self.writer.close()
 
 
-def _typed(value, type_: str):
-    """A cell as its column's type: flags' reported and expected values are numbers or words,
-    so a string column takes a number as the text CSV would hold."""
+# How pandas (and so frictionless, which reads Parquet through pandas) should load each type:
+# pyarrow's to_pandas() follows these dtypes, so an integer column with empty cells loads as
+# pandas' nullable Int64 (not float64 with NaN), a boolean one as "boolean".
+PANDAS_DTYPES = {"string": ("unicode", "object"), "integer": ("int64", "Int64"),
+                 "number": ("float64", "float64"), "boolean": ("bool", "boolean")}
+
+
+def pandas_metadata(columns: list[Column]) -> dict:
+    """The schema metadata pandas writes beside a DataFrame's table, made without pandas."""
+    return {"index_columns": [], "column_indexes": [], "columns": [
+        {"name": c.name, "field_name": c.name, "pandas_type": PANDAS_DTYPES[c.type][0],
+         "numpy_type": PANDAS_DTYPES[c.type][1], "metadata": None} for c in columns],
+        "attributes": {}, "creator": {"library": "thaikpi", "version": __version__}}
+
+
+def typed_cell(value, type_: str):
+    """A cell as its column's type (a string column takes a number as the text CSV holds)."""
     if value is None:
         return None
     if type_ == "string":
@@ -318,7 +217,10 @@ def _discard_all(sinks: dict[str, _Sink]) -> None:
 def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = False) -> dict[str, _Sink]:
     """A sink for each table in `fmt`, and with `records` one for records.jsonl."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use csv or parquet")
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if fmt == "sqlite":
+        from thaikpi.pipeline.outputs.sqlite_sink import sqlite_sinks  # it builds on this module
+        return sqlite_sinks(folder)
     encoding = "utf-8-sig" if excel else "utf-8"
     sinks: dict[str, _Sink] = {}
     try:
@@ -336,14 +238,23 @@ def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = Fal
 def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Totals) -> None:
     """Stream the documents into the sinks, then commit them all; on any failure none is
     committed and every temporary file is removed."""
+    copies: Counter = Counter()  # files of the same bytes so far, by doc_id
+    kept: list[dict] = []  # what the cross-document checks read of each series row
     try:
         for doc in docs:
-            for name, rows in table_rows([doc]).items():
+            copies[doc.doc_id] += 1
+            tables = table_rows([doc], copies[doc.doc_id])
+            for name, rows in tables.items():
                 sinks[name].write(rows)
                 totals.rows[name] = totals.rows.get(name, 0) + len(rows)
+            kept += ({k: row[k] for k in KEPT} for row in tables["indicator_series"])
             if "records" in sinks:
                 sinks["records"].write_document(doc)
             totals.add(doc)
+        crossed = cross_flags(kept)
+        sinks["cross_flags"].write(crossed)
+        totals.rows["cross_flags"] = len(crossed)
+        totals.cross_flags.update(row["check"] for row in crossed)
     except BaseException:
         _discard_all(sinks)
         raise

@@ -2,6 +2,7 @@
 them and of the seeds: SAMPLES, (spec, producer). Expected values (recomputed scores, planted
 flags) are worked out by hand, from the arithmetic of ../shared/DOMAIN.md §3."""
 
+from samplegen.specs_series import SERIES_SAMPLES
 from samplegen.specs_seeds import SEED_000, SEED_002, SEED_003, TITLE
 
 NUMERIC = dict(
@@ -207,4 +208,6 @@ SAMPLES = [
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_browser_print"), "chromium"),
     # The same page opened in an office suite and exported to PDF (LibreOffice Writer).
     (dict(NUMERIC, slug="kpi_2556_2-3_disbursement_office_export"), "libreoffice"),
+    # One report filed at 6, 9 and 12 months (the cross-document checks): specs_series.py.
+    *SERIES_SAMPLES,
 ]
