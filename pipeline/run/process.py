@@ -17,7 +17,7 @@ from thaikpi.extractors import registry
 from thaikpi.extractors.metadata import document_metadata
 from thaikpi.pipeline.text import clean_parsed, document_memo
 from thaikpi.version import __version__
-from thaikpi.pipeline.errors import InputError, exception_chain, too_large
+from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure, too_large
 from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
 from thaikpi.pipeline.run.inputs import Task, source_name
 from thaikpi.pipeline.checks.normalise import normalise
@@ -200,7 +200,10 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
             return error_document(source, "memory", "the file needed more memory than the per-file limit", read=doc)
         if os.environ.get("THAIKPI_DEBUG"):
             traceback.print_exc()
-        return error_document(source, "internal", f"{type(exc).__name__}: {exc}", read=doc)
+        if parser_failure(exc):  # the parser choked on the file's bytes: the file is damaged
+            what = (doc.format or "file").upper().replace("FILE", "file")
+            return error_document(source, "damaged", f"the {what} cannot be parsed ({one_line(exc)})", read=doc)
+        return error_document(source, "internal", one_line(exc, 400), read=doc)
 
 
 def process_task(task: Task, settings: Optional[Settings] = None) -> Document:
