@@ -1,6 +1,7 @@
 """The command line: a thin layer over the library that turns every problem into one clear
-message. Exit status: 0 all inputs processed (flags are not failures), 1 some inputs failed
-(each with its reason in the output), 2 bad usage."""
+message. Exit status: 0 every document read (flags are not failures, nor files skipped as no
+report: a README, an image), 1 some document failed (each with its reason in the output), 2 bad
+usage."""
 from __future__ import annotations
 
 import json
@@ -130,7 +131,8 @@ def summary(report: IngestReport, out: Path) -> str:
     lines = [
         f"this run     {report.planned} inputs: processed {report.processed} (failed {report.failed}), "
         f"skipped unchanged {report.skipped}" + (f"; {report.hidden} hidden files ignored" if report.hidden else ""),
-        f"files        {t.documents}  (ok {t.status['ok']}, partial {t.status['partial']}, error {t.status['error']})",
+        f"files        {t.documents}  (ok {t.status['ok']}, partial {t.status['partial']}, error {t.status['error']}"
+        + (f", skipped {t.status['skipped']}" if t.status["skipped"] else "") + ")",
         "kinds        " + (", ".join(f"{k} {n}" for k, n in sorted(t.kinds.items())) or "-"),
         f"indicators   {t.rows.get('indicators', 0)}",
         f"score rows   {t.rows.get('score_rows', 0)}",
@@ -140,6 +142,9 @@ def summary(report: IngestReport, out: Path) -> str:
     if t.errors:
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]
+    if t.skipped:
+        lines.append("skipped files (not reports):")
+        lines += [f"  {source}: {what}" for source, what in t.skipped]
     lines.append(f"outputs      {out}/ (" + ", ".join(f"{name}.csv" for name in TABLES)
                  + ", records.jsonl, datapackage.json, report.html, ledger.sqlite)")
     return "\n".join(lines)
@@ -156,7 +161,9 @@ def status(out: Path = typer.Argument(Path("out"), help="an ingest's output fold
         _usage(str(exc))
     lines = [f"ledger       {out / 'ledger.sqlite'}",
              f"files        {info['files']}  (done {info['by_status'].get('done', 0)}, "
-             f"failed {info['by_status'].get('failed', 0)}); {info['pages']} pages, {info['seconds']:.1f} s of work"]
+             f"failed {info['by_status'].get('failed', 0)}"
+             + (f", skipped {info['by_status']['skipped']}" if info["by_status"].get("skipped") else "")
+             + f"); {info['pages']} pages, {info['seconds']:.1f} s of work"]
     if info["last_run"]:
         run_id, started, finished, planned, processed, skipped, failed, engine = info["last_run"]
         state = f"finished {finished}" if finished else "did not finish (killed?): re-run to complete it"

@@ -337,7 +337,7 @@ def test_zip_member_names_read_as_their_archive_meant_them(tmp_path):
     assert {r["status"] for r in csv_rows(out / "documents.csv")} == {"ok"}
 
 
-def test_a_damaged_zip_a_zip_inside_a_zip_and_a_word_file_fail_with_their_reasons(tmp_path):
+def test_a_damaged_zip_and_a_zip_inside_a_zip_fail_with_their_reasons_a_word_file_is_skipped(tmp_path):
     inner = tmp_path / "inner.zip"
     with zipfile.ZipFile(inner, "w") as z:  # stored: the PDF's own header shows in its first bytes
         z.write(SAMPLE_FILES[0], "a.pdf")
@@ -353,8 +353,8 @@ def test_a_damaged_zip_a_zip_inside_a_zip_and_a_word_file_fail_with_their_reason
     rows = {r["source"]: (r["status"], r["error_kind"]) for r in csv_rows(out / "documents.csv")}
     assert rows == {f"{folder}/cut.zip": ("error", "damaged"),
                     f"{folder}/outer.zip!inner.zip": ("error", "unsupported"),
-                    f"{folder}/plan.docx": ("error", "unsupported")}
-    assert "plan.docx: unsupported: an Office or OpenDocument file (Word, Excel, ...)" in proc.stdout
+                    f"{folder}/plan.docx": ("skipped", "unsupported")}  # issue 26: no report, not a failure
+    assert "plan.docx: an Office or OpenDocument file (Word, Excel, ...), not a report" in proc.stdout
     assert "inner.zip: unsupported: a zip archive (1 entry) inside another archive" in proc.stdout
     assert "cut.zip: damaged: a zip archive that cannot be opened" in proc.stdout
 

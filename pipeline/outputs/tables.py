@@ -180,6 +180,7 @@ class Totals:
     kinds: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files that are no report, and what they are
 
     @property
     def documents(self) -> int:
@@ -187,10 +188,12 @@ class Totals:
 
     def add(self, doc: Document) -> None:
         self.status[doc.status] += 1
-        if doc.status != "error":
-            self.kinds[doc.kind] += 1
-        else:
+        if doc.status == "error":
             self.errors.append((doc.source, doc.error.kind, doc.error.message))
+        elif doc.status == "skipped":
+            self.skipped.append((doc.source, doc.error.message))
+        else:
+            self.kinds[doc.kind] += 1
         self.flags.update(f.check for f in doc.flags)
 
 

@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS files (
     sha256           TEXT,
     format           TEXT,
     kind             TEXT,
-    status           TEXT NOT NULL,      -- done | failed
+    status           TEXT NOT NULL,      -- done | failed | skipped (no report: a README, an image)
     error_kind       TEXT,
     error_message    TEXT,
     pipeline_version TEXT,
@@ -60,6 +60,7 @@ class Entry:
     error_kind: Optional[str]
 
 
+LEDGER_STATUS = {"error": "failed", "skipped": "skipped"}  # a document's status -> its file's
 LEDGER_NAME = "ledger.sqlite"  # OUT/ledger.sqlite: the one source of truth of an ingest
 
 
@@ -112,7 +113,7 @@ class Ledger:
             """INSERT OR REPLACE INTO files (source, size, sha256, format, kind, status, error_kind,
                    error_message, pipeline_version, pages, seconds, finished_at, last_run, last_action, document)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'processed', ?)""",
-            (doc.source, size, sha256, doc.format, doc.kind, "failed" if doc.status == "error" else "done",
+            (doc.source, size, sha256, doc.format, doc.kind, LEDGER_STATUS.get(doc.status, "done"),
              doc.error.kind if doc.error else None, doc.error.message if doc.error else None,
              doc.pipeline_version, doc.pages, round(seconds, 4), _now(), run, doc.model_dump_json()))
 

@@ -25,7 +25,7 @@ from thaikpi.pipeline.readers.pdf_reader import read_pdf
 from thaikpi.pipeline.readers.ocr import ocr_pages, text_sources
 from thaikpi.pipeline.checks.score import score
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.readers.sniff import is_document_package, sniff_format
+from thaikpi.pipeline.readers.sniff import is_document_package, non_document, sniff_format
 from thaikpi.pipeline.checks.sums import check_sums
 from thaikpi.pipeline.checks.indicators import check_indicators
 from thaikpi.pipeline.checks.validate import validate
@@ -146,13 +146,31 @@ def _gunzip(data: bytes, settings: Settings) -> bytes:
     return inner
 
 
+def _zip_names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.namelist()
+
+
+def _office_package(data: bytes) -> bool:
+    try:
+        return is_document_package(_zip_names(data))
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False
+
+
+def skipped_document(doc: Document, what: str) -> Document:
+    """The document of a file that is no report (a README, an image, an Office file): status
+    "skipped", with what it is; not a failure."""
+    error = DocumentError(kind="unsupported", message=f"{what}, not a report (PDF or HTML): skipped")
+    return doc.model_copy(update={"status": "skipped", "error": error})
+
+
 def _zip_error(data: bytes) -> InputError:
     """Why a zip reached the reader of reports: it is an Office file (a zip of its parts), or an
     archive that is damaged, or sits inside another archive, or went to extract (ingest reads
     the reports in the archives it is given)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
+        names = _zip_names(data)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         return InputError("damaged", f"a zip archive that cannot be opened (truncated or damaged: {exc}); "
                                      "none of its reports can be read")
@@ -180,6 +198,8 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if fmt == "gzip":
             data = _gunzip(data, settings)
             fmt = sniff_format(data)
+        if fmt not in READERS and (what := non_document(data, fmt, source, fmt == "zip" and _office_package(data))):
+            return skipped_document(doc, what)
         if fmt == "zip":
             raise _zip_error(data)
         if fmt not in READERS:
