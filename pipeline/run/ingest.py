@@ -56,16 +56,17 @@ class IngestReport:
 
 
 def plan(inputs: Inputs, ledger: Ledger, retry_failed: bool) -> tuple[list[tuple[Task, Optional[int], Optional[str]]], list[str]]:
-    """Split the inputs into (to process, with size and hash) and (unchanged, to skip)."""
+    """Split the inputs into (to process, with size and hash) and (the keys of the unchanged, to
+    skip). A file is found by its key, whatever name it has this time."""
     entries = ledger.entries()
     todo, unchanged = [], []
     for task in inputs.tasks:
         size, sha256 = fingerprint(task)
-        entry = entries.get(task.source)
+        entry = entries.get(task.key)
         same = (entry is not None and sha256 is not None and entry.sha256 == sha256
                 and entry.pipeline_version == __version__)
         if same and not (retry_failed and entry.status == "failed"):
-            unchanged.append(task.source)
+            unchanged.append(task.key)
         else:
             todo.append((task, size, sha256))
     return todo, unchanged
@@ -80,15 +81,15 @@ def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
         run = ledger.start_run([t.source for t in inputs.tasks][:1000], options.engine, len(inputs.tasks))
         ledger.mark_skipped(unchanged, run)
         report.skipped = len(unchanged)
-        fingerprints = {task.source: (size, sha256) for task, size, sha256 in todo}
+        fingerprints = {task.source: (task.key, size, sha256) for task, size, sha256 in todo}
         progress = progress or Progress(len(todo))
 
         def on_result(result: Result) -> None:
-            size, sha256 = fingerprints[result.task.source]
+            key, size, sha256 = fingerprints[result.task.source]
             doc = result.document
             if not doc.doc_id and sha256:
                 doc = doc.model_copy(update={"doc_id": f"sha256:{sha256}"})
-            ledger.record(doc, size=size, sha256=sha256, seconds=result.seconds, run=run)
+            ledger.record(doc, key=key, size=size, sha256=sha256, seconds=result.seconds, run=run)
             report.processed += 1
             report.failed += doc.status == "error"
             progress.update(doc.pages, doc.status == "error")
