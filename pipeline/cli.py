@@ -77,6 +77,8 @@ def ingest(
     excel: bool = typer.Option(False, "--excel", help="write CSVs with a BOM so Excel shows Thai"),
     below_level1: float = typer.Option(0.0, "--below-level1", help=BELOW_LEVEL1_HELP),
     ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
+    wait: bool = typer.Option(False, "--wait", help="if another ingest is writing into OUT, wait for it "
+                                                    "(without it: refuse, exit status 2)"),
 ) -> None:
     """Every PDF/HTML below the inputs -> records, validation, scoring, flags -> CSV, JSONL.
 
@@ -97,14 +99,17 @@ def ingest(
     try:
         options = IngestOptions(settings=_settings(below_level1, ocr), jobs=jobs, engine=engine, scheduler=scheduler,
                                 time_limit=time_limit, memory_limit=memory_limit << 20,
-                                retry_failed=retry_failed, excel=excel)
+                                retry_failed=retry_failed, excel=excel, wait=wait)
     except ValueError as exc:
         _usage(str(exc))
     found = collect_inputs(paths, listed, outputs=out)
     if found.missing:
         _usage(f"no such file or folder: {', '.join(found.missing)}")
+    from thaikpi.pipeline.run.lock import FolderBusy
     try:
         report = run_ingest(found, out, options)
+    except FolderBusy as exc:
+        _usage(str(exc))
     except KeyboardInterrupt:
         typer.echo(f"thaikpi: interrupted. The files done so far are in {source_name(out / LEDGER_NAME)}; run the "
                    "same command again to do the rest (the outputs are rebuilt then)", err=True)

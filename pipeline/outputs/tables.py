@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import tempfile
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -335,11 +336,29 @@ def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = Fal
     return sinks
 
 
+# A test hook: seconds to sleep after each document written and before each file committed,
+# so that a test can kill a run in its write phase (tests/test_run_safety.py).
+WRITE_PAUSE = "THAIKPI_TEST_WRITE_PAUSE"
+
+
+def _pause() -> None:
+    if seconds := float(os.environ.get(WRITE_PAUSE) or 0):
+        time.sleep(seconds)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """The temporary files of a run killed while writing (temp_beside's names); called by the
+    folder's one writer (run/lock.py) before it writes."""
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Totals) -> None:
     """Stream the documents into the sinks, then commit them all; on any failure none is
     committed and every temporary file is removed."""
     try:
         for doc in docs:
+            _pause()
             for name, rows in table_rows([doc]).items():
                 sinks[name].write(rows)
                 totals.rows[name] = totals.rows.get(name, 0) + len(rows)
@@ -350,6 +369,7 @@ def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Tota
         _discard_all(sinks)
         raise
     for sink in sinks.values():
+        _pause()
         sink.commit()
 
 
@@ -357,6 +377,7 @@ def write_outputs(docs: Iterable[Document], out: Path, excel: bool = False) -> T
     """Write every output file from the documents, streaming (one document in memory at a
     time); each file appears under its name only when complete."""
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
     totals = Totals(rows={name: 0 for name in TABLES})
     write_tables(docs, table_sinks(out, "csv", excel, records=True), totals)
     atomic_write(out / "datapackage.json", lambda p: p.write_text(

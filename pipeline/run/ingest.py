@@ -16,6 +16,7 @@ from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.audit import audit
 from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
 from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
+from thaikpi.pipeline.run.lock import hold
 from thaikpi.pipeline.outputs.tables import Totals, write_outputs
 from thaikpi.pipeline.run.pool import Result, run_local
 from thaikpi.pipeline.run.progress import Progress
@@ -33,6 +34,7 @@ class IngestOptions:
     memory_limit: Optional[int] = 4 << 30  # bytes of address space per worker process
     retry_failed: bool = False            # re-do unchanged files that failed before
     excel: bool = False
+    wait: bool = False                    # wait for another ingest into the same folder to finish
 
     def __post_init__(self) -> None:
         if self.engine not in ("local", "dask"):
@@ -74,7 +76,12 @@ def plan(inputs: Inputs, ledger: Ledger, retry_failed: bool) -> tuple[list[tuple
 
 def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
            progress: Optional[Progress] = None) -> IngestReport:
-    out.mkdir(parents=True, exist_ok=True)
+    """Raises lock.FolderBusy when another ingest writes into `out` (unless options.wait)."""
+    with hold(out, options.wait):
+        return _ingest(inputs, out, options, progress)
+
+
+def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optional[Progress]) -> IngestReport:
     report = IngestReport(planned=len(inputs.tasks), hidden=len(inputs.skipped))
     with Ledger(out / LEDGER_NAME) as ledger:
         todo, unchanged = plan(inputs, ledger, options.retry_failed)

@@ -1,0 +1,75 @@
+"""One writer per output folder, and outputs that are whole or the previous ones (issue 26):
+real `thaikpi ingest` processes, held in their write phase by the THAIKPI_TEST_WRITE_PAUSE hook
+(outputs/tables.py) so that the second process or the kill lands there every time."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import SAMPLES, csv_rows, run_cli
+
+SMALL = ["kpi_2558_3-2_permit_days_merged_header.utf8.html", "genre_budget_book_2568.utf8.html",
+         "kpi_2556_2-3_disbursement_interpolated.cp874_nodecl.html"]
+OUTPUTS = ("documents.csv", "indicators.csv", "score_rows.csv", "flags.csv", "records.jsonl", "datapackage.json")
+
+
+def _archive(tmp_path, names):
+    arch = tmp_path / "arch"
+    arch.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, arch / name)
+    return arch
+
+
+def _start_paused(arch, out, pause: float) -> subprocess.Popen:
+    """An ingest that sleeps `pause` s after each document it writes and before each commit."""
+    env = {**os.environ, "THAIKPI_TEST_WRITE_PAUSE": str(pause)}
+    return subprocess.Popen([sys.executable, "-m", "thaikpi", "ingest", str(arch), "--out", str(out), "--jobs", "1"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for_write_phase(out, proc, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not list(out.glob(".documents.csv.*.tmp")):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the ingest never reached its write phase"
+        time.sleep(0.05)
+
+
+def test_a_second_ingest_into_a_busy_folder_refuses_or_waits(tmp_path):
+    arch, out = _archive(tmp_path, SMALL[:2]), tmp_path / "out"
+    first = _start_paused(arch, out, 0.4)
+    try:
+        _wait_for_write_phase(out, first)
+        refused = run_cli("ingest", arch, "--out", out, "--jobs", "1")
+        assert refused.returncode == 2
+        assert f"{out} is being written by another thaikpi ingest (process {first.pid})" in refused.stderr
+        assert "--wait" in refused.stderr and "Traceback" not in refused.stderr
+        waited = run_cli("ingest", arch, "--out", out, "--jobs", "1", "--wait")
+        assert first.wait(timeout=60) == 0
+        assert waited.returncode == 0, waited.stderr
+        assert "skipped unchanged 2" in waited.stdout
+    finally:
+        first.kill()
+        first.communicate()
+    assert len(csv_rows(out / "documents.csv")) == 2
+
+
+def test_a_run_killed_while_writing_leaves_the_previous_complete_outputs(tmp_path):
+    arch, out = _archive(tmp_path, SMALL[:2]), tmp_path / "out"
+    assert run_cli("ingest", arch, "--out", out, "--jobs", "1").returncode == 0
+    before = {name: (out / name).read_bytes() for name in OUTPUTS}
+    _archive(tmp_path, SMALL[2:])  # a third report: the next run rewrites every output
+    run = _start_paused(arch, out, 1.0)
+    _wait_for_write_phase(out, run)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.communicate()
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == before  # whole, and the previous ones
+    assert len(csv_rows(out / "documents.csv")) == 2
+    # the ledger holds the third file already; the next run writes it out and clears the leftovers
+    again = run_cli("ingest", arch, "--out", out, "--jobs", "1")
+    assert again.returncode == 0 and "skipped unchanged 3" in again.stdout
+    assert len(csv_rows(out / "documents.csv")) == 3
+    assert list(out.glob(".*.tmp")) == []
