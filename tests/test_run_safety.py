@@ -73,3 +73,30 @@ def test_a_run_killed_while_writing_leaves_the_previous_complete_outputs(tmp_pat
     assert again.returncode == 0 and "skipped unchanged 3" in again.stdout
     assert len(csv_rows(out / "documents.csv")) == 3
     assert list(out.glob(".*.tmp")) == []
+
+
+def test_workers_die_with_an_ingest_killed_by_sigkill(tmp_path):
+    import psutil
+    arch = tmp_path / "arch"
+    arch.mkdir()
+    pdf = (SAMPLES / "kpi_2557_1-2_subindicators_planted.rl.pdf").read_bytes()
+    for n in range(12):  # more work than the kill leaves time for: the workers are busy
+        (arch / f"copy{n}.pdf").write_bytes(pdf + b"%" + bytes(str(n), "ascii"))
+    run = subprocess.Popen([sys.executable, "-m", "thaikpi", "ingest", str(arch), "--out", str(tmp_path / "out"),
+                            "--jobs", "2", "--ocr", "off"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = []
+    try:
+        parent, deadline = psutil.Process(run.pid), time.monotonic() + 120
+        while len(workers := parent.children(recursive=True)) < 2:
+            assert run.poll() is None and time.monotonic() < deadline, "no workers started"
+            time.sleep(0.05)
+        assert (tmp_path / "out" / "ledger.sqlite").exists()
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        gone, alive = psutil.wait_procs(workers, timeout=5)
+        assert alive == [] and len(gone) == len(workers) >= 2
+    finally:  # what this test started, if the assertions failed
+        run.kill()
+        for worker in workers:
+            if worker.is_running():
+                worker.kill()
