@@ -30,7 +30,7 @@ from thaikpi.pipeline.checks.sums import check_sums
 from thaikpi.pipeline.checks.indicators import check_indicators
 from thaikpi.pipeline.checks.validate import validate
 from thaikpi.schemas.document import Document, DocumentError
-from thaikpi.schemas.flags import PageContentDamaged, PageOcr, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
+from thaikpi.schemas.flags import EncodingRepaired, PageContentDamaged, PageOcr, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from thaikpi.schemas.parsed import ParsedDocument
 
 # The stages after extraction, in order; each takes a Document and the settings and returns a
@@ -94,6 +94,9 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     flags += [TextLayerRepaired.make(page=p, count=n) for p, n in sorted(parsed.repaired_pages.items())]
     flags += [PageOcr.make(page=p, confidence=c) for p, c in sorted(parsed.ocr_confidence.items())]
     flags += [PageContentDamaged.make(page=p, reason=why) for p, why in sorted(parsed.damaged_pages.items())]
+    if parsed.encoding_repairs:
+        count, offset, codec = parsed.encoding_repairs
+        flags.append(EncodingRepaired.make(reported=count, expected=0, page=1, offset=offset, codec=codec))
     update: dict = {"pages": parsed.pages, "kind": registry.UNKNOWN, "text_sources": text_sources(parsed)}
     kind = registry.classify(parsed)
     if kind is not None:
