@@ -13,6 +13,7 @@ from pathlib import Path
 
 from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES, csv_rows
 from conftest import run_cli
+from conftest import needs_shared
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
 
@@ -110,6 +111,7 @@ def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
     assert not list(out.glob(".*.tmp"))
 
 
+@needs_shared
 def test_a_file_past_the_time_limit_fails_and_the_run_goes_on(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -258,6 +260,7 @@ def test_progress_on_a_terminal_is_a_bar_with_files_pages_rate_eta_and_failures(
     assert "━" in text and re.search(r"\d:\d\d:\d\d|-:--:--", text)  # the bar and its ETA
 
 
+@needs_shared
 def test_dask_engine_keeps_the_per_file_time_limit(tmp_path):
     """A runaway file on a Dask worker is a failed entry, and the run goes on (the worker runs
     each file in a helper process of its own: a Dask worker may not fork)."""
