@@ -68,9 +68,11 @@ def ingest(
     inputs: Optional[List[Path]] = typer.Argument(None, help="folders (read recursively), files, zip archives"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for the outputs and the ledger"),
     from_list: Optional[Path] = typer.Option(None, "--from-list", help="a file listing inputs, one per line"),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="worker processes (local engine)"),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="worker processes (the local engine, or "
+                                                                      "the dask engine's local cluster)"),
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask"),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT "
+                                                                   "(without it, --engine dask starts a local cluster)"),
     time_limit: float = typer.Option(300.0, "--time-limit", help="seconds one file may take before it is failed"),
     memory_limit: int = typer.Option(4096, "--memory-limit", help="MiB of memory one worker may use"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="re-do unchanged files that failed before"),

@@ -29,7 +29,7 @@ class IngestOptions:
     settings: Settings = field(default_factory=Settings)
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     engine: str = "local"                 # local | dask
-    scheduler: Optional[str] = None       # tcp://HOST:PORT for the dask engine
+    scheduler: Optional[str] = None       # tcp://HOST:PORT for the dask engine; none: a local cluster
     time_limit: Optional[float] = 300.0   # seconds per file
     memory_limit: Optional[int] = 4 << 30  # bytes of address space per worker process
     retry_failed: bool = False            # re-do unchanged files that failed before
@@ -39,8 +39,8 @@ class IngestOptions:
     def __post_init__(self) -> None:
         if self.engine not in ("local", "dask"):
             raise ValueError(f"unknown engine {self.engine!r}: use local or dask")
-        if self.engine == "dask" and not self.scheduler:
-            raise ValueError("the dask engine needs --scheduler tcp://HOST:PORT")
+        if self.scheduler and self.engine != "dask":
+            raise ValueError("--scheduler is for the dask engine: add --engine dask")
         if self.jobs < 1:
             raise ValueError("--jobs must be at least 1")
         if self.time_limit is not None and self.time_limit <= 0:
@@ -105,7 +105,7 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
         try:
             if options.engine == "dask":
                 from thaikpi.pipeline.run.engine_dask import run_dask
-                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings,
+                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings, jobs=options.jobs,
                          time_limit=options.time_limit, memory_limit=options.memory_limit)
             else:
                 run_local(tasks, on_result, jobs=options.jobs, settings=options.settings,
