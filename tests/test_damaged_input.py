@@ -93,3 +93,14 @@ def test_an_html_page_mostly_undecodable_is_refused_as_encoding():
     doc = _read(page, "noise.html")
     assert (doc.status, doc.error.kind) == ("error", "encoding")
     assert "most of its bytes are undecodable" in doc.error.message
+
+
+def test_bug_a_pdf_pdfminer_reads_and_pdfium_cannot_open_failed_whole():
+    # bench/fuzz.py --n 300 (seed 0), case 69: the head of one sample on the tail of another;
+    # pdfminer reads it, pdfium refuses it, and the OCR step's pdfium failed the whole file
+    from fuzz import fuzz_case
+    name, data = fuzz_case(0, 69)
+    assert name == "m00069_cross_splice_me_2566_q2_digital_skills.rl.pdf"
+    doc = process_bytes(data, name, OFF)
+    assert (doc.status, doc.error) == ("partial", None)
+    assert "OCR is off for this file: its pages cannot be rendered (Failed to load document" in doc.flags[0].message
