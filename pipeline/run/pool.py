@@ -94,6 +94,13 @@ def serve() -> None:
     _worker(inbox, settings, memory_limit, outbox, int(sys.argv[3]))
 
 
+# The helper's command: it asks to die with its parent first, before the imports (a second or
+# more), so that a parent killed meanwhile cannot leave it behind (serve checks the parent).
+SERVE = ("import ctypes, os, sys\nif sys.platform.startswith('linux'):\n    ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)\n"
+         "    if os.getppid() != int(sys.argv[3]):\n        os._exit(1)\n"
+         "from thaikpi.pipeline.run.pool import serve; serve()")
+
+
 class Helper:
     """One worker process with the local engine's limits, for a process that may not fork
     workers of its own: a Dask worker is a daemonic process, and multiprocessing refuses
@@ -103,8 +110,7 @@ class Helper:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from thaikpi.pipeline.run.pool import serve; serve()", str(task_read), str(result_write),
-             str(os.getpid())],
+            [sys.executable, "-c", SERVE, str(task_read), str(result_write), str(os.getpid())],
             pass_fds=(task_read, result_write), stdin=subprocess.DEVNULL)
         os.close(task_read)
         os.close(result_write)
