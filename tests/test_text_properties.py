@@ -12,7 +12,9 @@ from thaikpi.pipeline.text.dates import THAI_MONTH_ABBREVIATIONS, THAI_MONTHS, f
 from thaikpi.pipeline.text.digits import THAI_DIGITS, parse_baht, parse_number, to_arabic_digits, tolerance
 from thaikpi.schemas.document import Document, Indicator
 
-FAST = settings(max_examples=150, deadline=None)
+# derandomize: the suite tries the same examples every run, so a failure is reproducible and
+# never CI's bad luck (the two below were found by random runs and are fixed)
+FAST = settings(max_examples=150, deadline=None, derandomize=True)
 THAI_TO = str.maketrans("0123456789", THAI_DIGITS)
 MONTH_NAMES = {n: name for name, n in THAI_MONTHS.items()}
 MONTH_ABBREVIATIONS = {n: name for name, n in THAI_MONTH_ABBREVIATIONS.items()}
