@@ -1,6 +1,7 @@
 """The command line: a thin layer over the library that turns every problem into one clear
-message. Exit status: 0 all inputs processed (flags are not failures), 1 some inputs failed
-(each with its reason in the output), 2 bad usage."""
+message. Exit status: 0 every document read (flags are not failures, nor files skipped as no
+report: a README, an image), 1 some document failed (each with its reason in the output), 2 bad
+usage."""
 from __future__ import annotations
 
 import json
@@ -67,15 +68,19 @@ def ingest(
     inputs: Optional[List[Path]] = typer.Argument(None, help="folders (read recursively), files, zip archives"),
     out: Path = typer.Option(Path("out"), "--out", help="folder for the outputs and the ledger"),
     from_list: Optional[Path] = typer.Option(None, "--from-list", help="a file listing inputs, one per line"),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="worker processes (local engine)"),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="worker processes (the local engine, or "
+                                                                      "the dask engine's local cluster)"),
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask"),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT "
+                                                                   "(without it, --engine dask starts a local cluster)"),
     time_limit: float = typer.Option(300.0, "--time-limit", help="seconds one file may take before it is failed"),
     memory_limit: int = typer.Option(4096, "--memory-limit", help="MiB of memory one worker may use"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="re-do unchanged files that failed before"),
     excel: bool = typer.Option(False, "--excel", help="write CSVs with a BOM so Excel shows Thai"),
     below_level1: float = typer.Option(0.0, "--below-level1", help=BELOW_LEVEL1_HELP),
     ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
+    wait: bool = typer.Option(False, "--wait", help="if another ingest is writing into OUT, wait for it "
+                                                    "(without it: refuse, exit status 2)"),
 ) -> None:
     """Every PDF/HTML below the inputs -> records, validation, scoring, flags -> CSV, JSONL.
 
@@ -96,14 +101,17 @@ def ingest(
     try:
         options = IngestOptions(settings=_settings(below_level1, ocr), jobs=jobs, engine=engine, scheduler=scheduler,
                                 time_limit=time_limit, memory_limit=memory_limit << 20,
-                                retry_failed=retry_failed, excel=excel)
+                                retry_failed=retry_failed, excel=excel, wait=wait)
     except ValueError as exc:
         _usage(str(exc))
     found = collect_inputs(paths, listed, outputs=out)
     if found.missing:
         _usage(f"no such file or folder: {', '.join(found.missing)}")
+    from thaikpi.pipeline.run.lock import FolderBusy
     try:
         report = run_ingest(found, out, options)
+    except FolderBusy as exc:
+        _usage(str(exc))
     except KeyboardInterrupt:
         typer.echo(f"thaikpi: interrupted. The files done so far are in {source_name(out / LEDGER_NAME)}; run the "
                    "same command again to do the rest (the outputs are rebuilt then)", err=True)
@@ -130,7 +138,8 @@ def summary(report: IngestReport, out: Path) -> str:
     lines = [
         f"this run     {report.planned} inputs: processed {report.processed} (failed {report.failed}), "
         f"skipped unchanged {report.skipped}" + (f"; {report.hidden} hidden files ignored" if report.hidden else ""),
-        f"files        {t.documents}  (ok {t.status['ok']}, partial {t.status['partial']}, error {t.status['error']})",
+        f"files        {t.documents}  (ok {t.status['ok']}, partial {t.status['partial']}, error {t.status['error']}"
+        + (f", skipped {t.status['skipped']}" if t.status["skipped"] else "") + ")",
         "kinds        " + (", ".join(f"{k} {n}" for k, n in sorted(t.kinds.items())) or "-"),
         f"indicators   {t.rows.get('indicators', 0)}",
         f"score rows   {t.rows.get('score_rows', 0)}",
@@ -142,6 +151,9 @@ def summary(report: IngestReport, out: Path) -> str:
     if t.errors:
         lines.append("failed files:")
         lines += [f"  {source}: {kind}: {message}" for source, kind, message in t.errors]
+    if t.skipped:
+        lines.append("skipped files (not reports):")
+        lines += [f"  {source}: {what}" for source, what in t.skipped]
     lines.append(f"outputs      {out}/ (" + ", ".join(f"{name}.csv" for name in TABLES)
                  + ", records.jsonl, datapackage.json, report.html, ledger.sqlite)")
     return "\n".join(lines)
@@ -158,7 +170,9 @@ def status(out: Path = typer.Argument(Path("out"), help="an ingest's output fold
         _usage(str(exc))
     lines = [f"ledger       {out / 'ledger.sqlite'}",
              f"files        {info['files']}  (done {info['by_status'].get('done', 0)}, "
-             f"failed {info['by_status'].get('failed', 0)}); {info['pages']} pages, {info['seconds']:.1f} s of work"]
+             f"failed {info['by_status'].get('failed', 0)}"
+             + (f", skipped {info['by_status']['skipped']}" if info["by_status"].get("skipped") else "")
+             + f"); {info['pages']} pages, {info['seconds']:.1f} s of work"]
     if info["last_run"]:
         run_id, started, finished, planned, processed, skipped, failed, engine = info["last_run"]
         state = f"finished {finished}" if finished else "did not finish (killed?): re-run to complete it"

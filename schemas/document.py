@@ -14,7 +14,8 @@ Format = Literal["pdf", "html"]
 # words; Document.genre names the finer genre.
 Kind = Literal["kpi_report", "framework", "me_report", "indicator_table", "unknown"]
 Comparator = Literal[">=", "<=", "=", ">", "<"]
-Status = Literal["ok", "partial", "error"]
+# skipped: a file that is no report (a README, an image, an Office file); its `error` says what it is
+Status = Literal["ok", "partial", "error", "skipped"]
 ErrorKind = Literal[
     "empty", "truncated", "encrypted", "unsupported", "damaged", "encoding", "too_large",
     "unreadable", "timeout", "memory", "crashed", "internal",

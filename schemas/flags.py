@@ -169,6 +169,15 @@ class PageContentDamaged(FlagType):
     template = "page {page}: {reason}; the text after the damage is lost, so values from this page may be missing"
 
 
+class EncodingRepaired(FlagType):
+    code = "encoding_repaired"
+    severity = "warning"
+    description = ("an HTML page with bytes its encoding cannot decode (a character split by a cut, a flipped "
+                   "byte): read with each undecodable sequence as U+FFFD, the rest of its text kept")
+    template = ("{reported} undecodable byte sequence(s) in the page's {codec}, replaced by U+FFFD; the first at "
+                "byte {offset}: a character there may be missing")
+
+
 class TableUnreadable(FlagType):
     code = "table_unreadable"
     severity = "warning"
@@ -192,7 +201,7 @@ FLAG_TYPES: dict[str, type[FlagType]] = {
     t.code: t for t in (
         WeightedScoreMismatch, ScoreVsPerformance, ScoreOutOfRange, TotalMismatch,
         WeightSumMismatch, CountMismatch, RoundAmbiguous, DateOutOfRange, MissingField,
-        TextLayerMissing, TextLayerGarbled, TextLayerRepaired, PageContentDamaged, TableUnreadable,
+        TextLayerMissing, TextLayerGarbled, TextLayerRepaired, PageContentDamaged, EncodingRepaired, TableUnreadable,
         AchievementMismatch, PercentageMismatch,
     )
 }

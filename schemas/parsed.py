@@ -58,3 +58,5 @@ class ParsedDocument:
     ocr_confidence: dict[int, float] = field(default_factory=dict)
     # Why pages that needed OCR were not OCR'd (Tesseract missing), said in their flags.
     ocr_unavailable: str = ""
+    # An HTML page decoded with replacement characters: (how many, the first's byte offset, codec).
+    encoding_repairs: Optional[tuple[int, int, str]] = None

@@ -17,6 +17,12 @@ GOLD = ROOT / "tests" / "gold"
 BAD = ROOT / "tests" / "data" / "bad"
 REAL_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 SEEDS = ROOT.parent / "shared" / "seeds"
+SHARED = ROOT.parent / "shared"
+# The tests that read ../shared (the real corpus, the seeds) skip, saying why, in a checkout
+# without it beside; CI clones it there, and test_real_corpus checks that it did.
+needs_shared = pytest.mark.skipif(not (REAL_CORPUS.is_dir() and SEEDS.is_dir()),
+                                  reason=f"needs ../shared (the real corpus and the seeds) beside the checkout: "
+                                         f"{SHARED} is absent")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from thaikpi.extractors import framework
 from thaikpi.pipeline.checks.sums import framework_flags
 from thaikpi.schemas.document import Dimension, Indicator
 from thaikpi.schemas.parsed import Line, ParsedDocument
+from conftest import needs_shared
 
 
 def read(*texts: str, fmt="html") -> framework.Framework:
@@ -89,6 +90,7 @@ def test_site_chrome_is_not_read_and_a_page_without_dimensions_is_no_framework()
     assert not framework.is_framework(page)
 
 
+@needs_shared
 def test_seed_001_as_dumped():
     seed = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
     found = read(*[p.replace("\n", " ") for p in seed.split("\n\n") if p.strip()])

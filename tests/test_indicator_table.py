@@ -7,6 +7,7 @@ from snapshots import processed
 from thaikpi.extractors import indicator_table, registry
 from thaikpi.extractors.indicator_values import parse_value
 from thaikpi.schemas.parsed import Line, ParsedDocument
+from conftest import needs_shared
 
 
 def doc(*rows, text=()):
@@ -215,6 +216,7 @@ def find(document, page, name_start, year=None):
     return hits[0]
 
 
+@needs_shared
 def test_real_budget_book_year_columns_and_bracketed_results():
     document = real("budget_fy2565_doc3_vol17_other_state_agencies")
     assert (document.kind, document.genre, document.fiscal_year_be) == ("indicator_table", "budget_book", 2565)
@@ -227,6 +229,7 @@ def test_real_budget_book_year_columns_and_bracketed_results():
     assert find(document, 16, "จำนวนหน่วยงานของรัฐ", 2568).target_value == 9
 
 
+@needs_shared
 def test_real_action_results_fy2553():
     document = real("rbru_arit_action_conclusion_kpi_fy2553")
     assert (document.kind, document.genre, document.fiscal_year_be) == ("indicator_table", "action_results", 2553)
@@ -238,6 +241,7 @@ def test_real_action_results_fy2553():
             find(document, 3, "จำนวนผู้เข้าชมนิทรรศการ").result_value) == (1000, 200)
 
 
+@needs_shared
 def test_real_sar_summary_and_section_tables():
     document = real("rbru_arit_SAR_self_assessment_2559")
     assert (document.kind, document.genre, document.academic_year_be, document.fiscal_year_be) == (
@@ -248,6 +252,7 @@ def test_real_sar_summary_and_section_tables():
     assert (section.code, section.target_value, section.result_value, section.score) == ("1.1", 5, 8, 5)
 
 
+@needs_shared
 def test_real_internal_qa_results():
     document = real("rbru_arit_internal_QA_assessment_results_2560")
     assert (document.genre, document.academic_year_be) == ("qa_results", 2560)
@@ -258,6 +263,7 @@ def test_real_internal_qa_results():
     assert (row.target_value, row.result_value, row.unit, row.group) == (6, 6, "ข้อ", "องค์ประกอบที่ 2 การบริหารและการจัดการ")
 
 
+@needs_shared
 def test_real_ita_scores():
     document = real("phitsanulok_muni_ita_integrity_measures_fy2567")
     assert (document.genre, document.fiscal_year_be) == ("ita", 2567)
@@ -266,6 +272,7 @@ def test_real_ita_scores():
     assert find(document, 2, "การใช้งบประมาณ").score == 90.92
 
 
+@needs_shared
 def test_real_annual_report_plan_and_quality_tables():
     document = real("rbru_arit_annual_report_2552")
     assert (document.genre, document.fiscal_year_be) == ("annual_report", 2552)
@@ -278,6 +285,7 @@ def test_real_annual_report_plan_and_quality_tables():
     assert (component.target_value, component.result_value, component.score, component.achieved) == (6, 5, 2, False)
 
 
+@needs_shared
 def test_real_kpi_template_book():
     document = real("moph_kpi_template_fy2559")
     assert (document.genre, document.fiscal_year_be) == ("kpi_template", 2559)
@@ -287,6 +295,7 @@ def test_real_kpi_template_book():
     assert (second.target_value, second.unit) == (85, "ร้อยละ")
 
 
+@needs_shared
 def test_real_assessment_forms_list_their_35_items():
     for name in ("ddc_child_centre_disease_free_assessment_filled_sakonnakhon_2557",
                  "ddc_kindergarten_disease_free_assessment_form_2557"):

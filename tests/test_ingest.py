@@ -13,6 +13,7 @@ from pathlib import Path
 
 from conftest import BAD, GOLD, REAL_CORPUS, SAMPLES, csv_rows
 from conftest import run_cli
+from conftest import needs_shared
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
 
@@ -110,6 +111,7 @@ def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
     assert not list(out.glob(".*.tmp"))
 
 
+@needs_shared
 def test_a_file_past_the_time_limit_fails_and_the_run_goes_on(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -258,6 +260,7 @@ def test_progress_on_a_terminal_is_a_bar_with_files_pages_rate_eta_and_failures(
     assert "━" in text and re.search(r"\d:\d\d:\d\d|-:--:--", text)  # the bar and its ETA
 
 
+@needs_shared
 def test_dask_engine_keeps_the_per_file_time_limit(tmp_path):
     """A runaway file on a Dask worker is a failed entry, and the run goes on (the worker runs
     each file in a helper process of its own: a Dask worker may not fork)."""
@@ -337,7 +340,7 @@ def test_zip_member_names_read_as_their_archive_meant_them(tmp_path):
     assert {r["status"] for r in csv_rows(out / "documents.csv")} == {"ok"}
 
 
-def test_a_damaged_zip_a_zip_inside_a_zip_and_a_word_file_fail_with_their_reasons(tmp_path):
+def test_a_damaged_zip_and_a_zip_inside_a_zip_fail_with_their_reasons_a_word_file_is_skipped(tmp_path):
     inner = tmp_path / "inner.zip"
     with zipfile.ZipFile(inner, "w") as z:  # stored: the PDF's own header shows in its first bytes
         z.write(SAMPLE_FILES[0], "a.pdf")
@@ -353,8 +356,8 @@ def test_a_damaged_zip_a_zip_inside_a_zip_and_a_word_file_fail_with_their_reason
     rows = {r["source"]: (r["status"], r["error_kind"]) for r in csv_rows(out / "documents.csv")}
     assert rows == {f"{folder}/cut.zip": ("error", "damaged"),
                     f"{folder}/outer.zip!inner.zip": ("error", "unsupported"),
-                    f"{folder}/plan.docx": ("error", "unsupported")}
-    assert "plan.docx: unsupported: an Office or OpenDocument file (Word, Excel, ...)" in proc.stdout
+                    f"{folder}/plan.docx": ("skipped", "unsupported")}  # issue 26: no report, not a failure
+    assert "plan.docx: an Office or OpenDocument file (Word, Excel, ...), not a report" in proc.stdout
     assert "inner.zip: unsupported: a zip archive (1 entry) inside another archive" in proc.stdout
     assert "cut.zip: damaged: a zip archive that cannot be opened" in proc.stdout
 

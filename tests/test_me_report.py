@@ -5,6 +5,7 @@ from thaikpi.extractors import me_report
 from thaikpi.pipeline.checks.sums import claim_flags
 from thaikpi.schemas.document import Claim
 from thaikpi.schemas.parsed import Line, ParsedDocument
+from conftest import needs_shared
 
 
 def parsed(*texts: str) -> ParsedDocument:
@@ -43,6 +44,7 @@ def test_money_in_baht_and_millions():
     assert [(c.kind, c.value, c.unit) for c in claims] == [("amount", 798390, "บาท"), ("amount", 1250000, "ล้านบาท")]
 
 
+@needs_shared
 def test_seed_004_as_dumped():
     seed = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
     doc = parsed(*[p for p in seed.split("\n") if p.strip()])

@@ -9,6 +9,7 @@ from snapshots import REAL_CORPUS, processed
 from thaikpi.extractors.metadata import document_metadata
 from thaikpi.pipeline.run.process import with_metadata
 from thaikpi.schemas.parsed import Line, ParsedDocument
+from conftest import needs_shared
 
 GOLD = sorted((Path(__file__).parent / "real_gold").glob("*.json"))
 PERIOD = ("fiscal_year_be", "academic_year_be", "round_months")
@@ -25,12 +26,14 @@ UNREAD = {
 }
 
 
+@needs_shared
 def test_every_real_pdf_has_gold_metadata():
     assert len(GOLD) == 21
     assert {json.loads(g.read_text(encoding="utf-8"))["file"] for g in GOLD} == \
         {p.name for p in REAL_CORPUS.glob("*.pdf")}
 
 
+@needs_shared
 @pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem)
 def test_real_pdf_metadata_matches_the_gold(gold_path):
     gold = json.loads(gold_path.read_text(encoding="utf-8"))

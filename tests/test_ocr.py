@@ -20,6 +20,7 @@ from thaikpi.pipeline.readers.ocr_tables import find_grids, find_rules
 from thaikpi.pipeline.run.process import process_bytes
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -50,6 +51,7 @@ def fy2562_page2():
     return lines, confidences
 
 
+@needs_shared
 def test_ocr_reads_the_thai_title_and_fiscal_year_of_a_scan(fy2562_page2):
     lines, confidences = fy2562_page2
     title = next(line.text for line in lines if "Action Conclusion" in line.text)
@@ -58,6 +60,7 @@ def test_ocr_reads_the_thai_title_and_fiscal_year_of_a_scan(fy2562_page2):
     assert sum(confidences) / len(confidences) > 75
 
 
+@needs_shared
 def test_ocr_cuts_a_ruled_table_of_a_scan_into_rows_and_cells(fy2562_page2):
     lines, _ = fy2562_page2
     rows = [line for line in lines if line.table is not None]
@@ -73,6 +76,7 @@ def test_ocr_cuts_a_ruled_table_of_a_scan_into_rows_and_cells(fy2562_page2):
     assert len(found) >= 3, found
 
 
+@needs_shared
 def test_a_rotated_scan_is_turned_upright_and_read_through_the_pipeline():
     tesseract, _ = _tesseract(Settings())
     image = ocr_image.render(pdfium.PdfDocument(KSP)[0], 300)
@@ -84,6 +88,7 @@ def test_a_rotated_scan_is_turned_upright_and_read_through_the_pipeline():
     assert doc.status == "ok"
 
 
+@needs_shared
 def test_ocr_off_keeps_the_flags_of_a_garbage_text_layer():
     doc = process_bytes(one_page(FY2562, 2), "fy2562.pdf", Settings(ocr="off"))
     assert [f.check for f in doc.flags] == ["text_layer_garbled"]

@@ -11,6 +11,7 @@ from conftest import REAL_CORPUS
 from thaikpi.pipeline.readers.pdf_annotations import HIDDEN, NO_VIEW
 from thaikpi.pipeline.readers.pdf_reader import read_pdf
 from thaikpi.pipeline.run.process import process_file
+from conftest import needs_shared
 
 DDC_FILLED = "ddc_child_centre_disease_free_assessment_filled_sakonnakhon_2557.pdf"
 REASON = "ไม่มีใบรับรองแพทย์"
@@ -91,6 +92,7 @@ def test_a_value_typed_over_a_blank_s_dots_fills_the_blank():
     assert [line.text for line in read_pdf(buffer.getvalue()).lines] == ["Children ...." + "70" + "." * 13 + " persons"]
 
 
+@needs_shared
 def test_the_ddc_filled_form_reads_its_typed_scores():
     # gold: tests/real_gold/ddc_child_centre_disease_free_assessment_filled_sakonnakhon_2557.json
     path = REAL_CORPUS / DDC_FILLED

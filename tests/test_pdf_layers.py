@@ -12,6 +12,7 @@ import pytest
 from thaikpi.pipeline.readers.pdf_reader import read_pdf
 from thaikpi.pipeline.readers.pdf_actualtext import TEXT_ATTR, pdfminer_objects
 from thaikpi.pipeline.readers.pdfium_layer import FastLayerRefused, page_objects
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))
@@ -118,6 +119,7 @@ def test_bug_a_space_drawn_as_a_text_object_of_its_own_is_read():
     assert any("ร้อยละ 92.50" in line.text for line in read_pdf(BROWSER_PRINT.read_bytes()).lines)
 
 
+@needs_shared
 def test_a_no_break_space_object_of_its_own_is_read_as_one():
     # Word's no-break spaces, each an object of its own in a font with no U+0020: the annual
     # report's page 49 had 40 chars to pdfium and 52 to pdfminer, and no text layer to the reader.
@@ -126,6 +128,7 @@ def test_a_no_break_space_object_of_its_own_is_read_as_one():
     assert sum(1 for c in fast if c["text"] == "\u00a0") == 2 and len(fast) == len(slow) == 52
 
 
+@needs_shared
 def test_bug_a_ligature_glyph_with_an_advance_goes_to_pdfminer():
     # A glyph whose Unicode is two code points ("นั" as one glyph) is one char to pdfminer;
     # pdfium makes it two of the glyph's box and measures it as its first code point.
@@ -145,6 +148,7 @@ def test_a_ligature_of_marks_with_no_width_is_one_char_as_pdfminer_reads_it():
         assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, key
 
 
+@needs_shared
 def test_bug_a_glyph_that_starts_where_the_last_ends_starts_there_exactly():
     # float32 in pdfium: SARA AM (no width) ended at 424.60461 and the next glyph began at
     # 424.60458, so sorting by x put the glyph first and a lost glyph was filled "ส้ำา", not
@@ -163,6 +167,7 @@ def test_bug_positioned_marks_keep_the_stream_order():
         assert "".join(c["text"] for c in fast) == "".join(c["text"] for c in slow)
 
 
+@needs_shared
 def test_a_mark_still_away_from_its_letter_in_stream_order_goes_to_pdfminer():
     # The Royal Gazette's marks sit off their letters even in stream order: pdfminer reads it.
     assert _refusals(REAL_CORPUS / "royal_gazette_cloud_security_standard_2567_GARBAGE_textlayer.pdf")[:3] == \
@@ -217,6 +222,7 @@ def _non_space_chars_agree(pdf: Path, pages: list[int], keys=("x0", "x1", "top",
         assert [c["upright"] for c in fast] == [c["upright"] for c in slow], n
 
 
+@needs_shared
 def test_a_page_shown_rotated_is_read_by_the_fast_layer_in_pdfminers_frame():
     # The annual report's landscape tables: /Rotate 90 over a portrait MediaBox, the text drawn
     # turned so that it reads upright as shown. pdfium gives PDF space; pdfminer's rotation
@@ -227,12 +233,14 @@ def test_a_page_shown_rotated_is_read_by_the_fast_layer_in_pdfminers_frame():
     _non_space_chars_agree(pdf, [13, 22, 25])
 
 
+@needs_shared
 def test_bug_a_hyphen_that_ends_a_line_is_a_hyphen_not_pdfiums_marker():
     # pdfium's text page gives U+0002 for a hyphen at a line's end ("5.1-" / "4.1").
     pdf = next(p for p in REAL_PDFS if p.name.startswith("rbru_arit_SAR"))
     _non_space_chars_agree(pdf, [61])
 
 
+@needs_shared
 def test_glyphs_read_once_per_font_keep_each_chars_box():
     # The fast layer asks a glyph's ink once per font and size; a mark's box still comes from
     # its own position (Word's marks are placed one by one, each with its own box): an early
@@ -241,6 +249,7 @@ def test_glyphs_read_once_per_font_keep_each_chars_box():
     _non_space_chars_agree(pdf, [1, 2])
 
 
+@needs_shared
 def test_text_turned_a_quarter_turn_is_read_by_the_fast_layer():
     # Canva's month headings stand on end, (7.5e-08, 1, -1, 7.5e-08): pdfminer calls them
     # upright (a*d > 0 by float noise), their height and size the advance, their width the
@@ -253,6 +262,7 @@ def test_text_turned_a_quarter_turn_is_read_by_the_fast_layer():
     _non_space_chars_agree(pdf, [7, 8, 16], keys=("x0", "x1", "top", "bottom", "doctop", "size"))
 
 
+@needs_shared
 def test_an_ocr_layer_turned_on_a_rotated_page_in_a_standard_font():
     # A scan's OCR text (/Rotate 270, the text turned back, not upright to pdfminer), set in
     # Helvetica with no font file: pdfminer takes its descent from its own metrics (0.207 of
@@ -264,6 +274,7 @@ def test_an_ocr_layer_turned_on_a_rotated_page_in_a_standard_font():
     _non_space_chars_agree(pdf, [1, 3, 5], keys=("x0", "x1", "top", "bottom", "doctop", "size"))
 
 
+@needs_shared
 def test_bug_a_curve_keeps_its_end_points_not_its_control_points():
     # pdfium gives a Bezier segment as three points, two of them control points that may lie
     # off the curve; pdfminer's pts (and so the box) hold its end points. The budget volume's

@@ -12,6 +12,7 @@ from thaikpi.pipeline.readers.pdf_geometry import overlaps
 from thaikpi.pipeline.readers.pdf_glyph_repairs import _twins, anchor_marks, mark_lost_glyphs, overprinted_chars
 from thaikpi.pipeline.readers.pdf_reader import read_pdf
 from thaikpi.pipeline.settings import ReaderSettings
+from conftest import needs_shared
 
 DUPLICATE_TOLERANCE = ReaderSettings().duplicate_tolerance
 
@@ -67,6 +68,7 @@ def test_the_twin_test_lets_through_every_page_the_rule_drops_glyphs_on():
     assert with_twins > 50 and without > 50  # pages with twins and pages without
 
 
+@needs_shared
 def test_bug_real_word_pdf_reads_sara_am_and_marks_back():
     # rbru_arit_action_conclusion_kpi_fy2553: SARA AM lost to zero-width spaces ("ส านัก") and
     # positioned marks read out of order ("วสิ ัยทศั น์").

@@ -11,6 +11,9 @@ import pytest
 from conftest import REAL_CORPUS
 from thaikpi.pipeline.run.process import process_file
 from thaikpi.pipeline.settings import Settings
+from conftest import needs_shared
+
+pytestmark = needs_shared  # every test here reads ../shared
 
 # These tests are about what the text layers give; OCR of the corpus's ~50 scanned pages would
 # take minutes (tests/test_ocr.py covers it).

@@ -11,6 +11,9 @@ from gold_score import gold_files, load_gold, score_document
 from snapshots import processed
 from thaikpi.pipeline.run.process import process_file
 from thaikpi.pipeline.settings import Settings
+from conftest import needs_shared
+
+pytestmark = needs_shared  # every test here reads ../shared
 
 GOLDS = [load_gold(p) for p in gold_files()]
 # Documents the pipeline cannot yet read to the goal, each with why and the floor it holds

@@ -5,10 +5,12 @@ import json
 import pytest
 
 from snapshots import REAL_CORPUS, SNAPSHOTS, snapshot_inputs, snapshot_json
+from conftest import needs_shared
 
 INPUTS = snapshot_inputs()
 
 
+@needs_shared
 def test_every_input_has_a_pin_and_every_pin_an_input():
     pinned = {p.name.removesuffix(".json") for p in SNAPSHOTS.glob("*.json")}
     names = {p.name for p in INPUTS}

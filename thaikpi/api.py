@@ -40,7 +40,7 @@ def ingest(inputs: Union[PathLike, Iterable[PathLike]], out: PathLike = "out", *
     """Ingest folders, files and zip archives into `out` (the ledger, the CSV/JSONL tables and
     report.html), resuming from what the ledger already holds. Options are those of
     `thaikpi ingest` (IngestOptions): jobs, engine, scheduler, time_limit (s), memory_limit
-    (bytes), retry_failed, excel. Returns an IngestReport (planned, processed, skipped,
+    (bytes), retry_failed, excel, wait. Returns an IngestReport (planned, processed, skipped,
     failed, totals). Raises FileNotFoundError when a named input does not exist."""
     from thaikpi.pipeline.run.ingest import IngestOptions, ingest as run_ingest
     from thaikpi.pipeline.run.inputs import collect_inputs

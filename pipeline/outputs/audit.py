@@ -156,7 +156,7 @@ def _tally(out: Path, files: dict[str, TextIO]) -> Audit:
         audit.pages += int(row["pages"] or 0)
         if row["status"] == "error":
             audit.failed.append((row["source"], row["error_kind"], row["error_message"]))
-        else:
+        elif row["status"] != "skipped":
             audit.kinds[row["kind"]] += 1
         documents[row["source"]] = (row["kind"], row["status"], _year(row["fiscal_year_be"]), row["format"],
                                     int(row["pages_ocr"] or 0), row["ocr_confidence_mean"])
@@ -199,7 +199,8 @@ def summary_lines(audit: Audit, top: int = 10) -> list[str]:
     """The audit in a screen of text (what `thaikpi audit` prints)."""
     status = audit.status
     lines = [f"documents    {audit.documents}  (ok {status['ok']}, partial {status['partial']}, "
-             f"error {status['error']}); {len(audit.by_document)} with flags",
+             f"error {status['error']}" + (f", skipped {status['skipped']}" if status["skipped"] else "")
+             + f"); {len(audit.by_document)} with flags",
              f"flags        {audit.flags}"]
     if audit.by_check:
         lines.append("by rule")

@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import tempfile
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,7 @@ class Totals:
     flags: Counter = field(default_factory=Counter)
     cross_flags: Counter = field(default_factory=Counter)  # the cross-document checks', by rule
     errors: list[tuple[str, str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files that are no report, and what they are
 
     @property
     def documents(self) -> int:
@@ -72,10 +74,12 @@ class Totals:
 
     def add(self, doc: Document) -> None:
         self.status[doc.status] += 1
-        if doc.status != "error":
-            self.kinds[doc.kind] += 1
-        else:
+        if doc.status == "error":
             self.errors.append((doc.source, doc.error.kind, doc.error.message))
+        elif doc.status == "skipped":
+            self.skipped.append((doc.source, doc.error.message))
+        else:
+            self.kinds[doc.kind] += 1
         self.flags.update(f.check for f in doc.flags)
 
 
@@ -235,6 +239,23 @@ def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = Fal
     return sinks
 
 
+# A test hook: seconds to sleep after each document written and before each file committed,
+# so that a test can kill a run in its write phase (tests/test_run_safety.py).
+WRITE_PAUSE = "THAIKPI_TEST_WRITE_PAUSE"
+
+
+def _pause() -> None:
+    if seconds := float(os.environ.get(WRITE_PAUSE) or 0):
+        time.sleep(seconds)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """The temporary files of a run killed while writing (temp_beside's names); called by the
+    folder's one writer (run/lock.py) before it writes."""
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Totals) -> None:
     """Stream the documents into the sinks, then commit them all; on any failure none is
     committed and every temporary file is removed."""
@@ -242,6 +263,7 @@ def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Tota
     kept: list[dict] = []  # what the cross-document checks read of each series row
     try:
         for doc in docs:
+            _pause()
             copies[doc.doc_id] += 1
             tables = table_rows([doc], copies[doc.doc_id])
             for name, rows in tables.items():
@@ -259,6 +281,7 @@ def write_tables(docs: Iterable[Document], sinks: dict[str, _Sink], totals: Tota
         _discard_all(sinks)
         raise
     for sink in sinks.values():
+        _pause()
         sink.commit()
 
 
@@ -266,6 +289,7 @@ def write_outputs(docs: Iterable[Document], out: Path, excel: bool = False) -> T
     """Write every output file from the documents, streaming (one document in memory at a
     time); each file appears under its name only when complete."""
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)
     totals = Totals(rows={name: 0 for name in TABLES})
     write_tables(docs, table_sinks(out, "csv", excel, records=True), totals)
     atomic_write(out / "datapackage.json", lambda p: p.write_text(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import email
 import re
+from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -48,12 +49,18 @@ def declared_charset(data: bytes) -> Optional[str]:
 
 
 def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, str]:
-    """Bytes -> (text, codec). Checks that what it decodes is Thai where Thai is possible.
+    """Bytes -> (text, codec): decode_page's, without what was repaired."""
+    text, codec, _repair = decode_page(data, charset)
+    return text, codec
+
+
+def decode_page(data: bytes, charset: Optional[str] = None) -> tuple[str, str, Optional["Repair"]]:
+    """Bytes -> (text, codec, what was repaired: None for a page that decodes whole). Checks that what it decodes is Thai where Thai is possible.
 
     Generic detectors take windows-874 Thai for Korean or Japanese; a declared charset may be
     wrong or unknown to Python. So: BOM, then the declaration, UTF-8, and cp874, keeping the
     first strict decoding whose letters are Thai; a page that is Thai in no decoding keeps the
-    first strict one. `charset` is what the page's container says (an MHTML part's header),
+    first strict one; a page that decodes strictly in none is salvaged (salvage). `charset` is what the page's container says (an MHTML part's header),
     tried after the page's own declaration.
 
     Not charset-normalizer, as detector or as fallback: on short Thai windows-874 text it
@@ -64,7 +71,7 @@ def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, str]:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec
+            return data.decode(codec, errors="replace"), codec, None
     candidates: list[str] = []
     for codec in (declared_charset(data), charset and _python_codec(charset), "utf-8", "cp874"):
         if codec and codec not in candidates:
@@ -77,10 +84,42 @@ def decode_html(data: bytes, charset: Optional[str] = None) -> tuple[str, str]:
             continue
     for text, codec in decoded:
         if thai_share(text) > 0.3:
-            return text, codec
+            return text, codec, None
     if decoded:
-        return decoded[0]
-    raise InputError("encoding", "the HTML decodes neither as its declared charset, UTF-8 nor windows-874")
+        return *decoded[0], None
+    return salvage(data, candidates)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """Byte sequences no candidate decodes, replaced by U+FFFD: how many, and where the first is."""
+    count: int
+    first_offset: int
+    codec: str
+
+
+def salvage(data: bytes, candidates: list[str]) -> tuple[str, str, Repair]:
+    """A page that decodes strictly in no candidate (a split last character, a flipped byte):
+    decoded by the candidate that needs the fewest replacements (the first of equals), each
+    undecodable sequence U+FFFD. Refused (`encoding`) only when most of its non-ASCII bytes
+    are undecodable: then there is no text to keep."""
+    best: Optional[tuple[int, str, str]] = None
+    for codec in candidates:
+        text = data.decode(codec, errors="replace")
+        count = text.count("\ufffd") - (data.count("\ufffd".encode(codec)) if codec.startswith("utf") else 0)
+        if best is None or count < best[0]:
+            best = (count, text, codec)
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if best is None or best[0] * 2 > non_ascii:
+        raise InputError("encoding", "the HTML decodes neither as its declared charset, UTF-8 nor windows-874 "
+                                     "(most of its bytes are undecodable)")
+    count, text, codec = best
+    try:
+        data.decode(codec)
+        first = 0
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    return text, codec, Repair(count, first, codec)
 
 
 def _inline_text(node, symbol_family: Optional[str] = None) -> str:
@@ -282,7 +321,7 @@ def cell_text(cell: Tag, symbol_family: Optional[str] = None) -> str:
 
 
 def read_html(data: bytes, charset: Optional[str] = None) -> ParsedDocument:
-    text, _codec = decode_html(data, charset)
+    text, _codec, repair = decode_page(data, charset)
     soup = BeautifulSoup(text, "lxml")
     body = soup.body or soup
     walker = _Walker()
@@ -291,6 +330,8 @@ def read_html(data: bytes, charset: Optional[str] = None) -> ParsedDocument:
     if not walker.lines:
         raise InputError("empty", "the HTML page has no text")
     doc = ParsedDocument(format="html", pages=1, lines=walker.lines)
+    if repair is not None:
+        doc.encoding_repairs = (repair.count, repair.first_offset, repair.codec)
     problem = text_layer_problem("\n".join(line.text for line in walker.lines))
     if problem:
         doc.garbled_pages[1] = problem

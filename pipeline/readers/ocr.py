@@ -76,7 +76,11 @@ def ocr_pages(parsed: ParsedDocument, data: bytes, settings: Settings) -> Parsed
     sources = {p: "repaired" for p in parsed.repaired_pages}
     if not parsed.pages_without_text and settings.ocr != "force" and not pages_to_read(parsed, settings.ocr):
         return replace(parsed, text_sources=sources)
-    pdf = pdfium.PdfDocument(data)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:  # pdfminer read the damaged file, pdfium cannot render it
+        return replace(parsed, text_sources=sources, ocr_unavailable=f"OCR is off for this file: its pages cannot be "
+                                                                      f"rendered ({exc})")
     try:
         blank = _blank_pages(pdf, parsed.pages_without_text)
         sources.update({p: "blank" for p in blank})

@@ -15,7 +15,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from thaikpi.pipeline.errors import InputError, exception_chain
+from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
 from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
 from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
@@ -55,8 +55,7 @@ def _open_error(exc: BaseException, data: bytes) -> InputError:
     if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain) or (
             b"/Encrypt" in data[-4096:] and not str(exc).strip()):
         return InputError("encrypted", "the PDF is encrypted and cannot be opened without its password")
-    detail = next((f"{type(e).__name__}: {e}" for e in reversed(chain) if str(e).strip()), type(exc).__name__)
-    return InputError("damaged", f"the PDF cannot be parsed ({detail})")
+    return InputError("damaged", f"the PDF cannot be parsed ({one_line(exc)})")
 
 
 def read_pdf(data: bytes, max_pages: Optional[int] = None, fast_layer: bool = True,
@@ -82,17 +81,31 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None, fast_layer: bool = Tr
 def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument],
                 settings: ReaderSettings = DEFAULT_SETTINGS) -> ParsedDocument:
     doc = ParsedDocument(format="pdf", pages=len(pdf.pages))
-    next_table = 0
+    next_table, unparsed = 0, []
     for page in pages:
         try:
             next_table = _read_page(doc, page, pdfium_doc, next_table, settings)
+        except Exception as exc:
+            if not _page_damage(exc):
+                raise
+            # a page the parser cannot read is flagged; the pages around it are kept
+            doc.damaged_pages[page.page_number] = f"the parser stopped on it ({one_line(exc)})"
+            unparsed.append(page.page_number)
         finally:
             # The page's objects are the reader's (ObjectsPage), let go with it; close() drops
             # whatever else pdfplumber cached on the page. Pages that kept their objects held
             # them all (2.1 GB at 1,000 pages; 2,000 passed a worker's limit).
             page.close()
+    if pages and len(unparsed) == len(pages):
+        raise InputError("damaged", f"no page of the PDF can be parsed: {doc.damaged_pages[unparsed[0]]}")
     doc.lines = mark_paragraphs(doc.lines)
     return doc
+
+
+def _page_damage(exc: Exception) -> bool:
+    """A page's exception that is the file's damage: raised by the parser, and not an
+    allocation that failed (the worker's memory limit: the whole file fails as "memory")."""
+    return parser_failure(exc) and not any(isinstance(e, (MemoryError, SystemError)) for e in exception_chain(exc))
 
 
 def _glyph_rules(page: ObjectsPage, settings: ReaderSettings) -> tuple[ObjectsPage, int]:

@@ -1,14 +1,21 @@
-"""Run tasks on an existing Dask cluster (dask.distributed), for archives that outgrow one
-machine. Workers must see the input paths (a shared filesystem) and have thaikpi installed.
-Results come back to this process, which alone writes the ledger: it stays the one source of
-truth, and a killed run resumes exactly as a local one does."""
+"""Run tasks on a Dask cluster (dask.distributed): a scheduler's (`--scheduler`), for archives
+that outgrow one machine, or without one a LocalCluster of worker processes started here (as
+many as --jobs). Workers must see the input paths (a shared filesystem) and have thaikpi
+installed; each path is made absolute here before it is sent, as a worker's working folder is
+not ours. Results come back to this process, which alone writes the ledger: it stays the one
+source of truth, and a killed run resumes exactly as a local one does."""
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import threading
 import time
-from typing import Callable, Optional
+from dataclasses import replace
+from typing import Callable, Iterator, Optional
 
 from thaikpi.pipeline.run.inputs import Task
+from thaikpi.pipeline.run.orphans import die_with_parent
 from thaikpi.pipeline.run.pool import Helper, Result
 from thaikpi.pipeline.run.process import error_document
 from thaikpi.pipeline.settings import Settings
@@ -36,26 +43,58 @@ def run_limited(task: Task, settings: Settings, time_limit: Optional[float],
     return result.document.model_dump_json(), result.seconds
 
 
-def run_dask(tasks: list[Task], on_result: Callable[[Result], None], *, scheduler: str,
-             settings: Settings, time_limit: Optional[float] = None, memory_limit: Optional[int] = None,
-             connect_timeout: float = 30) -> None:
+try:  # an optional engine: run_dask says how to install it
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover
+    WorkerPlugin = object
+
+
+class DieWithParent(WorkerPlugin):
+    """A Dask worker plugin: a local cluster's workers die with the ingest that started them,
+    even when it is killed by SIGKILL (run/orphans.py); their helpers die with them."""
+    name = "thaikpi-die-with-parent"
+
+    def setup(self, worker) -> None:
+        die_with_parent()
+
+
+@contextlib.contextmanager
+def _client(scheduler: Optional[str], jobs: int, connect_timeout: float) -> Iterator:
+    from dask.distributed import Client, LocalCluster
+    if scheduler:
+        with Client(scheduler, timeout=connect_timeout, set_as_default=False) as client:
+            yield client
+        return
+    # processes, one thread each: the files run in helpers, one per thread; no dashboard, and
+    # no Dask memory limit (each helper has the per-file one)
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, memory_limit=0, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        client.register_plugin(DieWithParent())
+        yield client
+
+
+def run_dask(tasks: list[Task], on_result: Callable[[Result], None], *, scheduler: Optional[str] = None,
+             settings: Settings, jobs: int = 1, time_limit: Optional[float] = None,
+             memory_limit: Optional[int] = None, connect_timeout: float = 30) -> None:
     try:
-        from dask.distributed import Client, as_completed
+        import dask.distributed  # noqa: F401
     except ImportError as exc:  # an optional engine: say how to get it
         raise RuntimeError("the dask engine needs dask.distributed: pip install 'thaikpi[dask]'") from exc
     if not tasks:
         return
-    with Client(scheduler, timeout=connect_timeout, set_as_default=False) as client:
+    from dask.distributed import as_completed
+    with _client(scheduler, jobs, connect_timeout) as client:
         started = time.monotonic()
-        futures = {client.submit(run_limited, task, settings, time_limit, memory_limit, pure=False,
-                                 key=f"thaikpi-{i}"): task
+        futures = {client.submit(run_limited, replace(task, path=os.path.abspath(task.path)), settings, time_limit,
+                                 memory_limit, pure=False, key=f"thaikpi-{i}"): task
                    for i, task in enumerate(tasks)}
         for future in as_completed(futures, loop=client.loop):
             task = futures[future]
             try:
                 document, seconds = future.result()
                 result = Result(task, Document.model_validate_json(document), seconds)
-            except Exception as exc:  # the worker died or the task was lost
+            except Exception as exc:  # the worker died (again, past Dask's retries) or the task was lost
                 result = Result(task, error_document(task.source, "crashed", f"the Dask task failed: {exc}"),
                                 time.monotonic() - started)
             on_result(result)

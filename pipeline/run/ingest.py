@@ -16,6 +16,7 @@ from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.audit import audit
 from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
 from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
+from thaikpi.pipeline.run.lock import hold
 from thaikpi.pipeline.outputs.tables import Totals, write_outputs
 from thaikpi.pipeline.run.pool import Result, run_local
 from thaikpi.pipeline.run.progress import Progress
@@ -28,17 +29,18 @@ class IngestOptions:
     settings: Settings = field(default_factory=Settings)
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     engine: str = "local"                 # local | dask
-    scheduler: Optional[str] = None       # tcp://HOST:PORT for the dask engine
+    scheduler: Optional[str] = None       # tcp://HOST:PORT for the dask engine; none: a local cluster
     time_limit: Optional[float] = 300.0   # seconds per file
     memory_limit: Optional[int] = 4 << 30  # bytes of address space per worker process
     retry_failed: bool = False            # re-do unchanged files that failed before
     excel: bool = False
+    wait: bool = False                    # wait for another ingest into the same folder to finish
 
     def __post_init__(self) -> None:
         if self.engine not in ("local", "dask"):
             raise ValueError(f"unknown engine {self.engine!r}: use local or dask")
-        if self.engine == "dask" and not self.scheduler:
-            raise ValueError("the dask engine needs --scheduler tcp://HOST:PORT")
+        if self.scheduler and self.engine != "dask":
+            raise ValueError("--scheduler is for the dask engine: add --engine dask")
         if self.jobs < 1:
             raise ValueError("--jobs must be at least 1")
         if self.time_limit is not None and self.time_limit <= 0:
@@ -56,16 +58,17 @@ class IngestReport:
 
 
 def plan(inputs: Inputs, ledger: Ledger, retry_failed: bool) -> tuple[list[tuple[Task, Optional[int], Optional[str]]], list[str]]:
-    """Split the inputs into (to process, with size and hash) and (unchanged, to skip)."""
+    """Split the inputs into (to process, with size and hash) and (the keys of the unchanged, to
+    skip). A file is found by its key, whatever name it has this time."""
     entries = ledger.entries()
     todo, unchanged = [], []
     for task in inputs.tasks:
         size, sha256 = fingerprint(task)
-        entry = entries.get(task.source)
+        entry = entries.get(task.key)
         same = (entry is not None and sha256 is not None and entry.sha256 == sha256
                 and entry.pipeline_version == __version__)
         if same and not (retry_failed and entry.status == "failed"):
-            unchanged.append(task.source)
+            unchanged.append(task.key)
         else:
             todo.append((task, size, sha256))
     return todo, unchanged
@@ -73,22 +76,27 @@ def plan(inputs: Inputs, ledger: Ledger, retry_failed: bool) -> tuple[list[tuple
 
 def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
            progress: Optional[Progress] = None) -> IngestReport:
-    out.mkdir(parents=True, exist_ok=True)
+    """Raises lock.FolderBusy when another ingest writes into `out` (unless options.wait)."""
+    with hold(out, options.wait):
+        return _ingest(inputs, out, options, progress)
+
+
+def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optional[Progress]) -> IngestReport:
     report = IngestReport(planned=len(inputs.tasks), hidden=len(inputs.skipped))
     with Ledger(out / LEDGER_NAME) as ledger:
         todo, unchanged = plan(inputs, ledger, options.retry_failed)
         run = ledger.start_run([t.source for t in inputs.tasks][:1000], options.engine, len(inputs.tasks))
         ledger.mark_skipped(unchanged, run)
         report.skipped = len(unchanged)
-        fingerprints = {task.source: (size, sha256) for task, size, sha256 in todo}
+        fingerprints = {task.source: (task.key, size, sha256) for task, size, sha256 in todo}
         progress = progress or Progress(len(todo))
 
         def on_result(result: Result) -> None:
-            size, sha256 = fingerprints[result.task.source]
+            key, size, sha256 = fingerprints[result.task.source]
             doc = result.document
             if not doc.doc_id and sha256:
                 doc = doc.model_copy(update={"doc_id": f"sha256:{sha256}"})
-            ledger.record(doc, size=size, sha256=sha256, seconds=result.seconds, run=run)
+            ledger.record(doc, key=key, size=size, sha256=sha256, seconds=result.seconds, run=run)
             report.processed += 1
             report.failed += doc.status == "error"
             progress.update(doc.pages, doc.status == "error")
@@ -97,7 +105,7 @@ def ingest(inputs: Inputs, out: Path, options: IngestOptions = IngestOptions(),
         try:
             if options.engine == "dask":
                 from thaikpi.pipeline.run.engine_dask import run_dask
-                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings,
+                run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings, jobs=options.jobs,
                          time_limit=options.time_limit, memory_limit=options.memory_limit)
             else:
                 run_local(tasks, on_result, jobs=options.jobs, settings=options.settings,

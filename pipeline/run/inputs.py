@@ -70,6 +70,14 @@ class Task:
     path: str                      # the file on disk (the zip, for a member)
     member: Optional[str] = None   # the member inside a zip archive
 
+    @property
+    def key(self) -> str:
+        """The file itself, whatever names it (relative, absolute, `./`, through a symbolic
+        link): its resolved path, and the member for an archive's. The ledger's identity of a
+        file; as text that SQLite can store."""
+        real = exact_source_name(os.path.realpath(self.path))
+        return f"{real}{ZIP_SEPARATOR}{self.member}" if self.member is not None else real
+
     def read_bytes(self, max_bytes: Optional[int] = None) -> bytes:
         """Its bytes. Past `max_bytes` it is refused (InputError too_large) before it is read, a
         member by the size its archive states (zipfile reads no more than that): a member may
@@ -168,8 +176,11 @@ def collect_inputs(paths: list[Path], listed: list[Path] = (), outputs: Optional
             found.tasks.append(Task(source=source_name(path), path=str(path)))
         else:
             found.missing.append(source_name(path))
-    unique, by_source = [], {}
+    unique, by_source, keys = [], {}, set()
     for task in found.tasks:
+        if task.key in keys:
+            continue  # one file named twice (a folder and a file in it, a link beside its target)
+        keys.add(task.key)
         same = by_source.get(task.source)
         if same is not None:
             if (same.path, same.member) == (task.path, task.member):

@@ -1,6 +1,8 @@
 """OUT/ledger.sqlite: every input file, what became of it, and its document.
 
-One row per source (a path, or "archive.zip!member"). A file's row is committed the moment
+One row per file, whatever names it: a row's `file_key` is the file's resolved path (and the
+member of an archive's), so a relative, absolute, `./` or linked name of a file is its one row;
+`source` is the name it was last processed under (a path, or "archive.zip!member"). A file's row is committed the moment
 the file is done, so a run killed at any point loses nothing already finished. The outputs
 (CSV, JSONL) are rebuilt from these rows, so they always agree with the ledger. Only the
 parent process writes; WAL lets `thaikpi status` read while a run writes.
@@ -22,7 +24,7 @@ CREATE TABLE IF NOT EXISTS files (
     sha256           TEXT,
     format           TEXT,
     kind             TEXT,
-    status           TEXT NOT NULL,      -- done | failed
+    status           TEXT NOT NULL,      -- done | failed | skipped (no report: a README, an image)
     error_kind       TEXT,
     error_message    TEXT,
     pipeline_version TEXT,
@@ -31,7 +33,8 @@ CREATE TABLE IF NOT EXISTS files (
     finished_at      TEXT,
     last_run         INTEGER,
     last_action      TEXT,               -- processed | skipped-unchanged
-    document         TEXT                -- the JSON document (records.jsonl line)
+    document         TEXT,               -- the JSON document (records.jsonl line)
+    file_key         TEXT                -- the resolved path (inputs.Task.key)
 );
 CREATE TABLE IF NOT EXISTS runs (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -60,6 +63,7 @@ class Entry:
     error_kind: Optional[str]
 
 
+LEDGER_STATUS = {"error": "failed", "skipped": "skipped"}  # a document's status -> its file's
 LEDGER_NAME = "ledger.sqlite"  # OUT/ledger.sqlite: the one source of truth of an ingest
 
 
@@ -71,6 +75,11 @@ class Ledger:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(files)")}
+        if "file_key" not in columns:  # a ledger of 0.3.0: its rows keep their sources as keys
+            self.db.execute("ALTER TABLE files ADD COLUMN file_key TEXT")
+            self.db.execute("UPDATE files SET file_key = source")
+        self.db.execute("CREATE UNIQUE INDEX IF NOT EXISTS files_by_key ON files (file_key)")
 
     def close(self) -> None:
         self.db.close()
@@ -97,24 +106,30 @@ class Ledger:
 
     # --- files ---
     def entries(self) -> dict[str, Entry]:
-        rows = self.db.execute("SELECT source, sha256, status, pipeline_version, error_kind FROM files")
-        return {r[0]: Entry(*r) for r in rows}
+        """Every file's entry, by its key."""
+        rows = self.db.execute("SELECT file_key, source, sha256, status, pipeline_version, error_kind FROM files")
+        return {r[0]: Entry(*r[1:]) for r in rows}
 
-    def mark_skipped(self, sources: list[str], run: int) -> None:
+    def mark_skipped(self, keys: list[str], run: int) -> None:
         self.db.execute("BEGIN")
-        self.db.executemany("UPDATE files SET last_run = ?, last_action = 'skipped-unchanged' WHERE source = ?",
-                            [(run, s) for s in sources])
+        self.db.executemany("UPDATE files SET last_run = ?, last_action = 'skipped-unchanged' WHERE file_key = ?",
+                            [(run, k) for k in keys])
         self.db.execute("COMMIT")
 
-    def record(self, doc: Document, *, size: Optional[int], sha256: Optional[str], seconds: float, run: int) -> None:
-        """Store one file's outcome, in its own transaction (committed when this returns)."""
+    def record(self, doc: Document, *, key: str, size: Optional[int], sha256: Optional[str], seconds: float,
+               run: int) -> None:
+        """Store one file's outcome under its key, replacing the row of any other name of the
+        file, in its own transaction (committed when this returns)."""
+        self.db.execute("BEGIN")
+        self.db.execute("DELETE FROM files WHERE file_key = ? OR source = ?", (key, doc.source))
         self.db.execute(
-            """INSERT OR REPLACE INTO files (source, size, sha256, format, kind, status, error_kind,
-                   error_message, pipeline_version, pages, seconds, finished_at, last_run, last_action, document)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'processed', ?)""",
-            (doc.source, size, sha256, doc.format, doc.kind, "failed" if doc.status == "error" else "done",
+            """INSERT INTO files (source, size, sha256, format, kind, status, error_kind, error_message,
+                   pipeline_version, pages, seconds, finished_at, last_run, last_action, document, file_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'processed', ?, ?)""",
+            (doc.source, size, sha256, doc.format, doc.kind, LEDGER_STATUS.get(doc.status, "done"),
              doc.error.kind if doc.error else None, doc.error.message if doc.error else None,
-             doc.pipeline_version, doc.pages, round(seconds, 4), _now(), run, doc.model_dump_json()))
+             doc.pipeline_version, doc.pages, round(seconds, 4), _now(), run, doc.model_dump_json(), key))
+        self.db.execute("COMMIT")
 
     def documents(self) -> Iterator[Document]:
         """Every document in the ledger, in source order, one at a time (memory stays flat)."""

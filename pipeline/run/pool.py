@@ -32,6 +32,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Callable, Optional
 
 from thaikpi.pipeline.run.inputs import Task
+from thaikpi.pipeline.run.orphans import die_with_parent
 from thaikpi.pipeline.run.process import error_document, process_bytes, process_task
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Document
@@ -61,7 +62,9 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
     return doc.model_dump_json(), time.perf_counter() - start
 
 
-def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], outbox: Optional[Connection] = None) -> None:
+def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], outbox: Optional[Connection] = None,
+            parent_pid: Optional[int] = None) -> None:
+    die_with_parent(parent_pid)  # a parent killed by SIGKILL takes its workers with it
     # Ctrl-C reaches every process of the terminal's group: the parent stops the run and says
     # so; a worker's own KeyboardInterrupt would only print its traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -81,13 +84,21 @@ def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], o
 
 def serve() -> None:
     """A worker started by subprocess (`python -c "from thaikpi.pipeline.run.pool import serve; serve()"
-    IN OUT`): tasks come on pipe IN, documents go out on OUT. The first message is (settings,
-    memory limit)."""
+    IN OUT PARENT`): tasks come on pipe IN, documents go out on OUT; it dies with process
+    PARENT. The first message is (settings, memory limit)."""
+    die_with_parent(int(sys.argv[3]))
     inbox, outbox = Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
     settings, memory_limit = inbox.recv()
     warm_up(settings)
     outbox.send(READY)
-    _worker(inbox, settings, memory_limit, outbox)
+    _worker(inbox, settings, memory_limit, outbox, int(sys.argv[3]))
+
+
+# The helper's command: it asks to die with its parent first, before the imports (a second or
+# more), so that a parent killed meanwhile cannot leave it behind (serve checks the parent).
+SERVE = ("import ctypes, os, sys\nif sys.platform.startswith('linux'):\n    ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)\n"
+         "    if os.getppid() != int(sys.argv[3]):\n        os._exit(1)\n"
+         "from thaikpi.pipeline.run.pool import serve; serve()")
 
 
 class Helper:
@@ -99,7 +110,7 @@ class Helper:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from thaikpi.pipeline.run.pool import serve; serve()", str(task_read), str(result_write)],
+            [sys.executable, "-c", SERVE, str(task_read), str(result_write), str(os.getpid())],
             pass_fds=(task_read, result_write), stdin=subprocess.DEVNULL)
         os.close(task_read)
         os.close(result_write)
@@ -167,7 +178,7 @@ class _Slot:
     def __init__(self, ctx, settings: Settings, memory_limit: Optional[int]):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=_worker, args=(child, settings, memory_limit), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, settings, memory_limit, None, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.task: Optional[Task] = None

@@ -17,7 +17,7 @@ from thaikpi.extractors import registry
 from thaikpi.extractors.metadata import document_metadata
 from thaikpi.pipeline.text import clean_parsed, document_memo
 from thaikpi.version import __version__
-from thaikpi.pipeline.errors import InputError, exception_chain, too_large
+from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure, too_large
 from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
 from thaikpi.pipeline.run.inputs import Task, source_name
 from thaikpi.pipeline.checks.normalise import normalise
@@ -25,12 +25,12 @@ from thaikpi.pipeline.readers.pdf_reader import read_pdf
 from thaikpi.pipeline.readers.ocr import ocr_pages, text_sources
 from thaikpi.pipeline.checks.score import score
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.readers.sniff import is_document_package, sniff_format
+from thaikpi.pipeline.readers.sniff import is_document_package, non_document, sniff_format
 from thaikpi.pipeline.checks.sums import check_sums
 from thaikpi.pipeline.checks.indicators import check_indicators
 from thaikpi.pipeline.checks.validate import validate
 from thaikpi.schemas.document import Document, DocumentError
-from thaikpi.schemas.flags import PageContentDamaged, PageOcr, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
+from thaikpi.schemas.flags import EncodingRepaired, PageContentDamaged, PageOcr, TextLayerGarbled, TextLayerMissing, TextLayerRepaired
 from thaikpi.schemas.parsed import ParsedDocument
 
 # The stages after extraction, in order; each takes a Document and the settings and returns a
@@ -94,6 +94,9 @@ def extract_document(doc: Document, parsed: ParsedDocument) -> Document:
     flags += [TextLayerRepaired.make(page=p, count=n) for p, n in sorted(parsed.repaired_pages.items())]
     flags += [PageOcr.make(page=p, confidence=c) for p, c in sorted(parsed.ocr_confidence.items())]
     flags += [PageContentDamaged.make(page=p, reason=why) for p, why in sorted(parsed.damaged_pages.items())]
+    if parsed.encoding_repairs:
+        count, offset, codec = parsed.encoding_repairs
+        flags.append(EncodingRepaired.make(reported=count, expected=0, page=1, offset=offset, codec=codec))
     update: dict = {"pages": parsed.pages, "kind": registry.UNKNOWN, "text_sources": text_sources(parsed)}
     kind = registry.classify(parsed)
     if kind is not None:
@@ -146,13 +149,31 @@ def _gunzip(data: bytes, settings: Settings) -> bytes:
     return inner
 
 
+def _zip_names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.namelist()
+
+
+def _office_package(data: bytes) -> bool:
+    try:
+        return is_document_package(_zip_names(data))
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False
+
+
+def skipped_document(doc: Document, what: str) -> Document:
+    """The document of a file that is no report (a README, an image, an Office file): status
+    "skipped", with what it is; not a failure."""
+    error = DocumentError(kind="unsupported", message=f"{what}, not a report (PDF or HTML): skipped")
+    return doc.model_copy(update={"status": "skipped", "error": error})
+
+
 def _zip_error(data: bytes) -> InputError:
     """Why a zip reached the reader of reports: it is an Office file (a zip of its parts), or an
     archive that is damaged, or sits inside another archive, or went to extract (ingest reads
     the reports in the archives it is given)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
+        names = _zip_names(data)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         return InputError("damaged", f"a zip archive that cannot be opened (truncated or damaged: {exc}); "
                                      "none of its reports can be read")
@@ -180,6 +201,8 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         if fmt == "gzip":
             data = _gunzip(data, settings)
             fmt = sniff_format(data)
+        if fmt not in READERS and (what := non_document(data, fmt, source, fmt == "zip" and _office_package(data))):
+            return skipped_document(doc, what)
         if fmt == "zip":
             raise _zip_error(data)
         if fmt not in READERS:
@@ -200,7 +223,10 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
             return error_document(source, "memory", "the file needed more memory than the per-file limit", read=doc)
         if os.environ.get("THAIKPI_DEBUG"):
             traceback.print_exc()
-        return error_document(source, "internal", f"{type(exc).__name__}: {exc}", read=doc)
+        if parser_failure(exc):  # the parser choked on the file's bytes: the file is damaged
+            what = (doc.format or "file").upper().replace("FILE", "file")
+            return error_document(source, "damaged", f"the {what} cannot be parsed ({one_line(exc)})", read=doc)
+        return error_document(source, "internal", one_line(exc, 400), read=doc)
 
 
 def process_task(task: Task, settings: Optional[Settings] = None) -> Document:

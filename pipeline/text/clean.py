@@ -23,8 +23,8 @@ def clean_text(text: Optional[str], *, arabic_digits: bool = True) -> Optional[s
     """Every repair, in the order they must run; Thai digits become Arabic unless told not to."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text)
-    text = map_pua(text)
+    # PUA glyphs first: a legacy font's tone mark becomes a mark that NFC puts in its order
+    text = unicodedata.normalize("NFC", map_pua(text))
     text = undouble_overprint(text)
     text = compose_sara_am(text)
     text = remove_space_before_marks(text)

@@ -30,7 +30,9 @@ PUA_TO_THAI = {
 
 _SARA_AM_SPLIT = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?)\\s?{SARA_AA}")
 _TONE_BEFORE_AM = re.compile(f"{SARA_AM}([{TONE_MARKS}])")
-_SPACE_BEFORE_MARK = re.compile(f"[ \u00a0]+([{COMBINING_MARKS}{SARA_AM}])")
+# Any space tidy_whitespace folds (a tab too): a space it would fold to " " and leave before a
+# mark would be removed by a second cleaning, and cleaning must give the same text twice
+_SPACE_BEFORE_MARK = re.compile(f"[ \t\u00a0\u2000-\u200a\u3000]+([{COMBINING_MARKS}{SARA_AM}])")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
