@@ -14,7 +14,9 @@ from PIL import Image
 from thaikpi.pipeline.readers import ocr_image
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+from thaikpi.extractors import labels as label_tables
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_number_cell, fix_text, is_stray_line,
+                                             strip_stray_marks)
 from thaikpi.schemas.parsed import Line
 
 MIN_WORD_CONFIDENCE = 20  # words Tesseract is less sure of are specks and rules, not text
@@ -119,13 +121,27 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
     return [line for _, _, line in items], [w.conf for w in words], table
 
 
+# The labels a line or cell may open with (extractors/labels.py): an OCR'd label is put right
+# by its consonants (fix_label_head).
+LABELS = tuple(dict.fromkeys(
+    [label for group in (label_tables.KPI_HEADER_FIELDS, label_tables.KPI_SECTIONS, label_tables.ME_SECTIONS)
+     for labels in group.values() for label in labels] + list(label_tables.CRITERIA_LABELS)))
+
+
+def _fixed(text: str) -> str:
+    return fix_label_head(strip_stray_marks(fix_text(text)), LABELS)
+
+
 def corrected(lines: list[Line]) -> list[Line]:
-    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made."""
+    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made; lines that are
+    nothing but a stamp's or a tick's stray marks dropped."""
     out = []
     for line in lines:
         if line.table is not None:
-            out.append(replace(line, cells=tuple(fix_number_cell(c) for c in line.cells)))
-        else:
-            out.append(replace(line, cells=tuple(fix_text(c) for c in line.cells),
-                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words)))
+            out.append(replace(line, cells=tuple(fix_label_head(clean_cell(fix_number_cell(c)), LABELS)
+                                                 for c in line.cells)))
+        elif not is_stray_line(line.text):
+            out.append(replace(line, cells=tuple(_fixed(c) for c in line.cells),
+                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words
+                                           if not is_stray_line(t))))
     return out

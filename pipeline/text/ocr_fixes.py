@@ -32,6 +32,8 @@ LABEL_MISREADINGS = (
     ("เปาหมาย", "เป้าหมาย"),
     ("เป้าหมา ย", "เป้าหมาย"),
     ("ผลการดําเนินงาน", "ผลการดำเนินงาน"),
+    ("การไห้คะแนน", "การให้คะแนน"),  # ไห้ (to cry) is a word, but never before คะแนน
+    ("การค้านวณ", "การคำนวณ"),
     ("ผลการดำเน็นงาน", "ผลการดำเนินงาน"),
     ("ดำเน็นการ", "ดำเนินการ"),
     ("ปีงบประมาน", "ปีงบประมาณ"),
@@ -60,6 +62,64 @@ def fix_text(text: str) -> str:
         if wrong in text:
             text = text.replace(wrong, right)
     return _DOUBLED_MARK.sub(r"\1", text)  # last: a label put right may meet a mark OCR did read
+
+
+# Consonants Thai OCR takes for one another when the marks above them are lost (ช with its tail
+# read as ซ, ...): a label's consonants are compared with these folded.
+_CONFUSED_CONSONANTS = str.maketrans("ซฃฅฆศ", "ชขคมค")
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_LABEL_HEAD = re.compile(r"^(\s*)([\u0e01-\u0e4e/ ]{4,60}?)(\s*:)")
+
+
+def _consonants(text: str) -> str:
+    return "".join(_THAI_CONSONANT.findall(text)).translate(_CONFUSED_CONSONANTS)
+
+
+def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
+    """A line or cell that opens with a label and a colon ("ซอตวชวด : 3.2 ..."): a label whose
+    consonants it has, in order (marks and vowels lost, confusable consonants folded), is put
+    in its place ("ชื่อตัวชี้วัด : 3.2 ..."). Only text before a colon changes, and only into a
+    label of the label tables, so no value can."""
+    m = _LABEL_HEAD.match(text)
+    if not m:
+        return text
+    head = m.group(2)
+    key = _consonants(head)
+    if len(key) < 3:
+        return text
+    for label in labels:
+        if label != head.strip() and _consonants(label) == key:
+            return m.group(1) + label + m.group(3) + text[m.end():]
+    return text
+
+
+# A Latin letter or mark OCR reads from a stamp, a tick or a speck beside Thai text: one or two
+# lone characters at the end of a Thai line ("... ของจังหวัด a a"). Digits stay (a number is a
+# value), and so do a word of Latin (GFMIS) and a lone Thai letter ("ภาคผนวก ก" is a name).
+_MARK = "A-Za-z~`'\"^_|\\\\©®°•\\[\\]{}"
+_STRAY_TAIL = re.compile(f"([\\u0e01-\\u0e4e)])((?:\\s+[{_MARK}]{{1,2}}){{1,3}})\\s*$")
+_STRAY_LINE = re.compile(f"^\\s*[{_MARK}]{{1,2}}(?:\\s+[{_MARK}]{{1,2}}){{0,2}}\\s*$")
+# In a table cell, a line of one Thai letter or mark is a speck read as a line of its own
+# ("ย" over "ร้อยละ 92.50"): a cell's text never wraps a single letter onto a line.
+_LONE_THAI = re.compile("^\\s*[\\u0e01-\\u0e4e]{1,2}(?:\\s+[\\u0e01-\\u0e59]{1,2})?\\s*$")
+
+
+def strip_stray_marks(text: str) -> str:
+    """A line's text without the lone Latin letters and marks OCR read from stamps and ticks
+    after it (see _STRAY_TAIL): '... ของจังหวัด a a' -> '... ของจังหวัด'."""
+    return _STRAY_TAIL.sub(r"\1", text)
+
+
+def is_stray_line(text: str) -> bool:
+    """A line of nothing but one to three lone Latin letters or marks ('a a', '[]', '~'): what OCR
+    reads from a stamp, a tick or a speck, not text of the page."""
+    return bool(_STRAY_LINE.match(text))
+
+
+def clean_cell(text: str) -> str:
+    """A table cell's lines without the stray ones: lone marks and lone Thai letters."""
+    lines = [strip_stray_marks(line) for line in text.split("\n")]
+    return "\n".join(line for line in lines if not is_stray_line(line) and not _LONE_THAI.match(line))
 
 
 def fix_number_cell(text: str) -> str:
