@@ -19,7 +19,9 @@ from thaikpi.pipeline.readers.ocr_page import corrected, read_page
 from thaikpi.pipeline.readers.ocr_tables import find_grids, find_rules
 from thaikpi.pipeline.run.process import process_bytes
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
+from thaikpi.pipeline.readers.ocr_tables import Word
+from thaikpi.pipeline.text.ocr_fixes import clean_cell, fix_label_head, fix_number_cell, fix_text, strip_stray_marks
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -142,3 +144,37 @@ def test_only_garbled_layers_beyond_repair_are_ocrd():
     assert not beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า')")
     assert beyond_repair("control characters where glyphs should be; vowel and tone marks with no base letter")
     assert beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า'); 5 glyphs without Unicode ((cid:N))")
+
+
+def test_stray_marks_of_stamps_and_ticks_leave_ocrd_titles_and_cells():
+    # the disbursement scan: a tick beside the name read as "a a", a speck over a cell as "ย"
+    assert strip_stray_marks("ร้อยละของการเบิกจ่ายงบประมาณรายจ่ายลงทุนของจังหวัด a a") == \
+        "ร้อยละของการเบิกจ่ายงบประมาณรายจ่ายลงทุนของจังหวัด"
+    assert strip_stray_marks("รายงานผลผ่านระบบ GFMIS") == "รายงานผลผ่านระบบ GFMIS"  # a Latin word stays
+    assert strip_stray_marks("ภาคผนวก ก") == "ภาคผนวก ก" and strip_stray_marks("ร้อยละ 5") == "ร้อยละ 5"
+    assert clean_cell("ย\nรอยละ 92.50") == "รอยละ 92.50" and clean_cell("น้ำหนัก\nษ ๓\n(ร้อยละ)") == "น้ำหนัก\n(ร้อยละ)"
+    assert clean_cell("5") == "5" and clean_cell("๕") == "๕"  # a number alone is a value
+
+
+def test_an_ocrd_label_is_put_right_by_its_consonants():
+    labels = ("ชื่อตัวชี้วัด", "คำอธิบาย", "เกณฑ์การให้คะแนน")
+    assert fix_label_head("ซอตวชวด : 3.2 ระยะเวลาเฉลี่ย", labels) == "ชื่อตัวชี้วัด : 3.2 ระยะเวลาเฉลี่ย"
+    assert fix_label_head("คําอธบาย :", labels) == "คำอธิบาย :"
+    assert fix_label_head("ระยะเวลาเฉลี่ย : 7.5 วัน", labels) == "ระยะเวลาเฉลี่ย : 7.5 วัน"  # no label: kept
+    assert fix_label_head("ชื่อตัวชี้วัด 3.2", labels) == "ชื่อตัวชี้วัด 3.2"  # no colon: no label head
+
+
+def test_checkboxes_are_found_in_the_image_and_replace_what_ocr_made_of_them():
+    dark = np.zeros((200, 900), dtype=bool)
+    for x0, ticked in ((100, True), (500, False)):  # 0.12 inch boxes at 300 dpi, 3 px outlines
+        dark[60:63, x0:x0 + 36] = dark[93:96, x0:x0 + 36] = True
+        dark[60:96, x0:x0 + 3] = dark[60:96, x0 + 33:x0 + 36] = True
+        if ticked:
+            for i in range(20):
+                dark[70 + i, x0 + 8 + i // 2: x0 + 12 + i // 2] = True
+    dark[60:96, 700:740] = True  # a blot is no box
+    boxes = find_boxes(dark, 300)
+    assert [(b[0], b[4]) for b in boxes] == [(100, True), (500, False)]
+    words = [Word(150, 60, 250, 96, "รอบ", 90, (1, 1, 1)), Word(505, 65, 530, 92, "[]", 40, (1, 1, 1)),
+             Word(550, 60, 650, 96, "รอบ", 90, (1, 1, 1))]
+    assert [w.text for w in sorted(with_boxes(words, boxes), key=lambda w: w.x0)] == ["☑", "รอบ", "☐", "รอบ"]

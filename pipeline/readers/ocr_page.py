@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from thaikpi.pipeline.readers import ocr_image
+from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
 from thaikpi.extractors import labels as label_tables
@@ -88,6 +89,27 @@ def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[f
     return out
 
 
+CELL_INSET = 4  # pixels inside a cell's rules left out of its re-reading (what erasing left)
+CELL_MIN_INK = 1 / 30  # inches: a cell with less ink than a square this wide is empty
+
+
+def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float], dpi: int,
+            settings: Settings) -> str:
+    """A cell OCR of the whole page left empty (or read as a speck), read again on its own as
+    a block of text: Tesseract's page layout drops a lone number ("5") in a wide cell. A cell
+    without ink stays empty."""
+    x0, top, x1, bottom = (round(v) for v in box)
+    crop = pixels[top + CELL_INSET:bottom - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
+    dark = crop < ocr_image.DARK
+    # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
+    if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
+        return ""
+    framed = Image.fromarray(np.pad(crop, dpi // 10, constant_values=255))
+    # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
+    text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
               settings: Settings) -> tuple[list[Line], list[float], int]:
     """One page by OCR: its lines in reading order (as Tesseract read them: see corrected), its
@@ -98,7 +120,10 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
     image = ocr_image.levelled(image, dpi)
     pixels = np.asarray(image)
     horizontal, vertical = find_rules(pixels < ocr_image.DARK, dpi)
-    words = _words(tesseract, Image.fromarray(erase(pixels, horizontal, vertical)), settings)
+    erased = erase(pixels, horizontal, vertical)
+    words = _words(tesseract, Image.fromarray(erased), settings)
+    confidences = [w.conf for w in words]
+    words = with_boxes(words, find_boxes(erased < ocr_image.DARK, dpi))
     points = 72 / dpi
     items: list[tuple[float, float, Line]] = []
     table = first_table
@@ -107,18 +132,21 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
         inside = [w for w in rest if in_grid(grid, w)]
         rest = [w for w in rest if not in_grid(grid, w)]
         rows = table_rows(grid, inside, dpi)
-        if not any(cells is not None for _, cells, _ in rows):
+        if not any(row.cells is not None for row in rows):
             rest += inside
             continue
-        for top, cells, row_words in rows:
-            if cells is None:
-                items += _text_lines(row_words, number, points)
-            else:
-                items.append((top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
+        for row in rows:
+            if row.cells is None:
+                items += _text_lines(row.words, number, points)
+                continue
+            cells = [_reread(tesseract, erased, box, dpi, settings) if box and not clean_cell(fix_text(text)) else text
+                     for text, box in zip(row.cells, row.boxes)]
+            if any(cells):
+                items.append((row.top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
         table += 1
     items += _text_lines(rest, number, points)
     items.sort(key=lambda it: (it[0], it[1]))
-    return [line for _, _, line in items], [w.conf for w in words], table
+    return [line for _, _, line in items], confidences, table
 
 
 # The labels a line or cell may open with (extractors/labels.py): an OCR'd label is put right

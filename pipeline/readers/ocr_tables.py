@@ -162,20 +162,40 @@ def _band_edges(grid: Grid, top: float, bottom: float, tolerance: float) -> list
     return _merged([v.pos for v in grid.verticals if v.start - tolerance <= middle <= v.end + tolerance], tolerance)
 
 
-def table_rows(grid: Grid, words: list[Word], dpi: int) -> list[tuple[float, list[str] | None, list[Word]]]:
-    """The grid's row bands that hold words, top to bottom: (top, cells, words). Cells are one
-    per column of the grid (a merged cell's text in its first column); a band that is one
-    cell across the whole grid (a title box) has cells None: its words are text lines."""
+def _cell_boxes(columns: list[float], edges: list[float], top: float, bottom: float,
+                tolerance: float) -> list[tuple[float, float, float, float] | None]:
+    """Each column's cell in a row band, (x0, top, x1, bottom) between the band's rules; None
+    for a column a merged cell covers (no rule at its left in this band)."""
+    boxes = []
+    for left in columns[:-1]:
+        if not any(abs(e - left) <= tolerance for e in edges):
+            boxes.append(None)
+            continue
+        right = min((e for e in edges if e > left + tolerance), default=columns[-1])
+        boxes.append((left, top, right, bottom))
+    return boxes
+
+
+class TableRow(NamedTuple):
+    top: float
+    cells: list[str] | None  # None: a band one cell across the grid (a title box): text lines
+    words: list[Word]
+    boxes: list[tuple[float, float, float, float] | None]  # each cell's box (None: merged)
+
+
+def table_rows(grid: Grid, words: list[Word], dpi: int) -> list[TableRow]:
+    """The grid's row bands, top to bottom (a band without words too: OCR may have missed a
+    lone number). Cells are one per column of the grid (a merged cell's text in its first
+    column); a band that is one cell across the whole grid (a title box) has cells None."""
     tolerance = dpi / 30
     columns = _merged([v.pos for v in grid.verticals], tolerance)
     out = []
     for top, bottom in zip(grid.row_edges, grid.row_edges[1:]):
         inside = [w for w in words if top <= (w.top + w.bottom) / 2 < bottom]
-        if not inside:
-            continue
         edges = _band_edges(grid, top, bottom, tolerance)
         if len(edges) < 3:
-            out.append((top, None, inside))
+            if inside:
+                out.append(TableRow(top, None, inside, []))
             continue
         cells: list[list[Word]] = [[] for _ in columns[:-1]]
         for w in inside:
@@ -183,7 +203,8 @@ def table_rows(grid: Grid, words: list[Word], dpi: int) -> list[tuple[float, lis
             left = max((e for e in edges if e <= centre), default=edges[0])
             column = max(i for i, c in enumerate(columns[:-1]) if c <= left + tolerance) if left >= columns[0] - tolerance else 0
             cells[column].append(w)
-        out.append((top, [_cell_text(ws) for ws in cells], inside))
+        out.append(TableRow(top, [_cell_text(ws) for ws in cells], inside,
+                            _cell_boxes(columns, edges, top, bottom, tolerance)))
     return out
 
 
