@@ -140,6 +140,13 @@ def test_ocr_fixes_are_safe():
     assert fix_number_cell("๒๐") == "๒๐" and fix_number_cell("l00") == "l00"  # no digit made up
 
 
+def test_an_ordinal_keeps_its_mai_ek():
+    # the framework scan: "มิติที 1" misses the dimension word; ที is a word, never before a number
+    assert fix_text("มิติที 1 : มิติด้านประสิทธิผล") == "มิติที่ 1 : มิติด้านประสิทธิผล"
+    assert fix_text("วันที15 ตุลาคม 2555") == "วันที่15 ตุลาคม 2555" and fix_text("ไตรมาสท2") == "ไตรมาสที่2"
+    assert fix_text("ทีละคน") == "ทีละคน" and fix_text("วันที่ 9") == "วันที่ 9"
+
+
 def test_only_garbled_layers_beyond_repair_are_ocrd():
     assert not beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า')")
     assert beyond_repair("control characters where glyphs should be; vowel and tone marks with no base letter")

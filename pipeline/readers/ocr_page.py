@@ -104,7 +104,13 @@ def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float
     # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
     if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
         return ""
-    framed = Image.fromarray(np.pad(crop, dpi // 10, constant_values=255))
+    # binarized, specks (ink with under 3 inked neighbours) left out: a shaded cell's grey and
+    # its noise read as letters ("Se eee") on their own
+    padded = np.pad(dark, 1)
+    neighbours = sum(padded[1 + dy:padded.shape[0] - 1 + dy, 1 + dx:padded.shape[1] - 1 + dx].astype(np.int8)
+                     for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+    ink = dark & (neighbours >= 3)
+    framed = Image.fromarray(np.pad(np.where(ink, 0, 255).astype(np.uint8), dpi // 10, constant_values=255))
     # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
     text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -55,9 +55,17 @@ _NUMBER_CELL = re.compile(r"^[\s\d๐-๙.,%()+\-–]+$")
 _MIXED_DIGITS = re.compile(r"[0-9][๐-๙]|[๐-๙][0-9]")
 
 
+# ที่ before a number is an ordinal ("มิติที่ 1", "วันที่ 15", "ไตรมาสที่ 2"); OCR drops its
+# MAI EK ("มิติที 1") or the whole upper vowel ("ไตรมาสท2"). ที is a word of its own, but
+# never before a number.
+_ORDINAL = re.compile("ที(?![\u0e31-\u0e4e])(?=\\s?[0-9\u0e50-\u0e59])")
+_QUARTER = re.compile("ไตรมาสท(?![\u0e31-\u0e4e])")
+
+
 def fix_text(text: str) -> str:
     """An OCR'd text with the safe corrections made."""
     text = _SPLIT_SARA_AM.sub("\u0e33", text)
+    text = _QUARTER.sub("ไตรมาสที่", _ORDINAL.sub("ที่", text))
     for wrong, right in LABEL_MISREADINGS:
         if wrong in text:
             text = text.replace(wrong, right)
