@@ -185,3 +185,24 @@ def test_checkboxes_are_found_in_the_image_and_replace_what_ocr_made_of_them():
     words = [Word(150, 60, 250, 96, "รอบ", 90, (1, 1, 1)), Word(505, 65, 530, 92, "[]", 40, (1, 1, 1)),
              Word(550, 60, 650, 96, "รอบ", 90, (1, 1, 1))]
     assert [w.text for w in sorted(with_boxes(words, boxes), key=lambda w: w.x0)] == ["☑", "รอบ", "☐", "รอบ"]
+
+
+# KSP p.1 as its image prints it: the ten offence types (rows) and the regions (columns) of a
+# blank count template ruled in faint grey, every count cell empty.
+KSP_OFFENCES = ("ปฏิบัติหน้าที่โดยมิชอบ", "ทำร้ายร่างกาย", "ชู้สาว", "ความผิดเกี่ยวกับเพศ", "การพนันและสุรา,ยาเสพติด",
+                "ความผิดเกี่ยวกับทรัพย์", "ละทิ้ง,ละเว้น", "ดูหมิ่น หมิ่นประมาท กล่าวถ้อยคำไม่เหมาะสม",
+                "ความผิดทางแพ่ง", "อื่น ๆ")
+KSP_REGIONS = ("เหนือ", "อีสาน", "ใต้", "ตะวันออก", "กลาง", "ตะวันตก", "รวม")
+
+
+def test_the_faint_ruled_table_of_a_rotated_scan_comes_out_as_cells():
+    from gold_score import skeleton
+    tesseract, _ = _tesseract(Settings())
+    lines, _, _ = read_page(tesseract, pdfium.PdfDocument(KSP)[0], 1, 1, Settings())
+    rows = [line.cells for line in corrected(lines) if line.table is not None]
+    assert len(rows) == 13 and {len(cells) for cells in rows} == {9}  # 2 header rows, 10 types, the total
+    names = [skeleton(cells[1]) for cells in rows]
+    assert sum(skeleton(o) in names for o in KSP_OFFENCES) >= 9
+    header = [skeleton(c) for c in rows[1]]
+    assert sum(skeleton(r) in header for r in KSP_REGIONS) >= 6
+    assert all(cell == "" for cells in rows[2:] for cell in cells[2:])  # a blank template: no count invented
