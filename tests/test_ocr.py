@@ -21,7 +21,8 @@ from thaikpi.pipeline.run.process import process_bytes
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word
-from thaikpi.pipeline.text.ocr_fixes import clean_cell, fix_label_head, fix_number_cell, fix_text, strip_stray_marks
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_mark_cell, fix_number_cell, fix_text,
+                                             strip_stray_marks)
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -206,3 +207,10 @@ def test_the_faint_ruled_table_of_a_rotated_scan_comes_out_as_cells():
     header = [skeleton(c) for c in rows[1]]
     assert sum(skeleton(r) in header for r in KSP_REGIONS) >= 6
     assert all(cell == "" for cells in rows[2:] for cell in cells[2:])  # a blank template: no count invented
+
+
+def test_a_cell_of_a_lone_tick_or_cross_reads_as_the_mark():
+    # the action-plan scan's บรรลุ column: Tesseract reads ✓ as "v", "Vv" or "J", ✗ as "x"
+    assert [fix_mark_cell(c) for c in ("v", "Vv", "J", "x", "X")] == ["✓", "✓", "✓", "✗", "✗"]
+    assert fix_mark_cell("v.2") == "v.2" and fix_mark_cell("GFMIS") == "GFMIS"  # only a whole cell
+    assert clean_cell("eee\nบรรลุ") == "บรรลุ" and clean_cell("/ลำดับ") == "ลำดับ"  # a shade's noise

@@ -1,6 +1,6 @@
 """Scanned samples read by OCR give their text-layer twins' records (issue 24): each scan is
 processed with OCR and scored field by field (tests/twin_gold.py) against the gold of its
-twin, written from the twin's source. OCR costs about 5 s a page: two one-page scans here.
+twin, written from the twin's source. OCR costs about 5 s a page: four pages here.
 
 kpi_2558_3-2_permit_days_planted_scanned is the generator's scan of the FALLING report (turned,
 noisy, stamped and ticked, 300 dpi); kpi_2556_2-3_disbursement_scan is page 1 of the NUMERIC
@@ -38,3 +38,13 @@ def test_a_scanned_kpi_report_gives_its_twins_records(scan):
     assert doc["round_months"] is not None  # the ticked round box found in the image
     raised = sorted((f["check"], f["page"]) for f in doc["flags"] if f["severity"] != "info")
     assert raised == planted_flags(scan)
+
+
+def test_a_scanned_action_plan_gives_its_twins_rows():
+    # two pages, each a table under a shaded header, its บรรลุ column ticked and crossed (✓ ✗),
+    # its one-line rows' column rules shorter than a rule
+    scan = "scanned_genre_action_results_2566_6m.scan.pdf"
+    doc = json.loads(process_file(SAMPLES / scan, Settings(ocr="auto")).model_dump_json())
+    share, wrong = field_share(doc, twin_gold(scan))
+    assert share >= GOAL, f"{share:.1%} of gold fields right; wrong:\n" + "\n".join(wrong)
+    assert doc["kind"] == "indicator_table" and len(doc["indicators"]) == 8

@@ -16,7 +16,8 @@ from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
 from thaikpi.extractors import labels as label_tables
-from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_number_cell, fix_text, is_stray_line,
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_mark_cell, fix_number_cell, fix_text,
+                                             is_stray_line,
                                              strip_stray_marks)
 from thaikpi.schemas.parsed import Line
 
@@ -90,7 +91,22 @@ def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[f
 
 
 CELL_INSET = 4  # pixels inside a cell's rules left out of its re-reading (what erasing left)
+CELL_LIGHT = 200  # grey level above which a re-read cell's pixel is paper (a shade, noise)
 CELL_MIN_INK = 1 / 30  # inches: a cell with less ink than a square this wide is empty
+
+
+SPECK_WINDOW = 5  # pixels: a speck of a 150-200 dpi scan rendered at 300 dpi fits in 3 x 3
+SPECK_INK = 10  # dark pixels in the window round a pixel of a stroke (a speck has at most 9)
+
+
+def _strokes(dark: np.ndarray) -> np.ndarray:
+    """The dark pixels that are part of strokes: SPECK_INK or more dark pixels in the window
+    round them (a box filter by summed areas)."""
+    half = SPECK_WINDOW // 2
+    sums = np.pad(dark.astype(np.int32), half + 1).cumsum(0).cumsum(1)
+    w = SPECK_WINDOW
+    window = sums[w:, w:] - sums[:-w, w:] - sums[w:, :-w] + sums[:-w, :-w]
+    return dark & (window[:dark.shape[0], :dark.shape[1]] >= SPECK_INK)
 
 
 def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float], dpi: int,
@@ -104,13 +120,10 @@ def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float
     # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
     if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
         return ""
-    # binarized, specks (ink with under 3 inked neighbours) left out: a shaded cell's grey and
-    # its noise read as letters ("Se eee") on their own
-    padded = np.pad(dark, 1)
-    neighbours = sum(padded[1 + dy:padded.shape[0] - 1 + dy, 1 + dx:padded.shape[1] - 1 + dx].astype(np.int8)
-                     for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
-    ink = dark & (neighbours >= 3)
-    framed = Image.fromarray(np.pad(np.where(ink, 0, 255).astype(np.uint8), dpi // 10, constant_values=255))
+    # a shaded cell's light grey and specks whitened: on their own they read as letters
+    # ("Se eee"); the grey edges of letters are kept
+    clean = np.where((crop > CELL_LIGHT) | (dark & ~_strokes(dark)), 255, crop).astype(np.uint8)
+    framed = Image.fromarray(np.pad(clean, dpi // 10, constant_values=255))
     # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
     text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
@@ -172,7 +185,7 @@ def corrected(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         if line.table is not None:
-            out.append(replace(line, cells=tuple(fix_label_head(clean_cell(fix_number_cell(c)), LABELS)
+            out.append(replace(line, cells=tuple(fix_label_head(clean_cell(fix_mark_cell(fix_number_cell(c))), LABELS)
                                                  for c in line.cells)))
         elif not is_stray_line(line.text):
             out.append(replace(line, cells=tuple(_fixed(c) for c in line.cells),

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 RULE_MIN_INCHES = 0.6  # a run of ink this long is a rule, not a letter
+SHORT_RULE_MIN_INCHES = 0.2  # a column rule of a one-line row: counts between two rules across
 RULE_MAX_INCHES = 0.05  # a rule is thinner than this ...
 BAR_INK = 0.8  # ... unless it is a solid bar (its share of ink), which bounds cells too
 SKEW_BAND = 2  # pixels either side searched for the rest of a skewed rule
@@ -61,13 +62,13 @@ def _runs(dark: np.ndarray, min_len: int) -> np.ndarray:
     return np.column_stack([starts[keep, 0], starts[keep, 1], ends[keep, 1]])
 
 
-def _horizontal(dark: np.ndarray, dpi: int) -> list[Rule]:
+def _horizontal(dark: np.ndarray, dpi: int, min_inches: float = RULE_MIN_INCHES) -> list[Rule]:
     band = dark.copy()
     for shift in range(1, SKEW_BAND + 1):
         band[shift:] |= dark[:-shift]
         band[:-shift] |= dark[shift:]
     rules: list[list[int]] = []  # [low, high, start, end]
-    for row, start, end in _runs(band, int(RULE_MIN_INCHES * dpi)):
+    for row, start, end in _runs(band, int(min_inches * dpi)):
         for rule in reversed(rules[-20:]):  # runs come row by row: the rule is a recent one
             if row - rule[1] <= 1 and start < rule[3] and end > rule[2]:
                 rule[1], rule[2], rule[3] = row, min(rule[2], start), max(rule[3], end)
@@ -83,9 +84,23 @@ def _horizontal(dark: np.ndarray, dpi: int) -> list[Rule]:
     return out
 
 
+def _ends_on(rule: Rule, across: list[Rule], tolerance: float) -> bool:
+    """A short vertical rule's two ends each on a horizontal rule that passes it."""
+    def on(y: float) -> bool:
+        return any(abs(h.pos - y) <= tolerance and h.start - tolerance <= rule.pos <= h.end + tolerance for h in across)
+    return on(rule.start) and on(rule.end)
+
+
 def find_rules(dark: np.ndarray, dpi: int) -> tuple[list[Rule], list[Rule]]:
-    """The page's horizontal and vertical rules, in pixels."""
-    return _horizontal(dark, dpi), _horizontal(dark.T, dpi)
+    """The page's horizontal and vertical rules, in pixels. A vertical rule shorter than a rule
+    (the column rules of a one-line row, under an inch) counts where it joins two horizontal
+    rules: no stroke of a letter does."""
+    horizontal = _horizontal(dark, dpi)
+    long_enough = int(RULE_MIN_INCHES * dpi)
+    tolerance = dpi / 30
+    vertical = [v for v in _horizontal(dark.T, dpi, SHORT_RULE_MIN_INCHES)
+                if v.end - v.start >= long_enough or _ends_on(v, horizontal, tolerance)]
+    return horizontal, vertical
 
 
 def erase(pixels: np.ndarray, horizontal: list[Rule], vertical: list[Rule]) -> np.ndarray:

@@ -41,6 +41,7 @@ LABEL_MISREADINGS = (
     ("งบประมาณที่ใซ้", "งบประมาณที่ใช้"),
     ("หน่วยนัม", "หน่วยนับ"),
     ("บรรลเป้า", "บรรลุเป้า"),
+    ("บรรลู", "บรรลุ"),  # SARA UU for SARA U: no Thai word has บรรลู
     ("ไม่บรรลเป้า", "ไม่บรรลุเป้า"),
     ("ท้องถิน", "ท้องถิ่น"),
     ("ซุมชน", "ชุมชน"),
@@ -124,10 +125,31 @@ def is_stray_line(text: str) -> bool:
     return bool(_STRAY_LINE.match(text))
 
 
+# A shade's noise read as one letter over and over ("eee"), and a mark glued before a cell's
+# first Thai letter ("/ลำดับ"): no cell's text looks so.
+_REPEATED_LETTER = re.compile(r"^\s*([A-Za-z])\1{2,}\s*$")
+_LEADING_MARK = re.compile("^[/|\\\\~'\"\u201c\u201d\u2018\u2019]+(?=[\u0e01-\u0e2e])")
+
+
 def clean_cell(text: str) -> str:
-    """A table cell's lines without the stray ones: lone marks and lone Thai letters."""
-    lines = [strip_stray_marks(line) for line in text.split("\n")]
-    return "\n".join(line for line in lines if not is_stray_line(line) and not _LONE_THAI.match(line))
+    """A table cell's lines without the stray ones: lone marks, lone Thai letters, one letter
+    repeated, a mark before the first Thai letter."""
+    lines = [_LEADING_MARK.sub("", strip_stray_marks(line)) for line in text.split("\n")]
+    return "\n".join(line for line in lines if not is_stray_line(line) and not _LONE_THAI.match(line)
+                     and not _REPEATED_LETTER.match(line))
+
+
+# A cell holding nothing but a tick or a cross (an action plan's บรรลุ column): Tesseract has no
+# such glyphs in tha+eng and reads the shapes as Latin letters. Only a whole cell is read so.
+TICK_READINGS = ("v", "V", "vv", "Vv", "VV", "J", "Jv", "/", "√", "✓", "✔")
+CROSS_READINGS = ("x", "X", "×", "✗", "✘")
+
+
+def fix_mark_cell(text: str) -> str:
+    """A table cell OCR read as a lone tick-like or cross-like letter: ✓ or ✗; any other
+    cell unchanged."""
+    stripped = text.strip()
+    return "✓" if stripped in TICK_READINGS else "✗" if stripped in CROSS_READINGS else text
 
 
 def fix_number_cell(text: str) -> str:
