@@ -133,6 +133,21 @@ def test_ruled_grid_found_in_a_skewed_image():
     assert len(grids[0].row_edges) == 4
 
 
+def test_column_rules_of_a_one_line_row_are_rules_between_two_rules():
+    # the action-plan scan: rows 0.35 inch high, their column rules shorter than a rule (0.6)
+    dark = np.zeros((600, 1500), dtype=bool)
+    for y in (100, 205, 310):
+        dark[y:y + 3, 100:1400] = True
+    for x in (100, 1400):
+        dark[100:313, x:x + 3] = True
+    for x in (600, 1000):  # column rules of the first row only (the second is one cell across)
+        dark[100:208, x:x + 3] = True
+    dark[400:480, 700:703] = True  # a stroke as long, between no rules: none
+    horizontal, vertical = find_rules(dark, 300)
+    assert sorted(round(v.pos) for v in vertical) == [101, 601, 1001, 1401]
+    assert len(find_grids(horizontal, vertical, 300)) == 1
+
+
 def test_ocr_fixes_are_safe():
     assert fix_text("สํานัก ดําเนินงาน") == "สำนัก ดำเนินงาน"
     assert fix_text("ตัวชีวัด เปาหมาย") == "ตัวชี้วัด เป้าหมาย"
@@ -162,6 +177,8 @@ def test_stray_marks_of_stamps_and_ticks_leave_ocrd_titles_and_cells():
     assert strip_stray_marks("ภาคผนวก ก") == "ภาคผนวก ก" and strip_stray_marks("ร้อยละ 5") == "ร้อยละ 5"
     assert clean_cell("ย\nรอยละ 92.50") == "รอยละ 92.50" and clean_cell("น้ำหนัก\nษ ๓\n(ร้อยละ)") == "น้ำหนัก\n(ร้อยละ)"
     assert clean_cell("5") == "5" and clean_cell("๕") == "๕"  # a number alone is a value
+    assert clean_cell("นางสาวพิมพ์ใจ แสงทอง\nve ๕ บ") == "นางสาวพิมพ์ใจ แสงทอง"  # marks read as a line
+    assert clean_cell("5 10") == "5 10" and clean_cell("ข้อ 1") == "ข้อ 1"
 
 
 def test_an_ocrd_label_is_put_right_by_its_consonants():
@@ -170,6 +187,9 @@ def test_an_ocrd_label_is_put_right_by_its_consonants():
     assert fix_label_head("คําอธบาย :", labels) == "คำอธิบาย :"
     assert fix_label_head("ระยะเวลาเฉลี่ย : 7.5 วัน", labels) == "ระยะเวลาเฉลี่ย : 7.5 วัน"  # no label: kept
     assert fix_label_head("ชื่อตัวชี้วัด 3.2", labels) == "ชื่อตัวชี้วัด 3.2"  # no colon: no label head
+    # one consonant more in a long label (a mark read as ช); a short one must match exactly
+    assert fix_label_head("ชซอตว ชวด : 3.2", labels) == "ชื่อตัวชี้วัด : 3.2"
+    assert fix_label_head("ปญห : x", ("ปัญหา",)) == "ปัญหา: x" and fix_label_head("ปกญห : x", ("ปัญหา",)) == "ปกญห : x"
 
 
 def test_checkboxes_are_found_in_the_image_and_replace_what_ocr_made_of_them():

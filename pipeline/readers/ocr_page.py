@@ -109,6 +109,14 @@ def _strokes(dark: np.ndarray) -> np.ndarray:
     return dark & (window[:dark.shape[0], :dark.shape[1]] >= SPECK_INK)
 
 
+def _despeckled(pixels: np.ndarray) -> np.ndarray:
+    """The image with its light grey (shades, paper) and its specks white: Tesseract reads
+    them as letters. Only for a cell read again: on a whole page it whitens the thin strokes
+    of real scans' letters too (the FY2562 scan's table is lost)."""
+    dark = pixels < ocr_image.DARK
+    return np.where((pixels > CELL_LIGHT) | (dark & ~_strokes(dark)), 255, pixels).astype(np.uint8)
+
+
 def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float], dpi: int,
             settings: Settings) -> str:
     """A cell OCR of the whole page left empty (or read as a speck), read again on its own as
@@ -120,10 +128,7 @@ def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float
     # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
     if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
         return ""
-    # a shaded cell's light grey and specks whitened: on their own they read as letters
-    # ("Se eee"); the grey edges of letters are kept
-    clean = np.where((crop > CELL_LIGHT) | (dark & ~_strokes(dark)), 255, crop).astype(np.uint8)
-    framed = Image.fromarray(np.pad(clean, dpi // 10, constant_values=255))
+    framed = Image.fromarray(np.pad(_despeckled(crop), dpi // 10, constant_values=255))
     # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
     text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -96,10 +96,15 @@ def find_rules(dark: np.ndarray, dpi: int) -> tuple[list[Rule], list[Rule]]:
     (the column rules of a one-line row, under an inch) counts where it joins two horizontal
     rules: no stroke of a letter does."""
     horizontal = _horizontal(dark, dpi)
+    vertical = _horizontal(dark.T, dpi)
+    # a pass of its own: among the many short runs (letters' strokes) a long rule's pieces
+    # would no longer be joined
     long_enough = int(RULE_MIN_INCHES * dpi)
     tolerance = dpi / 30
-    vertical = [v for v in _horizontal(dark.T, dpi, SHORT_RULE_MIN_INCHES)
-                if v.end - v.start >= long_enough or _ends_on(v, horizontal, tolerance)]
+    vertical += [v for v in _horizontal(dark.T, dpi, SHORT_RULE_MIN_INCHES)
+                 if v.end - v.start < long_enough and _ends_on(v, horizontal, tolerance)
+                 and not any(abs(u.pos - v.pos) <= tolerance and u.start - tolerance <= v.start and v.end <= u.end + tolerance
+                             for u in vertical)]
     return horizontal, vertical
 
 

@@ -86,8 +86,8 @@ def _consonants(text: str) -> str:
 
 def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
     """A line or cell that opens with a label and a colon ("ซอตวชวด : 3.2 ..."): a label whose
-    consonants it has, in order (marks and vowels lost, confusable consonants folded), is put
-    in its place ("ชื่อตัวชี้วัด : 3.2 ..."). Only text before a colon changes, and only into a
+    consonants it has, in order (marks and vowels lost, confusable consonants folded; one
+    consonant more, less or other in a label of LONG_LABEL or more), is put in its place ("ชื่อตัวชี้วัด : 3.2 ..."). Only text before a colon changes, and only into a
     label of the label tables, so no value can."""
     m = _LABEL_HEAD.match(text)
     if not m:
@@ -97,9 +97,23 @@ def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
     if len(key) < 3:
         return text
     for label in labels:
-        if label != head.strip() and _consonants(label) == key:
+        want = _consonants(label)
+        if label != head.strip() and (want == key or len(want) >= LONG_LABEL and _one_apart(want, key)):
             return m.group(1) + label + m.group(3) + text[m.end():]
     return text
+
+
+LONG_LABEL = 6  # consonants: a label this long may have one consonant misread, added or lost
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added or dropped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # A Latin letter or mark OCR reads from a stamp, a tick or a speck beside Thai text: one or two
@@ -131,12 +145,19 @@ _REPEATED_LETTER = re.compile(r"^\s*([A-Za-z])\1{2,}\s*$")
 _LEADING_MARK = re.compile("^[/|\\\\~'\"\u201c\u201d\u2018\u2019]+(?=[\u0e01-\u0e2e])")
 
 
+def _marks_line(line: str) -> bool:
+    """A cell's line of two or more pieces of one or two characters, letters among them
+    ("ve ๕ บ"): the marks above a line of text, read as a line of their own."""
+    parts = line.split()
+    return len(parts) >= 2 and all(len(p) <= 2 for p in parts) and not all(p.isdigit() for p in parts)
+
+
 def clean_cell(text: str) -> str:
     """A table cell's lines without the stray ones: lone marks, lone Thai letters, one letter
     repeated, a mark before the first Thai letter."""
     lines = [_LEADING_MARK.sub("", strip_stray_marks(line)) for line in text.split("\n")]
     return "\n".join(line for line in lines if not is_stray_line(line) and not _LONE_THAI.match(line)
-                     and not _REPEATED_LETTER.match(line))
+                     and not _REPEATED_LETTER.match(line) and not _marks_line(line))
 
 
 # A cell holding nothing but a tick or a cross (an action plan's บรรลุ column): Tesseract has no
