@@ -117,6 +117,12 @@ def _despeckled(pixels: np.ndarray) -> np.ndarray:
     return np.where((pixels > CELL_LIGHT) | (dark & ~_strokes(dark)), 255, pixels).astype(np.uint8)
 
 
+def _overlaps(word: Word, box: tuple[float, float, float, float]) -> bool:
+    """A word reaching into a cell: the cell is not read again (a word of a cell merged across
+    rows reaches into the row band it is not counted in; its marks would read as letters)."""
+    return word.x0 < box[2] and word.x1 > box[0] and word.top < box[3] and word.bottom > box[1]
+
+
 def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float], dpi: int,
             settings: Settings) -> str:
     """A cell OCR of the whole page left empty (or read as a speck), read again on its own as
@@ -163,7 +169,8 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
             if row.cells is None:
                 items += _text_lines(row.words, number, points)
                 continue
-            cells = [_reread(tesseract, erased, box, dpi, settings) if box and not clean_cell(fix_text(text)) else text
+            cells = [_reread(tesseract, erased, box, dpi, settings)
+                     if box and not clean_cell(fix_text(text)) and not any(_overlaps(w, box) for w in inside) else text
                      for text, box in zip(row.cells, row.boxes)]
             if any(cells):
                 items.append((row.top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
