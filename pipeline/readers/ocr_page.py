@@ -165,12 +165,13 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
         if not any(row.cells is not None for row in rows):
             rest += inside
             continue
+        words_of_text = [w for w in inside if clean_cell(fix_text(w.text))]  # not a speck's letter
         for row in rows:
             if row.cells is None:
                 items += _text_lines(row.words, number, points)
                 continue
             cells = [_reread(tesseract, erased, box, dpi, settings)
-                     if box and not clean_cell(fix_text(text)) and not any(_overlaps(w, box) for w in inside) else text
+                     if box and not clean_cell(fix_text(text)) and not any(_overlaps(w, box) for w in words_of_text) else text
                      for text, box in zip(row.cells, row.boxes)]
             if any(cells):
                 items.append((row.top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
