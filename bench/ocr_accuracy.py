@@ -1,10 +1,12 @@
-"""OCR accuracy on the text-layer samples made into scans: character error rate against the
-text layer, before and after the safe corrections (pipeline/text/ocr_fixes.py), and pages
-per second.
+"""OCR accuracy: the scanned samples' field accuracy against their text-layer twins' gold,
+and the character error rate of the text-layer samples made into scans, before and after the
+safe corrections (pipeline/text/ocr_fixes.py); pages per second of each.
 
-    .venv/bin/python bench/ocr_accuracy.py [--pages N] [--dpi 200]   # needs Tesseract (tha, eng)
+    .venv/bin/python bench/ocr_accuracy.py [--pages N] [--dpi 200] [--twins-only]   # needs Tesseract
 
-Each PDF of samples/ with a sound text layer is rendered page by page, turned 0.5-2 degrees,
+First the scanned samples (samples/*.scan.pdf, made by scripts/samplegen/scan.py) are processed
+with OCR and scored against their twins' gold (tests/twin_gold.py): the share of gold fields
+right. Then each PDF of samples/ with a sound text layer is rendered page by page, turned 0.5-2 degrees,
 given scanner noise and saved as an image-only PDF in a temporary folder; the pipeline's OCR
 (pipeline/readers/ocr.py) reads that. The reference is the pipeline's reading of the original
 page's text layer. Whitespace is ignored (Thai spacing is another matter); reading order is
@@ -16,7 +18,6 @@ Measured (24 samples, one page each, 200 dpi scans): mean CER 10.8% as Tesseract
 from __future__ import annotations
 
 import argparse
-import io
 import random
 import re
 import sys
@@ -28,7 +29,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 import json  # noqa: E402
-
 import pypdfium2 as pdfium  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 from samplegen.scan import image_pdf, scanned  # noqa: E402
