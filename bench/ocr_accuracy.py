@@ -1,22 +1,23 @@
-"""OCR accuracy on the text-layer samples made into scans: character error rate against the
-text layer, before and after the safe corrections (pipeline/text/ocr_fixes.py), and pages
-per second.
+"""OCR accuracy: the scanned samples' field accuracy against their text-layer twins' gold,
+and the character error rate of the text-layer samples made into scans, before and after the
+safe corrections (pipeline/text/ocr_fixes.py); pages per second of each.
 
-    .venv/bin/python bench/ocr_accuracy.py [--pages N] [--dpi 200]   # needs Tesseract (tha, eng)
+    .venv/bin/python bench/ocr_accuracy.py [--pages N] [--dpi 200] [--twins-only]   # needs Tesseract
 
-Each PDF of samples/ with a sound text layer is rendered page by page, turned 0.5-2 degrees,
+First the scanned samples (samples/*.scan.pdf, made by scripts/samplegen/scan.py) are processed
+with OCR and scored against their twins' gold (tests/twin_gold.py): the share of gold fields
+right. Then each PDF of samples/ with a sound text layer is rendered page by page, turned 0.5-2 degrees,
 given scanner noise and saved as an image-only PDF in a temporary folder; the pipeline's OCR
 (pipeline/readers/ocr.py) reads that. The reference is the pipeline's reading of the original
 page's text layer. Whitespace is ignored (Thai spacing is another matter); reading order is
 not, so a table read in another order costs characters.
 
-Measured (24 samples, one page each, 200 dpi scans): mean CER 10.8% as Tesseract read it,
-7.5% corrected; 5.3 s a page on one core (Tesseract 5.3).
+Measured (29 samples, one page each, 200 dpi scans): mean CER 10.8% as Tesseract read it,
+7.3% corrected; 5.6 s a page on one core (Tesseract 5.3). The scanned samples: see README.
 """
 from __future__ import annotations
 
 import argparse
-import io
 import random
 import re
 import sys
@@ -25,36 +26,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
-import numpy as np  # noqa: E402
+import json  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
-from PIL import Image  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
+from samplegen.scan import image_pdf, scanned  # noqa: E402
+from twin_gold import SAMPLES, TWINS, field_share, twin_gold  # noqa: E402
 
 from thaikpi.pipeline.readers.ocr import _tesseract  # noqa: E402
 from thaikpi.pipeline.readers.ocr_page import corrected, read_page  # noqa: E402
 from thaikpi.pipeline.readers.pdf_reader import read_pdf  # noqa: E402
+from thaikpi.pipeline.run.process import process_file  # noqa: E402
 from thaikpi.pipeline.settings import Settings  # noqa: E402
-
-
-def scanned(page: pdfium.PdfPage, dpi: int, rng: random.Random) -> Image.Image:
-    """The page as a scanner gives it: grey, a little turned, speckled."""
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-    angle = rng.uniform(0.5, 2.0) * rng.choice((-1, 1))
-    image = image.rotate(angle, expand=True, fillcolor=255, resample=Image.BILINEAR)
-    pixels = np.asarray(image, dtype=np.float32)
-    noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 12, pixels.shape)
-    specks = np.random.default_rng(rng.randrange(1 << 30)).random(pixels.shape) < 0.0005
-    pixels = np.clip(pixels + noise, 0, 255)
-    pixels[specks] = 0
-    return Image.fromarray(pixels.astype(np.uint8))
-
-
-def image_pdf(images: list[Image.Image], dpi: int) -> bytes:
-    out = io.BytesIO()
-    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return out.getvalue()
 
 
 def page_text(lines, page: int) -> str:
@@ -69,11 +53,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=2, help="pages per sample (OCR is slow)")
     parser.add_argument("--dpi", type=int, default=200, help="resolution of the made-up scans")
+    parser.add_argument("--twins-only", action="store_true", help="only the scanned samples' field accuracy")
     args = parser.parse_args()
     settings = Settings()
     tesseract, why = _tesseract(settings)
     if tesseract is None:
         sys.exit(why)
+    twins(settings)
+    if args.twins_only:
+        return
     rng = random.Random(24)
     rows, seconds, pages = [], 0.0, 0
     with tempfile.TemporaryDirectory() as folder:
@@ -85,7 +73,7 @@ def main() -> None:
             numbers = list(range(1, min(original.pages, args.pages) + 1))
             source = pdfium.PdfDocument(data)
             scan = Path(folder) / path.name
-            scan.write_bytes(image_pdf([scanned(source[n - 1], args.dpi, rng) for n in numbers], args.dpi))
+            scan.write_bytes(image_pdf([scanned(source[n - 1], args.dpi, rng, stamp=False) for n in numbers], args.dpi))
             scan_pdf = pdfium.PdfDocument(scan.read_bytes())
             raw, fixed, reference = "", "", ""
             for n in numbers:
@@ -103,6 +91,23 @@ def main() -> None:
         after = sum(r[3] for r in rows) / len(rows)
         print(f"\nmean CER over {len(rows)} samples: {before:.1%} as Tesseract read it, {after:.1%} corrected; "
               f"{pages / seconds:.3f} pages/s ({seconds / pages:.1f} s a page, one process)")
+
+
+def twins(settings: Settings) -> None:
+    """The scanned samples (samples/*.scan.pdf) through the whole pipeline with OCR, each scored
+    against its text-layer twin's gold: the share of gold fields right (tests/twin_gold.py)."""
+    print("\nscanned samples against their text-layer twins' gold (fields right):")
+    shares, seconds, pages = [], 0.0, 0
+    for scan in TWINS:
+        start = time.perf_counter()
+        doc = json.loads(process_file(SAMPLES / scan, settings).model_dump_json())
+        seconds += time.perf_counter() - start
+        pages += doc["pages"]
+        share, _ = field_share(doc, twin_gold(scan))
+        shares.append(share)
+        print(f"{scan:60} {doc['pages']:>2} pages  {share:6.1%}  ({doc['kind']})", flush=True)
+    print(f"mean {sum(shares) / len(shares):.1%} of gold fields right; {pages / seconds:.3f} pages/s "
+          f"({seconds / pages:.1f} s a page, the whole pipeline)")
 
 
 if __name__ == "__main__":

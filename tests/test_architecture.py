@@ -16,7 +16,7 @@ ALLOWED = {
     "thaikpi.schemas": ("thaikpi.schemas",),
     "thaikpi.pipeline.text": ("thaikpi.pipeline.text", "thaikpi.schemas"),
     "thaikpi.pipeline.readers": ("thaikpi.pipeline.readers", "thaikpi.pipeline.text", "thaikpi.pipeline.settings",
-                                 "thaikpi.pipeline.errors", "thaikpi.schemas"),
+                                 "thaikpi.pipeline.errors", "thaikpi.extractors.labels*", "thaikpi.schemas"),
     "thaikpi.extractors": ("thaikpi.extractors", "thaikpi.pipeline.text", "thaikpi.schemas"),
     "thaikpi.pipeline.checks": ("thaikpi.pipeline.checks", "thaikpi.pipeline.text", "thaikpi.pipeline.settings",
                                 "thaikpi.extractors.labels*", "thaikpi.schemas"),

@@ -19,7 +19,10 @@ from thaikpi.pipeline.readers.ocr_page import corrected, read_page
 from thaikpi.pipeline.readers.ocr_tables import find_grids, find_rules
 from thaikpi.pipeline.run.process import process_bytes
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
+from thaikpi.pipeline.readers.ocr_tables import Word
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_mark_cell, fix_number_cell, fix_text,
+                                             strip_stray_marks)
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,6 +138,21 @@ def test_ruled_grid_found_in_a_skewed_image():
     assert len(grids[0].row_edges) == 4
 
 
+def test_column_rules_of_a_one_line_row_are_rules_between_two_rules():
+    # the action-plan scan: rows 0.35 inch high, their column rules shorter than a rule (0.6)
+    dark = np.zeros((600, 1500), dtype=bool)
+    for y in (100, 205, 310):
+        dark[y:y + 3, 100:1400] = True
+    for x in (100, 1400):
+        dark[100:313, x:x + 3] = True
+    for x in (600, 1000):  # column rules of the first row only (the second is one cell across)
+        dark[100:208, x:x + 3] = True
+    dark[400:480, 700:703] = True  # a stroke as long, between no rules: none
+    horizontal, vertical = find_rules(dark, 300)
+    assert sorted(round(v.pos) for v in vertical) == [101, 601, 1001, 1401]
+    assert len(find_grids(horizontal, vertical, 300)) == 1
+
+
 def test_ocr_fixes_are_safe():
     assert fix_text("สํานัก ดําเนินงาน") == "สำนัก ดำเนินงาน"
     assert fix_text("ตัวชีวัด เปาหมาย") == "ตัวชี้วัด เป้าหมาย"
@@ -143,7 +161,82 @@ def test_ocr_fixes_are_safe():
     assert fix_number_cell("๒๐") == "๒๐" and fix_number_cell("l00") == "l00"  # no digit made up
 
 
+def test_an_ordinal_keeps_its_mai_ek():
+    # the framework scan: "มิติที 1" misses the dimension word; ที is a word, never before a number
+    assert fix_text("มิติที 1 : มิติด้านประสิทธิผล") == "มิติที่ 1 : มิติด้านประสิทธิผล"
+    assert fix_text("วันที15 ตุลาคม 2555") == "วันที่15 ตุลาคม 2555" and fix_text("ไตรมาสท2") == "ไตรมาสที่2"
+    assert fix_text("ทีละคน") == "ทีละคน" and fix_text("วันที่ 9") == "วันที่ 9"
+
+
 def test_only_garbled_layers_beyond_repair_are_ocrd():
     assert not beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า')")
     assert beyond_repair("control characters where glyphs should be; vowel and tone marks with no base letter")
     assert beyond_repair("SARA AM lost to a space 3 times (e.g. 'ค าน า'); 5 glyphs without Unicode ((cid:N))")
+
+
+def test_stray_marks_of_stamps_and_ticks_leave_ocrd_titles_and_cells():
+    # the disbursement scan: a tick beside the name read as "a a", a speck over a cell as "ย"
+    assert strip_stray_marks("ร้อยละของการเบิกจ่ายงบประมาณรายจ่ายลงทุนของจังหวัด a a") == \
+        "ร้อยละของการเบิกจ่ายงบประมาณรายจ่ายลงทุนของจังหวัด"
+    assert strip_stray_marks("รายงานผลผ่านระบบ GFMIS") == "รายงานผลผ่านระบบ GFMIS"  # a Latin word stays
+    assert strip_stray_marks("ภาคผนวก ก") == "ภาคผนวก ก" and strip_stray_marks("ร้อยละ 5") == "ร้อยละ 5"
+    assert clean_cell("ย\nรอยละ 92.50") == "รอยละ 92.50" and clean_cell("น้ำหนัก\nษ ๓\n(ร้อยละ)") == "น้ำหนัก\n(ร้อยละ)"
+    assert clean_cell("5") == "5" and clean_cell("๕") == "๕"  # a number alone is a value
+    assert clean_cell("นางสาวพิมพ์ใจ แสงทอง\nve ๕ บ") == "นางสาวพิมพ์ใจ แสงทอง"  # marks read as a line
+    assert clean_cell("5 10") == "5 10" and clean_cell("ข้อ 1") == "ข้อ 1"
+
+
+def test_an_ocrd_label_is_put_right_by_its_consonants():
+    labels = ("ชื่อตัวชี้วัด", "คำอธิบาย", "เกณฑ์การให้คะแนน")
+    assert fix_label_head("ซอตวชวด : 3.2 ระยะเวลาเฉลี่ย", labels) == "ชื่อตัวชี้วัด : 3.2 ระยะเวลาเฉลี่ย"
+    assert fix_label_head("คําอธบาย :", labels) == "คำอธิบาย :"
+    assert fix_label_head("ระยะเวลาเฉลี่ย : 7.5 วัน", labels) == "ระยะเวลาเฉลี่ย : 7.5 วัน"  # no label: kept
+    assert fix_label_head("ชื่อตัวชี้วัด 3.2", labels) == "ชื่อตัวชี้วัด 3.2"  # no colon: no label head
+    # one consonant more in a long label (a mark read as ช); a short one must match exactly
+    assert fix_label_head("ชซอตว ชวด : 3.2", labels) == "ชื่อตัวชี้วัด : 3.2"
+    assert fix_label_head("ปญห : x", ("ปัญหา",)) == "ปัญหา: x" and fix_label_head("ปกญห : x", ("ปัญหา",)) == "ปกญห : x"
+
+
+def test_checkboxes_are_found_in_the_image_and_replace_what_ocr_made_of_them():
+    dark = np.zeros((200, 900), dtype=bool)
+    for x0, ticked in ((100, True), (500, False)):  # 0.12 inch boxes at 300 dpi, 3 px outlines
+        dark[60:63, x0:x0 + 36] = dark[93:96, x0:x0 + 36] = True
+        dark[60:96, x0:x0 + 3] = dark[60:96, x0 + 33:x0 + 36] = True
+        if ticked:
+            for i in range(20):
+                dark[70 + i, x0 + 8 + i // 2: x0 + 12 + i // 2] = True
+    dark[60:96, 700:740] = True  # a blot is no box
+    boxes = find_boxes(dark, 300)
+    assert [(b[0], b[4]) for b in boxes] == [(100, True), (500, False)]
+    words = [Word(150, 60, 250, 96, "รอบ", 90, (1, 1, 1)), Word(505, 65, 530, 92, "[]", 40, (1, 1, 1)),
+             Word(550, 60, 650, 96, "รอบ", 90, (1, 1, 1))]
+    assert [w.text for w in sorted(with_boxes(words, boxes), key=lambda w: w.x0)] == ["☑", "รอบ", "☐", "รอบ"]
+
+
+# KSP p.1 as its image prints it: the ten offence types (rows) and the regions (columns) of a
+# blank count template ruled in faint grey, every count cell empty.
+KSP_OFFENCES = ("ปฏิบัติหน้าที่โดยมิชอบ", "ทำร้ายร่างกาย", "ชู้สาว", "ความผิดเกี่ยวกับเพศ", "การพนันและสุรา,ยาเสพติด",
+                "ความผิดเกี่ยวกับทรัพย์", "ละทิ้ง,ละเว้น", "ดูหมิ่น หมิ่นประมาท กล่าวถ้อยคำไม่เหมาะสม",
+                "ความผิดทางแพ่ง", "อื่น ๆ")
+KSP_REGIONS = ("เหนือ", "อีสาน", "ใต้", "ตะวันออก", "กลาง", "ตะวันตก", "รวม")
+
+
+@needs_shared
+def test_the_faint_ruled_table_of_a_rotated_scan_comes_out_as_cells():
+    from gold_score import skeleton
+    tesseract, _ = _tesseract(Settings())
+    lines, _, _ = read_page(tesseract, pdfium.PdfDocument(KSP)[0], 1, 1, Settings())
+    rows = [line.cells for line in corrected(lines) if line.table is not None]
+    assert len(rows) == 13 and {len(cells) for cells in rows} == {9}  # 2 header rows, 10 types, the total
+    names = [skeleton(cells[1]) for cells in rows]
+    assert sum(skeleton(o) in names for o in KSP_OFFENCES) >= 9
+    header = [skeleton(c) for c in rows[1]]
+    assert sum(skeleton(r) in header for r in KSP_REGIONS) >= 6
+    assert all(cell == "" for cells in rows[2:] for cell in cells[2:])  # a blank template: no count invented
+
+
+def test_a_cell_of_a_lone_tick_or_cross_reads_as_the_mark():
+    # the action-plan scan's บรรลุ column: Tesseract reads ✓ as "v", "Vv" or "J", ✗ as "x"
+    assert [fix_mark_cell(c) for c in ("v", "Vv", "J", "x", "X")] == ["✓", "✓", "✓", "✗", "✗"]
+    assert fix_mark_cell("v.2") == "v.2" and fix_mark_cell("GFMIS") == "GFMIS"  # only a whole cell
+    assert clean_cell("eee\nบรรลุ") == "บรรลุ" and clean_cell("/ลำดับ") == "ลำดับ"  # a shade's noise

@@ -12,9 +12,13 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from thaikpi.pipeline.readers import ocr_image
+from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
-from thaikpi.pipeline.text.ocr_fixes import fix_number_cell, fix_text
+from thaikpi.extractors import labels as label_tables
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_mark_cell, fix_number_cell, fix_text,
+                                             is_stray_line,
+                                             strip_stray_marks)
 from thaikpi.schemas.parsed import Line
 
 MIN_WORD_CONFIDENCE = 20  # words Tesseract is less sure of are specks and rules, not text
@@ -86,6 +90,56 @@ def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[f
     return out
 
 
+CELL_INSET = 4  # pixels inside a cell's rules left out of its re-reading (what erasing left)
+CELL_LIGHT = 200  # grey level above which a re-read cell's pixel is paper (a shade, noise)
+CELL_MIN_INK = 1 / 30  # inches: a cell with less ink than a square this wide is empty
+
+
+SPECK_WINDOW = 5  # pixels: a speck of a 150-200 dpi scan rendered at 300 dpi fits in 3 x 3
+SPECK_INK = 10  # dark pixels in the window round a pixel of a stroke (a speck has at most 9)
+
+
+def _strokes(dark: np.ndarray) -> np.ndarray:
+    """The dark pixels that are part of strokes: SPECK_INK or more dark pixels in the window
+    round them (a box filter by summed areas)."""
+    half = SPECK_WINDOW // 2
+    sums = np.pad(dark.astype(np.int32), half + 1).cumsum(0).cumsum(1)
+    w = SPECK_WINDOW
+    window = sums[w:, w:] - sums[:-w, w:] - sums[w:, :-w] + sums[:-w, :-w]
+    return dark & (window[:dark.shape[0], :dark.shape[1]] >= SPECK_INK)
+
+
+def _despeckled(pixels: np.ndarray) -> np.ndarray:
+    """The image with its light grey (shades, paper) and its specks white: Tesseract reads
+    them as letters. Only for a cell read again: on a whole page it whitens the thin strokes
+    of real scans' letters too (the FY2562 scan's table is lost)."""
+    dark = pixels < ocr_image.DARK
+    return np.where((pixels > CELL_LIGHT) | (dark & ~_strokes(dark)), 255, pixels).astype(np.uint8)
+
+
+def _overlaps(word: Word, box: tuple[float, float, float, float]) -> bool:
+    """A word reaching into a cell: the cell is not read again (a word of a cell merged across
+    rows reaches into the row band it is not counted in; its marks would read as letters)."""
+    return word.x0 < box[2] and word.x1 > box[0] and word.top < box[3] and word.bottom > box[1]
+
+
+def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float], dpi: int,
+            settings: Settings) -> str:
+    """A cell OCR of the whole page left empty (or read as a speck), read again on its own as
+    a block of text: Tesseract's page layout drops a lone number ("5") in a wide cell. A cell
+    without ink stays empty."""
+    x0, top, x1, bottom = (round(v) for v in box)
+    crop = pixels[top + CELL_INSET:bottom - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
+    dark = crop < ocr_image.DARK
+    # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
+    if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
+        return ""
+    framed = Image.fromarray(np.pad(_despeckled(crop), dpi // 10, constant_values=255))
+    # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
+    text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
               settings: Settings) -> tuple[list[Line], list[float], int]:
     """One page by OCR: its lines in reading order (as Tesseract read them: see corrected), its
@@ -96,7 +150,10 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
     image = ocr_image.levelled(image, dpi)
     pixels = np.asarray(image)
     horizontal, vertical = find_rules(pixels < ocr_image.DARK, dpi)
-    words = _words(tesseract, Image.fromarray(erase(pixels, horizontal, vertical)), settings)
+    erased = erase(pixels, horizontal, vertical)
+    words = _words(tesseract, Image.fromarray(erased), settings)
+    confidences = [w.conf for w in words]
+    words = with_boxes(words, find_boxes(erased < ocr_image.DARK, dpi))
     points = 72 / dpi
     items: list[tuple[float, float, Line]] = []
     table = first_table
@@ -105,27 +162,46 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
         inside = [w for w in rest if in_grid(grid, w)]
         rest = [w for w in rest if not in_grid(grid, w)]
         rows = table_rows(grid, inside, dpi)
-        if not any(cells is not None for _, cells, _ in rows):
+        if not any(row.cells is not None for row in rows):
             rest += inside
             continue
-        for top, cells, row_words in rows:
-            if cells is None:
-                items += _text_lines(row_words, number, points)
-            else:
-                items.append((top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
+        words_of_text = [w for w in inside if clean_cell(fix_text(w.text))]  # not a speck's letter
+        for row in rows:
+            if row.cells is None:
+                items += _text_lines(row.words, number, points)
+                continue
+            cells = [_reread(tesseract, erased, box, dpi, settings)
+                     if box and not clean_cell(fix_text(text)) and not any(_overlaps(w, box) for w in words_of_text) else text
+                     for text, box in zip(row.cells, row.boxes)]
+            if any(cells):
+                items.append((row.top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
         table += 1
     items += _text_lines(rest, number, points)
     items.sort(key=lambda it: (it[0], it[1]))
-    return [line for _, _, line in items], [w.conf for w in words], table
+    return [line for _, _, line in items], confidences, table
+
+
+# The labels a line or cell may open with (extractors/labels.py): an OCR'd label is put right
+# by its consonants (fix_label_head).
+LABELS = tuple(dict.fromkeys(
+    [label for group in (label_tables.KPI_HEADER_FIELDS, label_tables.KPI_SECTIONS, label_tables.ME_SECTIONS)
+     for labels in group.values() for label in labels] + list(label_tables.CRITERIA_LABELS)))
+
+
+def _fixed(text: str) -> str:
+    return fix_label_head(strip_stray_marks(fix_text(text)), LABELS)
 
 
 def corrected(lines: list[Line]) -> list[Line]:
-    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made."""
+    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made; lines that are
+    nothing but a stamp's or a tick's stray marks dropped."""
     out = []
     for line in lines:
         if line.table is not None:
-            out.append(replace(line, cells=tuple(fix_number_cell(c) for c in line.cells)))
-        else:
-            out.append(replace(line, cells=tuple(fix_text(c) for c in line.cells),
-                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words)))
+            out.append(replace(line, cells=tuple(fix_label_head(clean_cell(fix_mark_cell(fix_number_cell(c))), LABELS)
+                                                 for c in line.cells)))
+        elif not is_stray_line(line.text):
+            out.append(replace(line, cells=tuple(_fixed(c) for c in line.cells),
+                               words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words
+                                           if not is_stray_line(t))))
     return out

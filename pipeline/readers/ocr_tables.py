@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 RULE_MIN_INCHES = 0.6  # a run of ink this long is a rule, not a letter
+SHORT_RULE_MIN_INCHES = 0.2  # a column rule of a one-line row: counts between two rules across
 RULE_MAX_INCHES = 0.05  # a rule is thinner than this ...
 BAR_INK = 0.8  # ... unless it is a solid bar (its share of ink), which bounds cells too
 SKEW_BAND = 2  # pixels either side searched for the rest of a skewed rule
@@ -61,13 +62,13 @@ def _runs(dark: np.ndarray, min_len: int) -> np.ndarray:
     return np.column_stack([starts[keep, 0], starts[keep, 1], ends[keep, 1]])
 
 
-def _horizontal(dark: np.ndarray, dpi: int) -> list[Rule]:
+def _horizontal(dark: np.ndarray, dpi: int, min_inches: float = RULE_MIN_INCHES) -> list[Rule]:
     band = dark.copy()
     for shift in range(1, SKEW_BAND + 1):
         band[shift:] |= dark[:-shift]
         band[:-shift] |= dark[shift:]
     rules: list[list[int]] = []  # [low, high, start, end]
-    for row, start, end in _runs(band, int(RULE_MIN_INCHES * dpi)):
+    for row, start, end in _runs(band, int(min_inches * dpi)):
         for rule in reversed(rules[-20:]):  # runs come row by row: the rule is a recent one
             if row - rule[1] <= 1 and start < rule[3] and end > rule[2]:
                 rule[1], rule[2], rule[3] = row, min(rule[2], start), max(rule[3], end)
@@ -83,9 +84,28 @@ def _horizontal(dark: np.ndarray, dpi: int) -> list[Rule]:
     return out
 
 
+def _ends_on(rule: Rule, across: list[Rule], tolerance: float) -> bool:
+    """A short vertical rule's two ends each on a horizontal rule that passes it."""
+    def on(y: float) -> bool:
+        return any(abs(h.pos - y) <= tolerance and h.start - tolerance <= rule.pos <= h.end + tolerance for h in across)
+    return on(rule.start) and on(rule.end)
+
+
 def find_rules(dark: np.ndarray, dpi: int) -> tuple[list[Rule], list[Rule]]:
-    """The page's horizontal and vertical rules, in pixels."""
-    return _horizontal(dark, dpi), _horizontal(dark.T, dpi)
+    """The page's horizontal and vertical rules, in pixels. A vertical rule shorter than a rule
+    (the column rules of a one-line row, under an inch) counts where it joins two horizontal
+    rules: no stroke of a letter does."""
+    horizontal = _horizontal(dark, dpi)
+    vertical = _horizontal(dark.T, dpi)
+    # a pass of its own: among the many short runs (letters' strokes) a long rule's pieces
+    # would no longer be joined
+    long_enough = int(RULE_MIN_INCHES * dpi)
+    tolerance = dpi / 30
+    vertical += [v for v in _horizontal(dark.T, dpi, SHORT_RULE_MIN_INCHES)
+                 if v.end - v.start < long_enough and _ends_on(v, horizontal, tolerance)
+                 and not any(abs(u.pos - v.pos) <= tolerance and u.start - tolerance <= v.start and v.end <= u.end + tolerance
+                             for u in vertical)]
+    return horizontal, vertical
 
 
 def erase(pixels: np.ndarray, horizontal: list[Rule], vertical: list[Rule]) -> np.ndarray:
@@ -162,20 +182,40 @@ def _band_edges(grid: Grid, top: float, bottom: float, tolerance: float) -> list
     return _merged([v.pos for v in grid.verticals if v.start - tolerance <= middle <= v.end + tolerance], tolerance)
 
 
-def table_rows(grid: Grid, words: list[Word], dpi: int) -> list[tuple[float, list[str] | None, list[Word]]]:
-    """The grid's row bands that hold words, top to bottom: (top, cells, words). Cells are one
-    per column of the grid (a merged cell's text in its first column); a band that is one
-    cell across the whole grid (a title box) has cells None: its words are text lines."""
+def _cell_boxes(columns: list[float], edges: list[float], top: float, bottom: float,
+                tolerance: float) -> list[tuple[float, float, float, float] | None]:
+    """Each column's cell in a row band, (x0, top, x1, bottom) between the band's rules; None
+    for a column a merged cell covers (no rule at its left in this band)."""
+    boxes = []
+    for left in columns[:-1]:
+        if not any(abs(e - left) <= tolerance for e in edges):
+            boxes.append(None)
+            continue
+        right = min((e for e in edges if e > left + tolerance), default=columns[-1])
+        boxes.append((left, top, right, bottom))
+    return boxes
+
+
+class TableRow(NamedTuple):
+    top: float
+    cells: list[str] | None  # None: a band one cell across the grid (a title box): text lines
+    words: list[Word]
+    boxes: list[tuple[float, float, float, float] | None]  # each cell's box (None: merged)
+
+
+def table_rows(grid: Grid, words: list[Word], dpi: int) -> list[TableRow]:
+    """The grid's row bands, top to bottom (a band without words too: OCR may have missed a
+    lone number). Cells are one per column of the grid (a merged cell's text in its first
+    column); a band that is one cell across the whole grid (a title box) has cells None."""
     tolerance = dpi / 30
     columns = _merged([v.pos for v in grid.verticals], tolerance)
     out = []
     for top, bottom in zip(grid.row_edges, grid.row_edges[1:]):
         inside = [w for w in words if top <= (w.top + w.bottom) / 2 < bottom]
-        if not inside:
-            continue
         edges = _band_edges(grid, top, bottom, tolerance)
         if len(edges) < 3:
-            out.append((top, None, inside))
+            if inside:
+                out.append(TableRow(top, None, inside, []))
             continue
         cells: list[list[Word]] = [[] for _ in columns[:-1]]
         for w in inside:
@@ -183,7 +223,8 @@ def table_rows(grid: Grid, words: list[Word], dpi: int) -> list[tuple[float, lis
             left = max((e for e in edges if e <= centre), default=edges[0])
             column = max(i for i, c in enumerate(columns[:-1]) if c <= left + tolerance) if left >= columns[0] - tolerance else 0
             cells[column].append(w)
-        out.append((top, [_cell_text(ws) for ws in cells], inside))
+        out.append(TableRow(top, [_cell_text(ws) for ws in cells], inside,
+                            _cell_boxes(columns, edges, top, bottom, tolerance)))
     return out
 
 

@@ -6,7 +6,8 @@ samples' in tests/gold_genres/).
 
 Producers: reportlab (platypus, drawn checkboxes), fpdf2 (checkbox glyphs from DejaVu Sans,
 Debian's fonts-dejavu-core), headless Chromium's print-to-PDF (Debian's chromium), LibreOffice
-Writer's PDF export (Debian's libreoffice-writer-nogui), a scan (poppler-utils), and HTML in
+Writer's PDF export (Debian's libreoffice-writer-nogui), a scan (poppler-utils), scanned twins of
+text-layer samples (scan.py), and HTML in
 four styles and encodings. The text is Sarabun, the government's standard face. Thai has no
 spaces between words, so lines are wrapped at word boundaries found by pythainlp and measured
 with the font's real widths, as a word processor would.
@@ -24,14 +25,14 @@ from pathlib import Path
 
 from samplegen import framework_lists, genres, other_kinds, render_layouts
 from samplegen.bad_inputs import TEXT_FIXTURE, make_bad_inputs, make_text_fixture
-from samplegen.gold import garbled_gold, gold_for, scan_gold
+from samplegen.gold import garbled_gold, gold_for, nothing_read_gold, scan_gold
 from samplegen.poppler import poppler_page_text
 from samplegen.render_browser import make_chromium
 from samplegen.render_fpdf import make_fpdf2
 from samplegen.render_html import make_html
 from samplegen.render_office import make_libreoffice
 from samplegen.render_reportlab import make_reportlab
-from samplegen.scan import make_scan
+from samplegen.scan import SCANNED_TWINS, make_scan, make_scanned_twin, twin_name
 from samplegen.specs_genres import GENRE_SAMPLES
 from samplegen.specs_kpi import SAMPLES
 from samplegen.specs_layouts import LAYOUT_SAMPLES
@@ -138,6 +139,14 @@ def main(argv: list[str] | None = None) -> None:
         gold = genres.make(spec, producer, path)
         write_gold(out / "tests" / "gold_genres" / (path.name + ".json"), gold)
         print(f"{path.relative_to(out)}  ({producer}, {len(gold['rows'])} gold rows)")
+    for source, dpi, seed in SCANNED_TWINS:  # made from the samples above: after them
+        name = twin_name(source)
+        if only and not {source.split(".")[0], name.split(".")[0]} & only:
+            continue
+        pages = make_scanned_twin(samples_dir / source, samples_dir / name, dpi, seed)
+        # without OCR nothing is read; with it, the text-layer twin's gold (tests/test_ocr_twins.py)
+        write_gold(gold_dir / (name + ".json"), nothing_read_gold(pages, "text_layer_missing", list(range(1, pages + 1))))
+        print(f"samples/{name}  (scan of {source}, {pages} pages, {dpi} dpi)")
     if not only:
         make_bad_inputs(made["reportlab"], made["html-utf8"], out / "tests" / "data" / "bad")
         make_text_fixture(out / TEXT_FIXTURE)

@@ -151,6 +151,34 @@ FRAMEWORK_2551 = dict(
 )
 
 
+# A department's framework on two slides, no planted error: the text-layer twin of a scan.
+FRAMEWORK_2553 = dict(
+    slug="framework_2553_department",
+    kind="framework",
+    fiscal_year_be=2553,
+    title="กรอบการประเมินผลการปฏิบัติราชการของกรม ประจำปีงบประมาณ พ.ศ. 2553",
+    dimensions=[
+        dict(number=1, name="มิติด้านประสิทธิผล", weight="70", groups=[
+            ("ผลสำเร็จตามแผนปฏิบัติราชการของกรม", [
+                ("1.", "ระดับความสำเร็จของร้อยละเฉลี่ยถ่วงน้ำหนักในการบรรลุเป้าหมายตามแผนปฏิบัติราชการของกรม", "40"),
+                ("2.", "ร้อยละของโครงการที่ดำเนินการแล้วเสร็จตามแผน", "30"),
+            ]),
+        ]),
+        dict(number=2, name="มิติด้านการพัฒนาองค์การ", weight="30", groups=[
+            ("การพัฒนาองค์การ", [
+                ("3.", "ระดับความสำเร็จของการพัฒนาสมรรถนะบุคลากร", "15"),
+                ("4.", "ระดับความสำเร็จของการจัดการความรู้", "15"),
+            ]),
+        ]),
+    ],
+    group_notes=[],
+    criteria=[],
+    text_slides=[],
+    flat=False,
+    flags=[],
+)
+
+
 # --- M&E progress reports ---------------------------------------------------------------------
 
 ME_TITLE = "รายงานระบบติดตามและประเมินผลแห่งชาติ"
@@ -330,6 +358,7 @@ OTHER_SAMPLES = [
     (FRAMEWORK_2550, "reportlab"),
     (FRAMEWORK_2551, "html-utf8"),
     (FRAMEWORK_2551, "reportlab"),
+    (FRAMEWORK_2553, "reportlab"),
     (ME_2565, "html-utf8"),
     (ME_2565, "reportlab"),
     (ME_2566, "html-cp874-undeclared"),
