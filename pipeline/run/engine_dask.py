@@ -9,11 +9,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import threading
 import time
 from dataclasses import replace
 from typing import Callable, Iterator, Optional
 
+from thaikpi.pipeline.errors import one_line
 from thaikpi.pipeline.run.inputs import Task
 from thaikpi.pipeline.run.orphans import die_with_parent
 from thaikpi.pipeline.run.pool import Helper, Result
@@ -21,6 +23,10 @@ from thaikpi.pipeline.run.process import error_document
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.document import Document
 
+# Tests only: the Dask worker that is given the file of this name dies as it starts it.
+KILL_WORKER = "THAIKPI_TEST_KILL_WORKER"
+_KILLED = ("the Dask task failed: each worker that read this file died while reading it (killed, or out of "
+           "memory), as many times as the scheduler allows (distributed.scheduler.allowed-failures)")
 # On a Dask worker: helper processes kept between tasks, one per task running at a time.
 _IDLE: list[Helper] = []
 _IDLE_LOCK = threading.Lock()
@@ -30,6 +36,8 @@ def run_limited(task: Task, settings: Settings, time_limit: Optional[float],
                 memory_limit: Optional[int]) -> tuple[str, float]:
     """A Dask task: the file processed in a helper process under the local engine's per-file
     time and memory limits, so that a runaway file costs a failed entry, not a Dask worker."""
+    if (doomed := os.environ.get(KILL_WORKER)) and os.path.basename(task.path) == doomed:
+        os.kill(os.getpid(), signal.SIGKILL)  # tests only: a worker lost mid-task, as to the OOM killer
     with _IDLE_LOCK:
         helper = next((h for h in _IDLE if h.config == (settings, memory_limit)), None)
         if helper is not None:
@@ -84,6 +92,7 @@ def run_dask(tasks: list[Task], on_result: Callable[[Result], None], *, schedule
     if not tasks:
         return
     from dask.distributed import as_completed
+    from distributed import KilledWorker
     with _client(scheduler, jobs, connect_timeout) as client:
         started = time.monotonic()
         futures = {client.submit(run_limited, replace(task, path=os.path.abspath(task.path)), settings, time_limit,
@@ -94,8 +103,10 @@ def run_dask(tasks: list[Task], on_result: Callable[[Result], None], *, schedule
             try:
                 document, seconds = future.result()
                 result = Result(task, Document.model_validate_json(document), seconds)
-            except Exception as exc:  # the worker died (again, past Dask's retries) or the task was lost
-                result = Result(task, error_document(task.source, "crashed", f"the Dask task failed: {exc}"),
+            except KilledWorker:  # every worker that tried it died (killed, out of memory): Dask retried it
+                result = Result(task, error_document(task.source, "crashed", _KILLED), time.monotonic() - started)
+            except Exception as exc:  # the task was lost otherwise
+                result = Result(task, error_document(task.source, "crashed", f"the Dask task failed: {one_line(exc)}"),
                                 time.monotonic() - started)
             on_result(result)
             future.release()
