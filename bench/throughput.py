@@ -1,14 +1,18 @@
 """Throughput of ingest, against baselines measured in the same run.
 
-    .venv/bin/python bench/throughput.py [--copies 27] [--real ../shared/corpus/real]
+    .venv/bin/python bench/throughput.py [--copies 27] [--real ../shared/corpus/real] [--modes abcdefg]
 
 Builds a corpus (copies of samples/ with varied bytes, plus the text-layer PDFs of the real
 corpus: the scans are left out) and prints, for each mode, files, pages, seconds, pages per
 second, the ratio to (a), and peak memory (max RSS of the mode's processes):
   (a) a plain loop of pdfplumber extract_text + extract_tables over the PDFs, one process;
   (b) thaikpi ingest --jobs 1;   (c) thaikpi ingest with every core;
-  (d) (c) again with nothing changed;   (e) poppler's pdftotext over the PDFs.
-Then (b) again on a corpus twice as large, to show whether memory stays flat.
+  (d) (c) again with nothing changed;   (e) poppler's pdftotext over the PDFs;
+  (f) (b) with OCR as shipped (--ocr auto): the pages whose text layer is missing or beyond
+      repair are read by Tesseract, seconds each; (a) and (e) read no page that way, so (b),
+      (c) and (d) run with --ocr off and compare text-layer reading with text-layer reading;
+  (g) (b) again on a corpus twice as large, to show whether memory stays flat.
+`--modes abe` runs only those (a quick comparison of the reader).
 Each mode runs in a fresh process so that its peak memory is its own.
 """
 from __future__ import annotations
@@ -79,9 +83,27 @@ def measure(mode: str, args) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def ingest_cmd(corpus: Path, out: Path, jobs: int) -> list[str]:
+def ingest_cmd(corpus: Path, out: Path, jobs: int, ocr: str = "off") -> list[str]:
     return [str(ROOT / ".venv" / "bin" / "thaikpi") if (ROOT / ".venv" / "bin" / "thaikpi").exists() else "thaikpi",
-            "ingest", str(corpus), "--out", str(out), "--jobs", str(jobs), "--time-limit", "900"]
+            "ingest", str(corpus), "--out", str(out), "--jobs", str(jobs), "--time-limit", "900", "--ocr", ocr]
+
+
+def _print_goals(m: dict, pages_all: int, plumber_pages: int, cores: int) -> None:
+    base = plumber_pages / m["a"]["seconds"] if "a" in m else None
+    rate = {k: pages_all / m[k]["seconds"] for k in "bcf" if k in m}
+    print("\ngoals (issues 6, 27):")
+    if base and "b" in rate:
+        print(f"  (b) >= 5 x (a):            {rate['b'] / base:.2f} x  {'met' if rate['b'] >= 5 * base else 'NOT met'}")
+    if "e" in m and "b" in rate:
+        rate_e = plumber_pages / m["e"]["seconds"]
+        print(f"  (b) within 6 x of (e):     (e) is {rate_e / rate['b']:.1f} x (b)  {'met' if rate_e <= 6 * rate['b'] else 'NOT met'}")
+    if "c" in rate and "b" in rate:
+        print(f"  (c) close to {cores} x (b):     {rate['c'] / rate['b']:.2f} x")
+    if "d" in m and "b" in m:
+        d, b = m["d"]["seconds"], m["b"]["seconds"]
+        print(f"  (d) under 2% of (b)'s time: {100 * d / b:.1f}%  {'met' if d < 0.02 * b else 'NOT met'}")
+    if "b" in m and "g" in m:
+        print(f"  memory flat: {m['b']['peak_mb']:.0f} MB, {m['g']['peak_mb']:.0f} MB on the corpus twice as large")
 
 
 def main() -> None:
@@ -89,43 +111,47 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=27, help="copies of each sample (27 x 11 + real >= 300)")
     parser.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "corpus" / "real")
     parser.add_argument("--no-real", action="store_true", help="leave the real corpus out (a quick run)")
+    parser.add_argument("--modes", default="abcdefg", help="which modes to run (letters; g: (b) on twice the corpus)")
     args = parser.parse_args()
     real = None if args.no_real else args.real
     cores = os.cpu_count() or 1
+    modes = set(args.modes)
+    m: dict[str, dict] = {}
+    rows = []
     with tempfile.TemporaryDirectory(prefix="thaikpi-bench-") as tmp:
         tmp = Path(tmp)
         corpus = make_corpus(tmp / "corpus", args.copies, real)
         pdfs = [str(p) for p in corpus if p.read_bytes()[:5] == b"%PDF-"]
-        pages_all = pdf_pages(corpus) + sum(1 for p in corpus if p.suffix == ".html")
+        plumber_pages = pdf_pages(corpus)
+        pages_all = plumber_pages + sum(1 for p in corpus if p.suffix == ".html")
         print(f"corpus: {len(corpus)} documents ({len(pdfs)} PDF), {pages_all} pages; {cores} cores", flush=True)
-        rows = []
-        a = measure("plumber", pdfs)
-        rows.append(("(a) pdfplumber text+tables loop", len(pdfs), a["pages"], a))
-        b = measure("ingest", ingest_cmd(tmp / "corpus", tmp / "out_b", 1))
-        rows.append(("(b) thaikpi ingest --jobs 1", len(corpus), pages_all, b))
-        c = measure("ingest", ingest_cmd(tmp / "corpus", tmp / "out_c", cores))
-        rows.append((f"(c) thaikpi ingest --jobs {cores}", len(corpus), pages_all, c))
-        d = measure("ingest", ingest_cmd(tmp / "corpus", tmp / "out_c", cores))
-        rows.append(("(d) (c) re-run, nothing changed", len(corpus), pages_all, d))
-        e = measure("pdftotext", pdfs)
-        rows.append(("(e) poppler pdftotext loop", len(pdfs), a["pages"], e))
-        big = make_corpus(tmp / "corpus2", args.copies * 2, real)
-        b2 = measure("ingest", ingest_cmd(tmp / "corpus2", tmp / "out_b2", 1))
-        pages_big = pdf_pages(big) + sum(1 for p in big if p.suffix == ".html")
-        rows.append((f"(b) on {len(big)} documents", len(big), pages_big, b2))
+        runs = [("a", "(a) pdfplumber text+tables loop", "plumber", pdfs, len(pdfs), plumber_pages),
+                ("b", "(b) thaikpi ingest --jobs 1", "ingest", ingest_cmd(tmp / "corpus", tmp / "out_b", 1),
+                 len(corpus), pages_all),
+                ("c", f"(c) thaikpi ingest --jobs {cores}", "ingest", ingest_cmd(tmp / "corpus", tmp / "out_c", cores),
+                 len(corpus), pages_all),
+                ("d", "(d) (c) re-run, nothing changed", "ingest", ingest_cmd(tmp / "corpus", tmp / "out_c", cores),
+                 len(corpus), pages_all),
+                ("e", "(e) poppler pdftotext loop", "pdftotext", pdfs, len(pdfs), plumber_pages),
+                ("f", "(f) (b) with OCR (--ocr auto)", "ingest", ingest_cmd(tmp / "corpus", tmp / "out_f", 1, "auto"),
+                 len(corpus), pages_all)]
+        for key, name, mode, cmd, files, pages in runs:
+            if key in modes or (key == "c" and "d" in modes):
+                m[key] = measure(mode, cmd)
+                rows.append((name, files, pages, m[key]))
+        if "g" in modes:
+            big = make_corpus(tmp / "corpus2", args.copies * 2, real)
+            m["g"] = measure("ingest", ingest_cmd(tmp / "corpus2", tmp / "out_b2", 1))
+            pages_big = pdf_pages(big) + sum(1 for p in big if p.suffix == ".html")
+            rows.append((f"(g) (b) on {len(big)} documents", len(big), pages_big, m["g"]))
 
-    base = a["pages"] / a["seconds"]
+    base = plumber_pages / m["a"]["seconds"] if "a" in m else None
     print(f"\n{'mode':<36} {'files':>6} {'pages':>6} {'seconds':>9} {'pages/s':>9} {'x (a)':>7} {'peak MB':>8}")
-    for name, files, pages, m in rows:
-        rate = pages / m["seconds"] if m["seconds"] else float("inf")
-        print(f"{name:<36} {files:>6} {pages:>6} {m['seconds']:>9.2f} {rate:>9.1f} {rate / base:>7.2f} {m['peak_mb']:>8.0f}")
-    rate_b, rate_c, rate_e = pages_all / b["seconds"], pages_all / c["seconds"], a["pages"] / e["seconds"]
-    print("\ngoals (issue 6):")
-    print(f"  (b) >= 5 x (a):            {rate_b / base:.2f} x  {'met' if rate_b >= 5 * base else 'NOT met'}")
-    print(f"  (b) within 6 x of (e):     (e) is {rate_e / rate_b:.1f} x (b)  {'met' if rate_e <= 6 * rate_b else 'NOT met'}")
-    print(f"  (c) close to {cores} x (b):     {rate_c / rate_b:.2f} x")
-    print(f"  (d) under 2% of (b)'s time: {100 * d['seconds'] / b['seconds']:.1f}%  {'met' if d['seconds'] < 0.02 * b['seconds'] else 'NOT met'}")
-    print(f"  memory flat: {b['peak_mb']:.0f} MB at {len(corpus)} documents, {b2['peak_mb']:.0f} MB at {len(big)}")
+    for name, files, pages, r in rows:
+        rate = pages / r["seconds"] if r["seconds"] else float("inf")
+        ratio = f"{rate / base:>7.2f}" if base else f"{'-':>7}"
+        print(f"{name:<36} {files:>6} {pages:>6} {r['seconds']:>9.2f} {rate:>9.1f} {ratio} {r['peak_mb']:>8.0f}")
+    _print_goals(m, pages_all, plumber_pages, cores)
 
 
 if __name__ == "__main__":

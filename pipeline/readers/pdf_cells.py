@@ -7,7 +7,7 @@ from typing import Optional
 from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
 
-from thaikpi.pipeline.readers.pdf_geometry import SortedChars, overlaps
+from thaikpi.pipeline.readers.pdf_geometry import SortedChars, overlapping
 from thaikpi.pipeline.readers.pdf_words import X_TOLERANCE, Y_TOLERANCE, extract_text, text_lines
 
 
@@ -22,7 +22,7 @@ class CharsByTop(SortedChars):
 
     def overlapping(self, bbox) -> list[dict]:
         """The chars that overlap the box, in their order."""
-        return [c for c in self.between(bbox[1] - self.reach, bbox[3], end_included=True) if overlaps(c, bbox)]
+        return overlapping(self.between(bbox[1] - self.reach, bbox[3], end_included=True), bbox)
 
 
 def clipped(chars: list[dict], bbox) -> list[dict]:
@@ -62,10 +62,14 @@ def cell_text(chars: CharsByTop, bbox, text: str, indent: float,
     return "\n".join(parts)
 
 
-def _midpoint_in(char: dict, bbox) -> bool:
-    """Table.extract's rule for a char in a cell (a function nested inside it in pdfplumber)."""
-    h_mid, v_mid = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
+def _midpoints_in(chars: list[dict], bbox) -> list[dict]:
+    """The chars in a cell by Table.extract's rule (a function nested inside it in
+    pdfplumber): the char's midpoint in the box, right and bottom edges left out. One loop
+    with the test inline: it runs for every char of the page for each table (2.3 million
+    calls on the bench corpus, where a call per char cost a third more)."""
+    x0, top, x1, bottom = bbox
+    return [c for c in chars
+            if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
 
 
 def _by_midpoint(chars: list[dict], low: str, high: str) -> SortedChars:
@@ -80,18 +84,18 @@ def table_rows(rows: list, box, chars: list[dict], x_tolerance: float = X_TOLERA
     sorted by height once and each row takes its slice, then the row's by width and each cell
     takes its slice (in page order, which the text extraction relies on). The tolerances
     are pdf_words'."""
-    by_height = _by_midpoint([c for c in chars if _midpoint_in(c, box)], "top", "bottom")
+    by_height = _by_midpoint(_midpoints_in(chars, box), "top", "bottom")
     texts = []
     for row in rows:
         box = row.bbox  # a property that recomputes itself
-        row_chars = [c for c in by_height.between(box[1], box[3]) if _midpoint_in(c, box)]
+        row_chars = _midpoints_in(by_height.between(box[1], box[3]), box)
         by_width = _by_midpoint(row_chars, "x0", "x1")
         cells: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            cell_chars = [c for c in by_width.between(cell[0], cell[2]) if _midpoint_in(c, cell)]
+            cell_chars = _midpoints_in(by_width.between(cell[0], cell[2]), cell)
             cells.append(extract_text(cell_chars, x_tolerance, y_tolerance) if cell_chars else "")
         texts.append(cells)
     return texts

@@ -34,6 +34,13 @@ def overlaps(obj: dict, bbox) -> bool:
     return obj["x0"] <= bbox[2] and obj["x1"] >= bbox[0] and obj["top"] <= bbox[3] and obj["bottom"] >= bbox[1]
 
 
+def overlapping(objs: list[dict], bbox) -> list[dict]:
+    """The objects that `overlaps` the box, in their order: its test inline, for it runs for
+    every char of a page for each of its tables (2 million calls on the bench corpus)."""
+    x0, top, x1, bottom = bbox
+    return [o for o in objs if o["x0"] <= x1 and o["x1"] >= x0 and o["top"] <= bottom and o["bottom"] >= top]
+
+
 class SortedChars:
     """Chars sorted by one number each (`keys`, in the chars' order), to take those whose
     number lies in a span without testing every char."""

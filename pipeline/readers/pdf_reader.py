@@ -20,7 +20,7 @@ from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
 from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
 from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
-from thaikpi.pipeline.readers.pdf_geometry import outside, overlaps
+from thaikpi.pipeline.readers.pdf_geometry import outside, overlapping
 from thaikpi.pipeline.readers.pdf_glyph_repairs import (
     anchor_marks, map_symbol_glyphs, mark_lost_glyphs, overprinted_chars, repair_line, type0_symbol_fonts,
 )
@@ -133,7 +133,7 @@ def _table_items(page, tables: list, number: int, next_table: int, settings: Rea
         table_box = table.bbox
         geometry = table.rows  # a property that regroups the cells each time
         rows = table_rows(geometry, table_box, page.chars, settings.cell_x_tolerance, settings.cell_y_tolerance)
-        near = CharsByTop([c for c in page.chars if overlaps(c, table_box)])
+        near = CharsByTop(overlapping(page.chars, table_box))
         for row, cells_geometry in zip(rows, geometry):
             cells = tuple(cell_text(near, box, (c or "").strip(), settings.indent,
                                     settings.cell_x_tolerance, settings.cell_y_tolerance)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 from typing import Optional
 
+import cffi
 import pypdfium2.raw as raw
 
 from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box, object_matrix
@@ -16,27 +17,48 @@ def _color(obj, getter) -> Optional[tuple[float, ...]]:
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
+# The calls made per path segment go through cffi, as pdfium_chars' per char (a cffi call takes
+# about half a ctypes call's time; a page of ruled tables has thousands of segments). The
+# functions are pypdfium2's own, taken by address.
+_ffi = cffi.FFI()
+_PER_SEGMENT = {
+    "FPDFPath_CountSegments": "int (*)(void *)",
+    "FPDFPath_GetPathSegment": "void * (*)(void *, int)",
+    "FPDFPathSegment_GetType": "int (*)(void *)",
+    "FPDFPathSegment_GetPoint": "int (*)(void *, float *, float *)",
+    "FPDFPathSegment_GetClose": "int (*)(void *)",
+}
+_C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+      for name, signature in _PER_SEGMENT.items()}
+
+
 def _subpaths(obj, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     """A path's subpaths as point lists in page space (curves by their end points, as
     pdfminer's pts), each with whether it was closed."""
     subpaths: list[tuple[list, bool]] = []
     own = compose(object_matrix(obj), matrix)
-    x, y = ctypes.c_float(), ctypes.c_float()
+    path = _ffi.cast("void *", ctypes.cast(obj, ctypes.c_void_p).value)
+    get_segment, get_type, get_point, get_close = (
+        _C["FPDFPath_GetPathSegment"], _C["FPDFPathSegment_GetType"], _C["FPDFPathSegment_GetPoint"],
+        _C["FPDFPathSegment_GetClose"])
+    xy = _ffi.new("float[2]")
+    xy_y = xy + 1
+    bezier, moveto = raw.FPDF_SEGMENT_BEZIERTO, raw.FPDF_SEGMENT_MOVETO
     controls = 0  # pdfium gives a Bezier curve as three segments: two control points, then its end
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, i)
-        kind = raw.FPDFPathSegment_GetType(seg)
-        if kind == raw.FPDF_SEGMENT_BEZIERTO and controls < 2:
+    for i in range(_C["FPDFPath_CountSegments"](path)):
+        seg = get_segment(path, i)
+        kind = get_type(seg)
+        if kind == bezier and controls < 2:
             controls += 1
             continue
         controls = 0
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        point = apply_matrix(own, x.value, y.value)
-        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+        get_point(seg, xy, xy_y)
+        point = apply_matrix(own, xy[0], xy[1])
+        if kind == moveto or not subpaths:
             subpaths.append(([point], False))
         else:
             subpaths[-1][0].append(point)
-        if raw.FPDFPathSegment_GetClose(seg):
+        if get_close(seg):
             points, _ = subpaths[-1]
             subpaths[-1] = (points, True)
     return subpaths
