@@ -90,27 +90,41 @@ def test_a_frameworks_weights_are_left_to_its_own_checks():
 
 
 # --- total_mismatch ---------------------------------------------------------------------
+# Total rows are not records: the extractor checks them as it reads them
+# (extractors/indicator_totals.py), on a table's rows in reading order.
+
+def totals(*rows):
+    from thaikpi.extractors.indicator_totals import stated_total_flags, total_kind
+    return stated_total_flags([(r, total_kind(r.name) is not None) for r in rows])
+
 
 def test_a_total_row_that_is_not_the_sum_of_the_rows_above():
     rows = [record(name="ผู้เข้าอบรม ครั้งที่ 1", table=1, result_value=60),
             record(name="ผู้เข้าอบรม ครั้งที่ 2", table=1, result_value=45),
             record(code=None, name="รวม", table=1, result_value=115, result_text="115", page=3)]
-    [flag] = flags(*rows)
+    [flag] = totals(*rows)
     assert (flag.check, flag.reported, flag.expected, flag.page) == ("total_mismatch", 115, 105, 3)
 
 
 def test_an_average_row_within_its_printed_decimals_is_no_flag():
     rows = [record(name="ด้านที่ 1", table=1, result_value=4.51), record(name="ด้านที่ 2", table=1, result_value=4.20),
             record(name="ด้านที่ 3", table=1, result_value=4.00)]
-    assert flags(*rows, record(code=None, name="ค่าเฉลี่ย", table=1, result_value=4.24, result_text="4.24")) == []
-    [flag] = flags(*rows, record(code=None, name="ค่าเฉลี่ย", table=1, result_value=4.34, result_text="4.34"))
+    assert totals(*rows, record(code=None, name="ค่าเฉลี่ย", table=1, result_value=4.24, result_text="4.24")) == []
+    [flag] = totals(*rows, record(code=None, name="ค่าเฉลี่ย", table=1, result_value=4.34, result_text="4.34"))
     assert (flag.reported, flag.expected) == (4.34, 4.2367)
 
 
 def test_a_total_with_a_part_missing_is_no_flag():
     rows = [record(name="ก", table=1, result_value=60), record(name="ข", table=1, result_value=None),
             record(code=None, name="รวม", table=1, result_value=115)]
-    assert flags(*rows) == []
+    assert totals(*rows) == []
+
+
+def test_a_total_row_among_records_is_not_checked_twice():
+    # the checks stage leaves total rows to the extractor: one flag, not two
+    rows = [record(name="ก", table=1, result_value=60), record(name="ข", table=1, result_value=45),
+            record(code=None, name="รวม", table=1, result_value=115, result_text="115")]
+    assert [f.check for f in flags(*rows)] == []
 
 
 # --- percentage_mismatch ----------------------------------------------------------------

@@ -7,8 +7,8 @@ nothing is corrected. Each check needs every value it compares: a missing one is
   target and the result are in the same unit;
 - weight_sum_mismatch: the weights of a list of indicators do not add up to 100 (nor, where
   the list is in groups weighted out of 100 each, a group's);
-- total_mismatch: a total or average row kept as a record ("รวม", "เฉลี่ย") against the rows
-  above it in its table and group;
+(Total and average rows are no records: the extractor checks them as it reads them,
+extractors/indicator_totals.py, total_mismatch.)
 - percentage_mismatch: a percentage result given with its parts ("85.5 (171/200)") against
   numerator / denominator x 100.
 Numbers compare within half a unit of the last decimal printed (checks/score.py).
@@ -19,14 +19,13 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from thaikpi.extractors import labels_indicators as row_words
 from thaikpi.pipeline.checks import labels_indicators as words
 from thaikpi.pipeline.checks.score import interpolated_score
 from thaikpi.pipeline.settings import Settings
 from thaikpi.pipeline.text import match_key, to_arabic_digits, tolerance
 from thaikpi.schemas.document import Document, Indicator
 from thaikpi.schemas.flags import (
-    AchievementMismatch, Flag, PercentageMismatch, ScoreVsPerformance, TotalMismatch, WeightSumMismatch,
+    AchievementMismatch, Flag, PercentageMismatch, ScoreVsPerformance, WeightSumMismatch,
 )
 
 WHOLE = 100.0
@@ -40,9 +39,6 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _FRACTION = re.compile(rf"{_NUM}\s*(?:[ก-๙]{{1,10}}\s*)??(/|{'|'.join(words.FRACTION_WORDS)})\s*{_NUM}")
 _AT_MOST = tuple(match_key(w) for w in words.AT_MOST)
 _COMPARATOR_KEYS = sorted((match_key(w) for w in words.COMPARATOR_WORDS), key=len, reverse=True)
-# The names of total and average rows are the extractor's (one list: it reads the rows).
-_TOTAL_KEYS = frozenset(match_key(w) for w in row_words.SUM_ROW_NAMES)
-_AVERAGE_KEYS = frozenset(match_key(w) for w in row_words.AVERAGE_ROW_NAMES)
 
 
 def _number(value: float):
@@ -135,36 +131,6 @@ def weight_flags(indicators: list[Indicator]) -> list[Flag]:
         evidence=" + ".join(f"{i.code or i.name} ({_number(i.weight)})" for i in weighted))]
 
 
-def _total_kind(ind: Indicator) -> Optional[str]:
-    key = match_key(ind.name or "").strip(":")
-    return "total" if key in _TOTAL_KEYS else "average" if key in _AVERAGE_KEYS else None
-
-
-def total_flags(indicators: list[Indicator]) -> list[Flag]:
-    """A total or average row against the rows above it since the last such row, in the same
-    table and group; only where every one of them states its result."""
-    flags = []
-    parts: dict[tuple, list[Indicator]] = defaultdict(list)
-    for ind in indicators:
-        where = (ind.table, ind.group)
-        kind = _total_kind(ind)
-        if kind is None:
-            parts[where].append(ind)
-            continue
-        above, parts[where] = parts[where], []
-        if ind.result_value is None or len(above) < 2 or any(p.result_value is None for p in above):
-            continue
-        values = [p.result_value for p in above]
-        expected = sum(values) if kind == "total" else sum(values) / len(values)
-        if abs(expected - ind.result_value) > tolerance(ind.result_text or str(ind.result_value)):
-            flags.append(TotalMismatch.make(
-                reported=_number(ind.result_value), expected=_number(expected), page=ind.page,
-                indicator_code=ind.code, field=f"result ({kind})",
-                parts=" + ".join(f"{_number(v)}" for v in values) + (f", / {len(values)}" if kind == "average" else ""),
-                evidence=ind.name))
-    return flags
-
-
 def _is_percentage(ind: Indicator) -> bool:
     return words.PERCENT_UNIT in (ind.unit or "") + match_key(ind.result_text or "") or "%" in (ind.result_text or "")
 
@@ -222,7 +188,6 @@ def check_indicators(doc: Document, settings: Settings) -> Document:
     # compared with 100 again (extractors/indicator_totals.py).
     if doc.kind not in OWN_WEIGHT_CHECKS and not any(f.check == WeightSumMismatch.code for f in doc.flags):
         flags += weight_flags(doc.indicators)
-    flags += total_flags(doc.indicators)
     flags += percentage_flags(doc.indicators)
     flags += level_flags(doc.indicators, settings)
     return doc.model_copy(update={"flags": flags})
