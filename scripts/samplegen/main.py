@@ -103,35 +103,20 @@ def main(argv: list[str] | None = None) -> None:
     samples_dir, gold_dir = out / "samples", out / "tests" / "gold"
     samples_dir.mkdir(parents=True, exist_ok=True)
     made = {}
-    for spec, producer in SAMPLES + ROUND_SAMPLES:
-        if only and spec["slug"] not in only:
-            continue
-        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
-        gold = make_kpi(spec, producer, path)
-        write_gold(gold_dir / (path.name + ".json"), gold)
-        made[producer] = path
-        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
-    for spec, producer in OTHER_SAMPLES:  # frameworks and M&E reports
-        if only and spec["slug"] not in only:
-            continue
-        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
-        gold = other_kinds.make(spec, producer, path)
-        write_gold(gold_dir / (path.name + ".json"), gold)
-        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
-    for spec, producer in LAYOUT_SAMPLES:  # issue 23's layouts: hanging indents, justified Thai
-        if only and spec["slug"] not in only:
-            continue
-        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
-        gold = render_layouts.make(spec, producer, path)
-        write_gold(gold_dir / (path.name + ".json"), gold)
-        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
-    for spec, producer in FRAMEWORK_LIST_SAMPLES:  # frameworks whose indicators are lists
-        if only and spec["slug"] not in only:
-            continue
-        path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
-        gold = framework_lists.make(spec, producer, path)
-        write_gold(gold_dir / (path.name + ".json"), gold)
-        print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
+    families = ((SAMPLES + ROUND_SAMPLES, make_kpi),  # KPI reports (their round boxes too)
+                (OTHER_SAMPLES, other_kinds.make),  # frameworks and M&E reports
+                (LAYOUT_SAMPLES, render_layouts.make),  # issue 23's layouts: hanging indents, justified Thai
+                (FRAMEWORK_LIST_SAMPLES, framework_lists.make))  # frameworks whose indicators are lists
+    for specs, maker in families:
+        for spec, producer in specs:
+            if only and spec["slug"] not in only:
+                continue
+            path = samples_dir / f"{spec['slug']}.{TAGS[producer]}{suffix(producer)}"
+            gold = maker(spec, producer, path)
+            write_gold(gold_dir / (path.name + ".json"), gold)
+            if maker is make_kpi:  # the bad inputs are made from the last KPI sample of a producer
+                made[producer] = path
+            print(f"{path.relative_to(out)}  ({producer}, {gold['pages']} pages)")
     for spec, producer in GENRE_SAMPLES:  # real genres in their own layouts; gold in tests/gold_genres/
         if only and spec["slug"] not in only:
             continue

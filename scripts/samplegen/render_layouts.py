@@ -4,17 +4,17 @@ distributed justification (python-docx) exported by LibreOffice; and the gold of
 written from its spec."""
 from __future__ import annotations
 
-import os
 import subprocess
 import tempfile
 from pathlib import Path
 
-from samplegen.fonts import SARABUN, SARABUN_BOLD
+from samplegen.fonts import SARABUN
 from samplegen.gold import gold_for
 from samplegen.other_kinds import me_gold
 from samplegen.poppler import first_page_with, pdf_pages
 from samplegen.render_browser import CHROMIUM_FLAGS
 from samplegen.render_html import esc, html_plain
+from samplegen.render_office import convert_libreoffice
 from samplegen.layout import LIST_SECTIONS
 
 HANG = "2.4em"  # the hanging indent: a marker's column, the text after it lines up past it
@@ -182,22 +182,6 @@ def me_docx(spec: dict, path: Path) -> None:
 
 
 def export_libreoffice(docx: Path, path: Path) -> int:
-    """The DOCX exported to PDF by LibreOffice Writer, Sarabun found through a fontconfig file
-    of its own (as render_office.make_libreoffice)."""
-    with tempfile.TemporaryDirectory(prefix="thaikpi-libreoffice-") as tmp:
-        fonts = Path(tmp) / "fonts"
-        fonts.mkdir()
-        for font in (SARABUN, SARABUN_BOLD):
-            (fonts / font.name).write_bytes(font.read_bytes())
-        config = Path(tmp) / "fonts.conf"
-        config.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-                          '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                          f'<dir>{fonts}</dir><cachedir>{tmp}/cache</cachedir></fontconfig>')
-        source = Path(tmp) / f"{path.stem}.docx"
-        source.write_bytes(docx.read_bytes())
-        subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-                        "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(source)],
-                       check=True, capture_output=True, timeout=300,
-                       env={**os.environ, "FONTCONFIG_FILE": str(config)})
-        path.write_bytes((Path(tmp) / f"{path.stem}.pdf").read_bytes())
+    """The DOCX exported to PDF by LibreOffice Writer (render_office.convert_libreoffice)."""
+    convert_libreoffice(docx.read_bytes(), ".docx", "pdf:writer_pdf_Export", path)
     return pdf_pages(path)
