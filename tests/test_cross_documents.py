@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import csv_rows
+from conftest import csv_rows, run_cli
 from thaikpi.pipeline.checks.cross_documents import KEPT, cross_flags
 
 R6, R9, R12 = (f"kpi_2559_1-4_one_stop_round{n}.rl.pdf" for n in (6, 9, 12))
@@ -31,6 +31,16 @@ def test_the_rounds_of_one_report_raise_the_cross_document_flags(samples_ingest)
     assert message.endswith(f"cumulative result fell from 2 at 6 months ({out.parent / 'samples' / R6} p.1) "
                             f"to 1 at 9 months ({out.parent / 'samples' / R9} p.1)")
     assert "across documents 4 flags" in proc.stdout
+
+
+def test_audit_counts_the_cross_document_flags_by_rule(samples_ingest):
+    out, _ = samples_ingest
+    proc = run_cli("audit", str(out))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    at = lines.index("across documents 4 flags (cross_flags.csv)")
+    assert lines[at + 1:at + 4] == [f"  {'cross_weight_changed':<26} {2:>6}", f"  {'cross_result_decreased':<26} {1:>6}",
+                                    f"  {'cross_score_decreased':<26} {1:>6}"]
 
 
 def test_indicator_series_is_the_panel_of_indicator_by_period(samples_ingest):

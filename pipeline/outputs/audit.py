@@ -88,6 +88,7 @@ class Audit:
     failed: list[tuple[str, str, str]] = field(default_factory=list)
     documents_seen: dict[str, tuple] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # indicator_id -> name, of flagged indicators
+    cross: Counter = field(default_factory=Counter)  # the cross-document flags (cross_flags.csv), by rule
 
     @property
     def report_path(self) -> Path:
@@ -179,7 +180,17 @@ def _tally(out: Path, files: dict[str, TextIO]) -> Audit:
         if row["indicator_id"]:
             audit.names[row["indicator_id"]] = ""
     audit.names = _indicator_names(out, set(audit.names))
+    audit.cross = _cross_checks(out)
     return audit
+
+
+def _cross_checks(out: Path) -> Counter:
+    """The cross-document flags by rule (an output folder of 0.3.0 has none)."""
+    try:
+        with open(out / "cross_flags.csv", encoding="utf-8-sig", newline="") as fh:
+            return Counter(row["check"] for row in csv.DictReader(fh))
+    except FileNotFoundError:
+        return Counter()
 
 
 def _indicator_names(out: Path, wanted: set[str]) -> dict[str, str]:
@@ -210,6 +221,9 @@ def summary_lines(audit: Audit, top: int = 10) -> list[str]:
         lines += [f"  {_year_label(year):<26} {sum(audit.by_year[year].values()):>6}" for year in audit.years()]
         lines.append(f"most flagged documents, by errors and warnings (of {len(audit.most_flagged())})")
         lines += [f"  {d.serious:>4}  {d.source}" for d in audit.most_flagged(top)]
+    if audit.cross:
+        lines.append(f"across documents {sum(audit.cross.values())} flags (cross_flags.csv)")
+        lines += [f"  {check:<26} {n:>6}" for check, n in sorted(audit.cross.items(), key=lambda kv: (-kv[1], kv[0]))]
     if audit.failed:
         lines.append(f"failed files {len(audit.failed)} (listed in the report)")
     lines.append(f"report       {audit.report_path}")
