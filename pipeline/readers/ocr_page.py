@@ -16,7 +16,8 @@ from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
 from thaikpi.extractors import labels as label_tables
-from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_mark_cell, fix_number_cell, fix_text,
+from thaikpi.pipeline.text.ocr_markers import fixed_markers
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_label_line, fix_mark_cell, fix_number_cell, fix_text,
                                              is_stray_line,
                                              strip_stray_marks)
 from thaikpi.schemas.parsed import Line
@@ -75,19 +76,41 @@ def _speck(word: Word) -> bool:
     return len(word.text) <= 2 and word.conf < SPECK_CONFIDENCE and not word.text.isdigit()
 
 
-def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[float, float, Line]]:
-    """Words grouped into lines by Tesseract's block, paragraph and line numbers."""
+def _text_lines(words: Iterable[Word], page: int, points: float, indent: float) -> list[tuple[float, float, Line]]:
+    """Words grouped into lines by Tesseract's block, paragraph and line numbers. A line opens
+    a paragraph where Tesseract's paragraph changes or, as the text-layer reader guesses, where
+    it starts indented past the margin (pipeline/readers/pdf_paragraphs.py judges them later)."""
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
+    ordered = sorted(lines.items(), key=lambda kv: kv[0])
+    margin = _margin([min(w.x0 for w in ws) * points for _, ws in ordered])
     out, last_par = [], None
-    for key, ws in sorted(lines.items(), key=lambda kv: kv[0]):
+    for key, ws in ordered:
         ws.sort(key=lambda w: w.x0)
-        line = Line(cells=(" ".join(w.text for w in ws),), page=page, paragraph_start=key[:2] != last_par,
-                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws))
+        start = min(w.x0 for w in ws) * points
+        line = Line(cells=(" ".join(w.text for w in ws),), page=page,
+                    paragraph_start=key[:2] != last_par or start > margin + indent,
+                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws),
+                    top=round(_common_top(ws) * points, 1))
         last_par = key[:2]
         out.append((min(w.top for w in ws), min(w.x0 for w in ws), line))
     return out
+
+
+MARGIN_SPREAD = 3.0  # points: a scan's lines at one margin start this far apart (levelling, noise)
+
+
+def _margin(starts: list[float]) -> float:
+    """The left margin: the leftmost start several lines share, within MARGIN_SPREAD."""
+    shared = [s for s in starts if sum(abs(s - t) <= MARGIN_SPREAD for t in starts) >= 2]
+    return min(shared) if shared else min(starts, default=0.0)
+
+
+def _common_top(words: list[Word]) -> float:
+    """A line's top: its letters' median top (a letter with a mark above reads higher)."""
+    tops = sorted(w.top for w in words)
+    return tops[len(tops) // 2]
 
 
 CELL_INSET = 4  # pixels inside a cell's rules left out of its re-reading (what erasing left)
@@ -168,7 +191,7 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
         words_of_text = [w for w in inside if clean_cell(fix_text(w.text))]  # not a speck's letter
         for row in rows:
             if row.cells is None:
-                items += _text_lines(row.words, number, points)
+                items += _text_lines(row.words, number, points, settings.reader.indent)
                 continue
             cells = [_reread(tesseract, erased, box, dpi, settings)
                      if box and not clean_cell(fix_text(text)) and not any(_overlaps(w, box) for w in words_of_text) else text
@@ -176,7 +199,7 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
             if any(cells):
                 items.append((row.top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
         table += 1
-    items += _text_lines(rest, number, points)
+    items += _text_lines(rest, number, points, settings.reader.indent)
     items.sort(key=lambda it: (it[0], it[1]))
     return [line for _, _, line in items], confidences, table
 
@@ -189,11 +212,12 @@ LABELS = tuple(dict.fromkeys(
 
 
 def _fixed(text: str) -> str:
-    return fix_label_head(strip_stray_marks(fix_text(text)), LABELS)
+    return fix_label_line(fix_label_head(strip_stray_marks(fix_text(text)), LABELS), LABELS)
 
 
 def corrected(lines: list[Line]) -> list[Line]:
-    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made; lines that are
+    """One page's OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made and
+    its lists' markers read as signs put right (pipeline/text/ocr_markers.py); lines that are
     nothing but a stamp's or a tick's stray marks dropped."""
     out = []
     for line in lines:
@@ -204,4 +228,12 @@ def corrected(lines: list[Line]) -> list[Line]:
             out.append(replace(line, cells=tuple(_fixed(c) for c in line.cells),
                                words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words
                                            if not is_stray_line(t))))
+    text = [i for i, line in enumerate(out) if line.table is None and line.words and len(line.cells) == 1]
+    # a list's items line up at their text after the marker (a misread marker's box is askew)
+    marked = fixed_markers([(out[i].words[min(1, len(out[i].words) - 1)][0], out[i].cells[0]) for i in text])
+    for i, new in zip(text, marked):
+        if new != out[i].cells[0]:
+            first = out[i].words[0]
+            word = new.split(" ", 1)[0] if first[2] == out[i].cells[0].split(" ", 1)[0] else first[2]
+            out[i] = replace(out[i], cells=(new,), words=((first[0], first[1], word),) + out[i].words[1:])
     return out
