@@ -1,6 +1,6 @@
 """Scanned samples read by OCR give their text-layer twins' records (issue 24): each scan is
 processed with OCR and scored field by field (tests/twin_gold.py) against the gold of its
-twin, written from the twin's source. OCR costs about 5 s a page: four pages here.
+twin, written from the twin's source. OCR costs about 5 s a page: six pages here.
 
 kpi_2558_3-2_permit_days_planted_scanned is the generator's scan of the FALLING report (turned,
 noisy, stamped and ticked, 300 dpi); kpi_2556_2-3_disbursement_scan is page 1 of the NUMERIC
@@ -48,3 +48,14 @@ def test_a_scanned_action_plan_gives_its_twins_rows():
     share, wrong = field_share(doc, twin_gold(scan))
     assert share >= GOAL, f"{share:.1%} of gold fields right; wrong:\n" + "\n".join(wrong)
     assert doc["kind"] == "indicator_table" and len(doc["indicators"]) == 8
+
+
+def test_a_scanned_framework_gives_its_twins_dimensions_and_indicators():
+    # two pages, each a ruled table whose dimension row (มิติที่ N : ...) is one cell across
+    # two columns: Tesseract's page layout leaves it unread (page 1) or reads its marks as a
+    # line of their own and มิติที่ as Latin (page 2); the cell read again on its own gives it
+    scan = "framework_2553_department_scanned.scan.pdf"
+    doc = json.loads(process_file(SAMPLES / scan, Settings(ocr="auto")).model_dump_json())
+    share, wrong = field_share(doc, twin_gold(scan))
+    assert share >= GOAL, f"{share:.1%} of gold fields right; wrong:\n" + "\n".join(wrong)
+    assert [(d["number"], d["weight"]) for d in doc["dimensions"]] == [(1, 70.0), (2, 30.0)]

@@ -99,13 +99,14 @@ def ocr_pages(parsed: ParsedDocument, data: bytes, settings: Settings) -> Parsed
 def _replace_pages(parsed: ParsedDocument, pdf: pdfium.PdfDocument, tesseract, wanted: list[int],
                    sources: dict[int, str], settings: Settings) -> ParsedDocument:
     from thaikpi.pipeline.readers.ocr_page import corrected, read_page
+    from thaikpi.pipeline.readers.pdf_paragraphs import mark_paragraphs
     table = 1 + max((line.table for line in parsed.lines if line.table is not None), default=0)
     read: dict[int, list[Line]] = {}
     confidence: dict[int, float] = {}
     for number in wanted:
         lines, confs, table = read_page(tesseract, pdf[number - 1], number, table, settings)
         if len(confs) >= MIN_WORDS:
-            read[number] = corrected(lines)
+            read[number] = mark_paragraphs(corrected(lines))
             confidence[number] = round(sum(confs) / len(confs), 1)
     kept = [line for line in parsed.lines if line.page not in read]
     ocr_lines = [line for lines in read.values() for line in lines]

@@ -12,11 +12,13 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from thaikpi.pipeline.readers import ocr_image
+from thaikpi.pipeline.readers.ocr_cells import cell_words, keeps_numbers, overlaps, reread, unsure_latin
 from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
 from thaikpi.extractors import labels as label_tables
-from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_mark_cell, fix_number_cell, fix_text,
+from thaikpi.pipeline.text.ocr_markers import fixed_markers
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_label_line, fix_mark_cell, fix_number_cell, fix_text,
                                              is_stray_line,
                                              strip_stray_marks)
 from thaikpi.schemas.parsed import Line
@@ -75,69 +77,61 @@ def _speck(word: Word) -> bool:
     return len(word.text) <= 2 and word.conf < SPECK_CONFIDENCE and not word.text.isdigit()
 
 
-def _text_lines(words: Iterable[Word], page: int, points: float) -> list[tuple[float, float, Line]]:
-    """Words grouped into lines by Tesseract's block, paragraph and line numbers."""
+def _text_lines(words: Iterable[Word], page: int, points: float, indent: float) -> list[tuple[float, float, Line]]:
+    """Words grouped into lines by Tesseract's block, paragraph and line numbers. A line opens
+    a paragraph where Tesseract's paragraph changes or, as the text-layer reader guesses, where
+    it starts indented past the margin (pipeline/readers/pdf_paragraphs.py judges them later)."""
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
+    ordered = sorted(lines.items(), key=lambda kv: kv[0])
+    margin = _margin([min(w.x0 for w in ws) * points for _, ws in ordered])
     out, last_par = [], None
-    for key, ws in sorted(lines.items(), key=lambda kv: kv[0]):
+    for key, ws in ordered:
         ws.sort(key=lambda w: w.x0)
-        line = Line(cells=(" ".join(w.text for w in ws),), page=page, paragraph_start=key[:2] != last_par,
-                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws))
+        start = min(w.x0 for w in ws) * points
+        line = Line(cells=(" ".join(w.text for w in ws),), page=page,
+                    paragraph_start=key[:2] != last_par or start > margin + indent,
+                    words=tuple((round(w.x0 * points, 2), round(w.x1 * points, 2), w.text) for w in ws),
+                    top=round(_common_top(ws) * points, 1))
         last_par = key[:2]
         out.append((min(w.top for w in ws), min(w.x0 for w in ws), line))
     return out
 
 
-CELL_INSET = 4  # pixels inside a cell's rules left out of its re-reading (what erasing left)
-CELL_LIGHT = 200  # grey level above which a re-read cell's pixel is paper (a shade, noise)
-CELL_MIN_INK = 1 / 30  # inches: a cell with less ink than a square this wide is empty
+MARGIN_SPREAD = 3.0  # points: a scan's lines at one margin start this far apart (levelling, noise)
 
 
-SPECK_WINDOW = 5  # pixels: a speck of a 150-200 dpi scan rendered at 300 dpi fits in 3 x 3
-SPECK_INK = 10  # dark pixels in the window round a pixel of a stroke (a speck has at most 9)
+def _margin(starts: list[float]) -> float:
+    """The left margin: the leftmost start several lines share, within MARGIN_SPREAD."""
+    shared = [s for s in starts if sum(abs(s - t) <= MARGIN_SPREAD for t in starts) >= 2]
+    return min(shared) if shared else min(starts, default=0.0)
 
 
-def _strokes(dark: np.ndarray) -> np.ndarray:
-    """The dark pixels that are part of strokes: SPECK_INK or more dark pixels in the window
-    round them (a box filter by summed areas)."""
-    half = SPECK_WINDOW // 2
-    sums = np.pad(dark.astype(np.int32), half + 1).cumsum(0).cumsum(1)
-    w = SPECK_WINDOW
-    window = sums[w:, w:] - sums[:-w, w:] - sums[w:, :-w] + sums[:-w, :-w]
-    return dark & (window[:dark.shape[0], :dark.shape[1]] >= SPECK_INK)
+def _common_top(words: list[Word]) -> float:
+    """A line's top: its letters' median top (a letter with a mark above reads higher)."""
+    tops = sorted(w.top for w in words)
+    return tops[len(tops) // 2]
 
 
-def _despeckled(pixels: np.ndarray) -> np.ndarray:
-    """The image with its light grey (shades, paper) and its specks white: Tesseract reads
-    them as letters. Only for a cell read again: on a whole page it whitens the thin strokes
-    of real scans' letters too (the FY2562 scan's table is lost)."""
-    dark = pixels < ocr_image.DARK
-    return np.where((pixels > CELL_LIGHT) | (dark & ~_strokes(dark)), 255, pixels).astype(np.uint8)
-
-
-def _overlaps(word: Word, box: tuple[float, float, float, float]) -> bool:
-    """A word reaching into a cell: the cell is not read again (a word of a cell merged across
-    rows reaches into the row band it is not counted in; its marks would read as letters)."""
-    return word.x0 < box[2] and word.x1 > box[0] and word.top < box[3] and word.bottom > box[1]
-
-
-def _reread(tesseract, pixels: np.ndarray, box: tuple[float, float, float, float], dpi: int,
-            settings: Settings) -> str:
-    """A cell OCR of the whole page left empty (or read as a speck), read again on its own as
-    a block of text: Tesseract's page layout drops a lone number ("5") in a wide cell. A cell
-    without ink stays empty."""
-    x0, top, x1, bottom = (round(v) for v in box)
-    crop = pixels[top + CELL_INSET:bottom - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
-    dark = crop < ocr_image.DARK
-    # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
-    if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
-        return ""
-    framed = Image.fromarray(np.pad(_despeckled(crop), dpi // 10, constant_values=255))
-    # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
-    text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+def _cell(tesseract, pixels: np.ndarray, text: str, box, band: list[Word], words_of_text: list[Word],
+          dpi: int, settings: Settings) -> str:
+    """A table cell's text: as the page's OCR read it, or read again on its own
+    (pipeline/readers/ocr_cells.py) where the page left it empty or a speck, or read it with
+    an unsure word of Latin letters in it (kept if the re-reading is surer and keeps its
+    numbers)."""
+    if not box:
+        return text
+    # words of other cells reaching into this one (their centres outside it)
+    others = [w for w in words_of_text if overlaps(w, box) and not cell_words([w], box)]
+    if not clean_cell(fix_text(text)):
+        return reread(tesseract, pixels, box, dpi, settings, others).text
+    mine = cell_words(band, box)
+    if unsure_latin(mine):
+        again = reread(tesseract, pixels, box, dpi, settings, others, with_conf=True)
+        if again.conf > sum(w.conf for w in mine) / len(mine) and keeps_numbers(text, again.text):
+            return again.text
+    return text
 
 
 def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
@@ -168,15 +162,14 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
         words_of_text = [w for w in inside if clean_cell(fix_text(w.text))]  # not a speck's letter
         for row in rows:
             if row.cells is None:
-                items += _text_lines(row.words, number, points)
+                items += _text_lines(row.words, number, points, settings.reader.indent)
                 continue
-            cells = [_reread(tesseract, erased, box, dpi, settings)
-                     if box and not clean_cell(fix_text(text)) and not any(_overlaps(w, box) for w in words_of_text) else text
+            cells = [_cell(tesseract, erased, text, box, row.words, words_of_text, dpi, settings)
                      for text, box in zip(row.cells, row.boxes)]
             if any(cells):
                 items.append((row.top, grid.x0, Line(cells=tuple(cells), page=number, table=table)))
         table += 1
-    items += _text_lines(rest, number, points)
+    items += _text_lines(rest, number, points, settings.reader.indent)
     items.sort(key=lambda it: (it[0], it[1]))
     return [line for _, _, line in items], confidences, table
 
@@ -189,11 +182,12 @@ LABELS = tuple(dict.fromkeys(
 
 
 def _fixed(text: str) -> str:
-    return fix_label_head(strip_stray_marks(fix_text(text)), LABELS)
+    return fix_label_line(fix_label_head(strip_stray_marks(fix_text(text)), LABELS), LABELS)
 
 
 def corrected(lines: list[Line]) -> list[Line]:
-    """OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made; lines that are
+    """One page's OCR'd lines with the safe corrections of pipeline/text/ocr_fixes.py made and
+    its lists' markers read as signs put right (pipeline/text/ocr_markers.py); lines that are
     nothing but a stamp's or a tick's stray marks dropped."""
     out = []
     for line in lines:
@@ -204,4 +198,12 @@ def corrected(lines: list[Line]) -> list[Line]:
             out.append(replace(line, cells=tuple(_fixed(c) for c in line.cells),
                                words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words
                                            if not is_stray_line(t))))
+    text = [i for i, line in enumerate(out) if line.table is None and line.words and len(line.cells) == 1]
+    # a list's items line up at their text after the marker (a misread marker's box is askew)
+    marked = fixed_markers([(out[i].words[min(1, len(out[i].words) - 1)][0], out[i].cells[0]) for i in text])
+    for i, new in zip(text, marked):
+        if new != out[i].cells[0]:
+            first = out[i].words[0]
+            word = new.split(" ", 1)[0] if first[2] == out[i].cells[0].split(" ", 1)[0] else first[2]
+            out[i] = replace(out[i], cells=(new,), words=((first[0], first[1], word),) + out[i].words[1:])
     return out

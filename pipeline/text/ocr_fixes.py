@@ -103,6 +103,27 @@ def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
     return text
 
 
+_LABEL_LINE = re.compile(r"^(\s*)([\u0e01-\u0e4e ]{4,60}?)(\s*(?:\(.*\))?\s*)$")
+
+
+def fix_label_line(text: str, labels: tuple[str, ...]) -> str:
+    """A line that is a label and nothing else but a bracketed note (a section's heading:
+    "ดัชนีชีวัดความสำเร็จ", "เป้าหมายเชิงผลลัพธ์ (Outcome)") put right by its consonants, as
+    fix_label_head does: a line of Thai letters only, so no value can change."""
+    m = _LABEL_LINE.match(text)
+    if not m:
+        return text
+    head = m.group(2)
+    key = _consonants(head)
+    if len(key) < 3:
+        return text
+    for label in labels:
+        want = _consonants(label)
+        if label != head.strip() and (want == key or len(want) >= LONG_LABEL and _one_apart(want, key)):
+            return m.group(1) + label + m.group(3)
+    return text
+
+
 LONG_LABEL = 6  # consonants: a label this long may have one consonant misread, added or lost
 
 
