@@ -84,6 +84,20 @@ def _consonants(text: str) -> str:
     return "".join(_THAI_CONSONANT.findall(text)).translate(_CONFUSED_CONSONANTS)
 
 
+def _label_like(head: str, labels: tuple[str, ...]) -> "str | None":
+    """The label whose consonants head has, in order (marks and vowels lost, confusable
+    consonants folded; one consonant more, less or other in a label of LONG_LABEL or more),
+    where head is not already that label."""
+    key = _consonants(head)
+    if len(key) < 3:
+        return None
+    for label in labels:
+        want = _consonants(label)
+        if label != head.strip() and (want == key or len(want) >= LONG_LABEL and _one_apart(want, key)):
+            return label
+    return None
+
+
 def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
     """A line or cell that opens with a label and a colon ("ซอตวชวด : 3.2 ..."): a label whose
     consonants it has, in order (marks and vowels lost, confusable consonants folded; one
@@ -92,15 +106,8 @@ def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
     m = _LABEL_HEAD.match(text)
     if not m:
         return text
-    head = m.group(2)
-    key = _consonants(head)
-    if len(key) < 3:
-        return text
-    for label in labels:
-        want = _consonants(label)
-        if label != head.strip() and (want == key or len(want) >= LONG_LABEL and _one_apart(want, key)):
-            return m.group(1) + label + m.group(3) + text[m.end():]
-    return text
+    label = _label_like(m.group(2), labels)
+    return text if label is None else m.group(1) + label + m.group(3) + text[m.end():]
 
 
 _LABEL_LINE = re.compile(r"^(\s*)([\u0e01-\u0e4e ]{4,60}?)(\s*(?:\(.*\))?\s*)$")
@@ -113,15 +120,8 @@ def fix_label_line(text: str, labels: tuple[str, ...]) -> str:
     m = _LABEL_LINE.match(text)
     if not m:
         return text
-    head = m.group(2)
-    key = _consonants(head)
-    if len(key) < 3:
-        return text
-    for label in labels:
-        want = _consonants(label)
-        if label != head.strip() and (want == key or len(want) >= LONG_LABEL and _one_apart(want, key)):
-            return m.group(1) + label + m.group(3)
-    return text
+    label = _label_like(m.group(2), labels)
+    return text if label is None else m.group(1) + label + m.group(3)
 
 
 LONG_LABEL = 6  # consonants: a label this long may have one consonant misread, added or lost
