@@ -8,13 +8,11 @@ list. Weights are written "(น้ำหนักร้อยละ N)" after th
 """
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from pathlib import Path
 
 from samplegen.fonts import SARABUN
 from samplegen.poppler import first_page_with, pdf_pages
-from samplegen.render_browser import CHROMIUM_FLAGS
+from samplegen.render_browser import print_page
 from samplegen.render_html import esc
 
 
@@ -61,13 +59,7 @@ def make_chromium(spec: dict, path: Path) -> int:
     css = (f"@font-face{{font-family:Sarabun;src:url({SARABUN.as_uri()})}}"
            "@page{size:A4 landscape;margin:15mm} body{font-family:Sarabun;font-size:16pt}"
            "section{break-after:page}")
-    page = (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>{css}</style></head>'
-            f"<body>{slides_html(spec)}</body></html>")
-    with tempfile.TemporaryDirectory(prefix="thaikpi-chromium-") as tmp:
-        source = Path(tmp) / "slides.html"
-        source.write_text(page, encoding="utf-8")
-        subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}",
-                        source.as_uri()], check=True, capture_output=True, timeout=180)
+    print_page(css, slides_html(spec), path)
     return pdf_pages(path)
 
 

@@ -23,14 +23,19 @@ def make_chromium(spec: dict, path: Path) -> tuple[int, int]:
     css = (f"@font-face{{font-family:Sarabun;src:url({SARABUN.as_uri()})}}"
            "@page{size:A3 landscape;margin:12mm} body{font-family:Sarabun;font-size:10pt}"
            "td{vertical-align:top}")
-    page = f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{html_plain(spec)}</body></html>'
-    with tempfile.TemporaryDirectory(prefix="thaikpi-chromium-") as tmp:
-        source = Path(tmp) / "report.html"
-        source.write_text(page, encoding="utf-8")
-        subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}",
-                        source.as_uri()], check=True, capture_output=True, timeout=180)
+    print_page(css, html_plain(spec), path)
     # Page facts for the gold come from poppler, which reads Chromium's ActualText exactly.
     pages = pdf_pages(path)
     return pages, first_page_with(path, pages, "การคำนวณคะแนน")
 
 
+
+
+def print_page(css: str, body: str, path: Path) -> None:
+    """A Thai HTML page (its CSS and body) printed to the PDF at path by headless Chromium."""
+    page = f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
+    with tempfile.TemporaryDirectory(prefix="thaikpi-chromium-") as tmp:
+        source = Path(tmp) / "report.html"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}",
+                        source.as_uri()], check=True, capture_output=True, timeout=180)

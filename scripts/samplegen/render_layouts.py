@@ -4,7 +4,6 @@ distributed justification (python-docx) exported by LibreOffice; and the gold of
 written from its spec."""
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from samplegen.fonts import SARABUN
 from samplegen.gold import gold_for
 from samplegen.other_kinds import me_gold
 from samplegen.poppler import first_page_with, pdf_pages
-from samplegen.render_browser import CHROMIUM_FLAGS
+from samplegen.render_browser import print_page
 from samplegen.render_html import esc, html_plain
 from samplegen.render_office import convert_libreoffice
 from samplegen.layout import LIST_SECTIONS
@@ -72,12 +71,7 @@ def me_page(spec: dict) -> str:
 
 
 def print_chromium(body: str, path: Path) -> int:
-    page = f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>{CSS}</style></head><body>{body}</body></html>'
-    with tempfile.TemporaryDirectory(prefix="thaikpi-chromium-") as tmp:
-        source = Path(tmp) / "report.html"
-        source.write_text(page, encoding="utf-8")
-        subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}",
-                        source.as_uri()], check=True, capture_output=True, timeout=180)
+    print_page(CSS, body, path)
     return pdf_pages(path)
 
 
