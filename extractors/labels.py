@@ -127,6 +127,9 @@ COUNT_UNITS = (
 # Thai writes no space after a unit: "76 จังหวัดได้รับ" is a count, "๗ จังหวัดสุราษฎร์ธานี" is a
 # province's name. A unit directly followed by Thai letters counts only before these words.
 AFTER_UNIT_WORDS = ("ได้", "ที่", "ซึ่ง", "โดย", "และ", "มี", "ใน", "เป็น", "จาก", "ทั้ง", "รวม", "ต่อ", "แล้ว")
+# Units that open a place's name ("จังหวัดน่าน"): a name never holds one again, so OCR that
+# runs two names together ("จังหวัดแพร่จังหวัดน่าน") lost the space between (pipeline/text/ocr_spaces.py).
+NAME_PREFIXES = ("จังหวัด", "อำเภอ", "ตำบล")
 # Words before a number that make it a stated total ("รวมมีผู้เข้าร่วม 4,625 คน").
 TOTAL_WORDS = ("รวม",)
 # Words that say a list follows ("ประกอบด้วย 2 กิจกรรม ดังนี้").

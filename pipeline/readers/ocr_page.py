@@ -12,12 +12,14 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from thaikpi.pipeline.readers import ocr_image
+from thaikpi.pipeline.readers.ocr_digits import reread_digits
 from thaikpi.pipeline.readers.ocr_cells import cell_words, keeps_numbers, overlaps, reread, unsure_latin
 from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
 from thaikpi.extractors import labels as label_tables
 from thaikpi.pipeline.text.ocr_markers import fixed_markers
+from thaikpi.pipeline.text.ocr_spaces import restored_spaces
 from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_label_line, fix_mark_cell, fix_number_cell, fix_text,
                                              is_stray_line,
                                              strip_stray_marks)
@@ -68,7 +70,9 @@ def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
-    return [w for ws in lines.values() for w in _joined(ws) if not _speck(w)]
+    pixels = np.asarray(image)  # Thai digits read again from the image (ocr_digits.py)
+    return [w for ws in lines.values() for w in _joined(reread_digits(pixels, sorted(ws, key=lambda w: w.x0)))
+            if not _speck(w)]
 
 
 def _speck(word: Word) -> bool:
@@ -182,7 +186,8 @@ LABELS = tuple(dict.fromkeys(
 
 
 def _fixed(text: str) -> str:
-    return fix_label_line(fix_label_head(strip_stray_marks(fix_text(text)), LABELS), LABELS)
+    text = restored_spaces(strip_stray_marks(fix_text(text)), label_tables.NAME_PREFIXES, label_tables.LIST_FOLLOWS_WORDS)
+    return fix_label_line(fix_label_head(text, LABELS), LABELS)
 
 
 def corrected(lines: list[Line]) -> list[Line]:
