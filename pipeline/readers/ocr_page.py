@@ -13,7 +13,8 @@ from PIL import Image
 
 from thaikpi.pipeline.readers import ocr_image
 from thaikpi.pipeline.readers.ocr_digits import reread_digits
-from thaikpi.pipeline.readers.ocr_cells import cell_words, keeps_numbers, overlaps, reread, unsure_latin
+from thaikpi.pipeline.readers.ocr_cells import (cell_words, keeps_numbers, latin_head_read_again, overlaps, reread,
+                                                 unsure_latin)
 from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
@@ -71,8 +72,16 @@ def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
     pixels = np.asarray(image)  # Thai digits read again from the image (ocr_digits.py)
-    return [w for ws in lines.values() for w in _joined(reread_digits(pixels, sorted(ws, key=lambda w: w.x0)))
-            if not _speck(w)]
+    out = []
+    for pieces in lines.values():
+        pieces = reread_digits(pixels, sorted(pieces, key=lambda w: w.x0))
+        band = (_median([w.top for w in pieces]), _median([w.bottom for w in pieces]))
+        out += latin_head_read_again(tesseract, pixels, _joined(pieces), band, settings.ocr_dpi, settings)
+    return [w for w in out if not _speck(w)]
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def _speck(word: Word) -> bool:
