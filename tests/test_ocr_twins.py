@@ -1,6 +1,6 @@
 """Scanned samples read by OCR give their text-layer twins' records (issue 24): each scan is
 processed with OCR and scored field by field (tests/twin_gold.py) against the gold of its
-twin, written from the twin's source. OCR costs about 5 s a page: six pages here.
+twin, written from the twin's source. OCR costs about 5 s a page: seven pages here.
 
 kpi_2558_3-2_permit_days_planted_scanned is the generator's scan of the FALLING report (turned,
 noisy, stamped and ticked, 300 dpi); kpi_2556_2-3_disbursement_scan is page 1 of the NUMERIC
@@ -59,3 +59,15 @@ def test_a_scanned_framework_gives_its_twins_dimensions_and_indicators():
     share, wrong = field_share(doc, twin_gold(scan))
     assert share >= GOAL, f"{share:.1%} of gold fields right; wrong:\n" + "\n".join(wrong)
     assert [(d["number"], d["weight"]) for d in doc["dimensions"]] == [(1, 70.0), (2, 30.0)]
+
+
+def test_a_scanned_me_report_gives_its_twins_claims():
+    # one page set in Sarabun at 200 dpi: Tesseract reads its ๖ as ๒ or ๒๐ (the year 2566 as
+    # 2520), ๔ and ๘ as ๕, runs "๔ จังหวัด จังหวัดน่าน" together and reads a list's "- ร" as
+    # "au": digits read again from their glyphs (ocr_digits.py), spaces put back (ocr_spaces.py)
+    scan = "me_2566_q2_digital_skills_scanned.scan.pdf"
+    doc = json.loads(process_file(SAMPLES / scan, Settings(ocr="auto")).model_dump_json())
+    share, wrong = field_share(doc, twin_gold(scan))
+    assert share >= GOAL, f"{share:.1%} of gold fields right; wrong:\n" + "\n".join(wrong)
+    assert doc["fiscal_year_be"] == 2566
+    assert [(c["value"], c["unit"]) for c in doc["project"]["claims"][:2]] == [(4, "จังหวัด"), (5, "หลักสูตร")]
