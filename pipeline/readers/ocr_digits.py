@@ -28,7 +28,7 @@ TEMPLATE_PX = 96  # font size the templates are drawn at
 INK = 128  # grey below this is ink
 MIN_SCORE = 0.75  # a glyph matching no digit better than this is no digit we know
 MIN_MARGIN = 0.05  # the best digit's lead over the runner-up for a sure reading
-GLYPH_SHARE = 0.45  # a glyph is this share of the run's tallest and median width (less: a comma, a speck)
+GLYPH_SHARE = 0.45  # a glyph is this share of the run's tallest, and as wide of its digits' height (less: , . ) specks)
 SPECK_PX = 6  # components of fewer pixels are scanner noise
 WIDTH_OF_BODY = 1.25  # a Thai digit's width to its height below the tail, at most (Sarabun)
 OVERLAP_SHARE = 0.4  # a stroke this much under the run's pieces is its; less, a neighbour's
@@ -117,7 +117,8 @@ def components(binary: np.ndarray) -> list[tuple[int, int, int, int, np.ndarray]
 def glyphs(pixels: np.ndarray, x0: int, top: int, x1: int, bottom: int) -> list[tuple[int, int, np.ndarray]]:
     """The glyphs of a run of digits whose pieces span x0..x1, top..bottom of the page image:
     (x0, x1, ink cropped to the glyph) left to right. The crop reaches past the box (a glyph's
-    tail), strokes whose middle lies outside the run's columns are its neighbours' letters."""
+    tail, Tesseract's narrow boxes); strokes mostly outside the run's columns, or whose middle
+    lies above or below its box, are its neighbours' letters."""
     height = bottom - top
     cy0, cy1 = max(0, top - height // 2), min(pixels.shape[0], bottom + height // 2)
     cx0, cx1 = max(0, x0 - height), min(pixels.shape[1], x1 + height)  # Tesseract's boxes run narrow
@@ -202,6 +203,8 @@ def _runs(pieces: list[Word]) -> list[list[int]]:
 
 
 def _reread_run(pixels: np.ndarray, pieces: list[Word]) -> list[Word]:
+    """A run's pieces with its glyphs' sure digits, where pieces and glyphs pair up (see the
+    module's doc); a glyph read as two pieces becomes one, its box the glyph's."""
     digits = [i for i, p in enumerate(pieces) if _is_digit_piece(p.text)]
     found = glyphs(pixels, int(min(pieces[i].x0 for i in digits)), int(min(pieces[i].top for i in digits)),
                    int(max(pieces[i].x1 for i in digits)), int(max(pieces[i].bottom for i in digits)))
