@@ -84,9 +84,13 @@ def test_the_marks_over_a_line_read_as_a_line_of_their_own_are_dropped():
     words = [word(322, 484, 12, "๑", 1), word(370, 482, 14, "au", 1), word(251, 478, 72, "ชื่อตัวชี้วัด", 2),
              word(491, 494, 36, "2.3", 2), word(250, 582, 72, "ผู้กำกับดูแล", 3), word(250, 700, 4, "-", 4),
              word(250, 800, 36, "5", 5), word(250, 900, 66, "คำอธิบาย", 6), word(250, 1000, 70, "ร้อยละของการเบิกจ่าย", 7)]
+    # the Royal Gazette's page 3: stacked marks read as taller letters among them, none a digit's height
+    words += [word(300 + 40 * i, 1100, h, t, 8) for i, (h, t) in enumerate([(27, "A"), (14, "VA"), (11, "๐"), (23, "๓"),
+                                                                          (14, "aa"), (12, "wa"), (10, "A")])]
+    words += [word(300, 1200, 31, "๑๕", 9)]  # a page number, small but a digit's height
     kept = [w.text for w in without_mark_lines(words)]
     # a dash (a list's none) and a lone digit stay
-    assert kept == ["ชื่อตัวชี้วัด", "2.3", "ผู้กำกับดูแล", "-", "5", "คำอธิบาย", "ร้อยละของการเบิกจ่าย"]
+    assert kept == ["ชื่อตัวชี้วัด", "2.3", "ผู้กำกับดูแล", "-", "5", "คำอธิบาย", "ร้อยละของการเบิกจ่าย", "๑๕"]
 
 
 def test_a_cell_with_digits_of_both_scripts_is_read_again_and_letters_read_as_digits_need_not_stay():

@@ -13,6 +13,9 @@ from thaikpi.pipeline.readers.ocr_tables import Word
 # a Thai word holds the marks above and below it (60-70 px at 300 dpi), a digit's about 0.5 of
 # that, a lower-case Latin letter's 0.3, a mark's 0.15-0.22.
 MARK_HEIGHT_SHARE = 0.25
+# ... and a line of them may hold stacked marks read as one (a vowel and a tone: up to 0.4),
+# but no word a digit's height: most of its words are marks, none taller than this share.
+MARK_LINE_MAX = 0.4
 THAI_WORD = 3  # Thai letters a word has for its box to be a Thai word's
 
 
@@ -26,15 +29,19 @@ def _thai_letters(text: str) -> int:
 
 
 def without_mark_lines(words: list[Word]) -> list[Word]:
-    """The words less the lines (Tesseract's) all of whose words are a mark's height and hold
-    a letter or digit. A page without Thai words keeps all."""
+    """The words less the lines (Tesseract's) of marks: most of their words a mark's height,
+    none a digit's, a letter or digit among them. A page without Thai words keeps all."""
     heights = sorted(w.bottom - w.top for w in words if _thai_letters(w.text) >= THAI_WORD)
     if not heights:
         return words
-    limit = MARK_HEIGHT_SHARE * heights[len(heights) // 2]
+    thai_word = heights[len(heights) // 2]
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
-    marks = {key for key, ws in lines.items()
-             if all(w.bottom - w.top < limit for w in ws) and any(_has_letter(w.text) for w in ws)}
+
+    def marks_only(ws: list[Word]) -> bool:
+        small = sum(w.bottom - w.top < MARK_HEIGHT_SHARE * thai_word for w in ws)
+        return (2 * small > len(ws) and all(w.bottom - w.top < MARK_LINE_MAX * thai_word for w in ws)
+                and any(_has_letter(w.text) for w in ws))
+    marks = {key for key, ws in lines.items() if marks_only(ws)}
     return [w for w in words if w.line_key not in marks]

@@ -70,7 +70,7 @@ def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
-    return without_mark_lines([w for ws in lines.values() for w in _joined(ws) if not _speck(w)])
+    return [w for ws in lines.values() for w in _joined(ws) if not _speck(w)]
 
 
 def _speck(word: Word) -> bool:
@@ -82,9 +82,10 @@ def _speck(word: Word) -> bool:
 def _text_lines(words: Iterable[Word], page: int, points: float, indent: float) -> list[tuple[float, float, Line]]:
     """Words grouped into lines by Tesseract's block, paragraph and line numbers. A line opens
     a paragraph where Tesseract's paragraph changes or, as the text-layer reader guesses, where
-    it starts indented past the margin (pipeline/readers/pdf_paragraphs.py judges them later)."""
+    it starts indented past the margin (pipeline/readers/pdf_paragraphs.py judges them later).
+    Lines of marks read as letters are dropped (a table's cells judge theirs: ocr_cells)."""
     lines: dict[tuple, list[Word]] = {}
-    for w in words:
+    for w in without_mark_lines(list(words)):
         lines.setdefault(w.line_key, []).append(w)
     ordered = sorted(lines.items(), key=lambda kv: kv[0])
     margin = _margin([min(w.x0 for w in ws) * points for _, ws in ordered])
