@@ -1,10 +1,12 @@
 """Scanned samples read by OCR give their text-layer twins' records (issue 24): each scan is
 processed with OCR and scored field by field (tests/twin_gold.py) against the gold of its
-twin, written from the twin's source. OCR costs about 5 s a page: seven pages here.
+twin, written from the twin's source. OCR costs about 5 s a page: nine pages here.
 
 kpi_2558_3-2_permit_days_planted_scanned is the generator's scan of the FALLING report (turned,
 noisy, stamped and ticked, 300 dpi); kpi_2556_2-3_disbursement_scan is page 1 of the NUMERIC
-report rasterised: its gold is its twin's less what the twin prints on page 2.
+report rasterised: its gold is its twin's less what the twin prints on page 2;
+kpi_2556_2-3_disbursement_garbled_font is the NUMERIC report whose text layer is non-words (its
+page, rendered sharp, is OCR'd in place of the layer): its twin's whole gold.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from thaikpi.pipeline.settings import Settings
 from twin_gold import SAMPLES, field_share, planted_flags, twin_gold
 
 GOAL = 0.90  # share of the twin's gold fields the scan must give right (issue 24)
-KPI_SCANS = ["kpi_2558_3-2_permit_days_planted_scanned.scan.pdf", "kpi_2556_2-3_disbursement_scan.scan.pdf"]
+KPI_SCANS = ["kpi_2558_3-2_permit_days_planted_scanned.scan.pdf", "kpi_2556_2-3_disbursement_scan.scan.pdf",
+             "kpi_2556_2-3_disbursement_garbled_font.fpdf.pdf"]
 
 
 def test_first_page_gold_drops_only_what_page_two_prints():
@@ -26,7 +29,7 @@ def test_first_page_gold_drops_only_what_page_two_prints():
     assert len(indicator["measures"]) == 2 and len(indicator["obstacles"]) == 1 and len(indicator["score_rows"]) == 1
 
 
-@pytest.mark.parametrize("scan", KPI_SCANS, ids=["generated_scan", "page_one_scan"])
+@pytest.mark.parametrize("scan", KPI_SCANS, ids=["generated_scan", "page_one_scan", "garbled_font_layer"])
 def test_a_scanned_kpi_report_gives_its_twins_records(scan):
     doc = json.loads(process_file(SAMPLES / scan, Settings(ocr="auto")).model_dump_json())
     share, wrong = field_share(doc, twin_gold(scan))

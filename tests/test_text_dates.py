@@ -26,6 +26,12 @@ def test_the_kpr_agency_is_not_february():
     assert tt.find_dates("หนังสือสำนักงาน ก.พ.ร. ที่ นร 1203/00435 ลงวันที่ 5 สิงหาคม 2552") == ["2009-08-05"]
 
 
+def test_a_day_written_against_ordinal_ti_is_a_date():
+    # "ลงวันที่15 ตุลาคม 2555": typed so, or OCR lost the space (the garbled-font sample's evidence)
+    assert tt.find_dates("หนังสือ ที่ ชม 0017.2/ว 4512 ลงวันที่15 ตุลาคม 2555 เรื่อง") == ["2012-10-15"]
+    assert tt.find_dates("คน15 ตุลาคม 2555") == []  # a day glued to another word is not one
+
+
 def test_a_date_range_lends_its_year_to_its_first_date():
     assert tt.find_dates("เมื่อวันที่ ๑๓ มิถุนายน - ๒๔ กรกฎาคม ๒๕๕๕") == ["2012-06-13", "2012-07-24"]
 

@@ -1,4 +1,4 @@
-"""Scanned samples and the gold of their text-layer twins (issue 24), for tests/test_ocr_twins.py
+"""Scanned samples (and a garbage text layer) and the gold of their text-layer twins (issue 24), for tests/test_ocr_twins.py
 and bench/ocr_accuracy.py: which scan is whose twin, the twin's gold (for a scan of the twin's
 first page only, less what the twin prints later), and the share of its fields a document gets
 right (compare.field_score; the genre samples' gold is scored by gold_score)."""
@@ -21,6 +21,9 @@ from samplegen.scan import SCANNED_TWINS, twin_name  # noqa: E402
 # scan -> (its text-layer twin, whether the scan is the twin's first page only)
 TWINS = {"kpi_2556_2-3_disbursement_scan.scan.pdf": ("kpi_2556_2-3_disbursement_interpolated.fpdf.pdf", True)}
 TWINS.update({twin_name(source): (source, False) for source, _, _ in SCANNED_TWINS})
+# A text layer beyond repair over a page that shows its twin's Thai (a font whose consonants sit
+# at other consonants' code points): with OCR, read from the page as a scan is.
+TWINS["kpi_2556_2-3_disbursement_garbled_font.fpdf.pdf"] = ("kpi_2556_2-3_disbursement_interpolated.fpdf.pdf", False)
 
 
 def twin_gold(scan: str) -> dict:

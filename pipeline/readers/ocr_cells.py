@@ -34,15 +34,34 @@ _LATIN = re.compile("[A-Za-z]{2,}")
 _NUMBER = re.compile(r"\d+")
 
 
+# A word of digits of both scripts ("๑7", "9๑7๑7"): no number is printed so, and the cell is
+# read again. One whose digits switch script three times or more is no number misread but
+# letters with marks stacked over them (ผู้จ, on a sharp page): it need not be kept.
+_MIXED_SCRIPT_DIGITS = re.compile(r"[0-9][๐-๙]|[๐-๙][0-9]")
+LETTERS_AS_DIGITS = 3
+
+
 def unsure_latin(words: list[Word]) -> bool:
     return any(w.conf <= UNSURE_CELL and _LATIN.search(w.text) for w in words)
 
 
+def misread(words: list[Word]) -> bool:
+    """A cell's words OCR got wrong somewhere: unsure Latin, or digits of both scripts in one word."""
+    return unsure_latin(words) or any(_MIXED_SCRIPT_DIGITS.search(w.text) for w in words)
+
+
+def _letters_as_digits(word: str) -> bool:
+    thai = [ch in "๐๑๒๓๔๕๖๗๘๙" for ch in word if ch.isdigit()]
+    return sum(a != b for a, b in zip(thai, thai[1:])) >= LETTERS_AS_DIGITS
+
+
 def keeps_numbers(before: str, after: str) -> bool:
-    """Every number of the first reading (digits of either script) is in the second."""
+    """Every number of the first reading (digits of either script) is in the second, but for
+    letters read as digits (see LETTERS_AS_DIGITS)."""
     arabic = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
     have = _NUMBER.findall(after.translate(arabic))
-    return all(n in have for n in _NUMBER.findall(before.translate(arabic)))
+    printed = " ".join(word for word in before.split() if not _letters_as_digits(word))
+    return all(n in have for n in _NUMBER.findall(printed.translate(arabic)))
 
 SPECK_WINDOW = 5  # pixels: a speck of a 150-200 dpi scan rendered at 300 dpi fits in 3 x 3
 SPECK_INK = 10  # dark pixels in the window round a pixel of a stroke (a speck has at most 9)

@@ -13,15 +13,17 @@ from PIL import Image
 
 from thaikpi.pipeline.readers import ocr_image
 from thaikpi.pipeline.readers.ocr_digits import reread_digits
-from thaikpi.pipeline.readers.ocr_cells import (cell_words, keeps_numbers, latin_head_read_again, overlaps, reread,
-                                                 unsure_latin)
+from thaikpi.pipeline.readers.ocr_cells import (cell_words, keeps_numbers, latin_head_read_again, misread, overlaps,
+                                                 reread)
+from thaikpi.pipeline.readers.ocr_mark_lines import without_mark_lines
 from thaikpi.pipeline.readers.ocr_marks import find_boxes, with_boxes
 from thaikpi.pipeline.readers.ocr_tables import Word, erase, find_grids, find_rules, in_grid, table_rows
 from thaikpi.pipeline.settings import Settings
 from thaikpi.extractors import labels as label_tables
 from thaikpi.pipeline.text.ocr_markers import fixed_markers
 from thaikpi.pipeline.text.ocr_spaces import restored_spaces
-from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_head, fix_label_line, fix_mark_cell, fix_number_cell, fix_text,
+from thaikpi.pipeline.text.ocr_fixes import (clean_cell, fix_label_cell, fix_label_head, fix_label_line, fix_mark_cell,
+                                             fix_number_cell, fix_text,
                                              is_stray_line,
                                              strip_stray_marks)
 from thaikpi.schemas.parsed import Line
@@ -93,9 +95,10 @@ def _speck(word: Word) -> bool:
 def _text_lines(words: Iterable[Word], page: int, points: float, indent: float) -> list[tuple[float, float, Line]]:
     """Words grouped into lines by Tesseract's block, paragraph and line numbers. A line opens
     a paragraph where Tesseract's paragraph changes or, as the text-layer reader guesses, where
-    it starts indented past the margin (pipeline/readers/pdf_paragraphs.py judges them later)."""
+    it starts indented past the margin (pipeline/readers/pdf_paragraphs.py judges them later).
+    Lines of marks read as letters are dropped (a table's cells judge theirs: ocr_cells)."""
     lines: dict[tuple, list[Word]] = {}
-    for w in words:
+    for w in without_mark_lines(list(words)):
         lines.setdefault(w.line_key, []).append(w)
     ordered = sorted(lines.items(), key=lambda kv: kv[0])
     margin = _margin([min(w.x0 for w in ws) * points for _, ws in ordered])
@@ -131,8 +134,8 @@ def _cell(tesseract, pixels: np.ndarray, text: str, box, band: list[Word], words
           dpi: int, settings: Settings) -> str:
     """A table cell's text: as the page's OCR read it, or read again on its own
     (pipeline/readers/ocr_cells.py) where the page left it empty or a speck, or read it with
-    an unsure word of Latin letters in it (kept if the re-reading is surer and keeps its
-    numbers)."""
+    a word misread in it (unsure Latin, digits of both scripts: ocr_cells.misread; kept if the
+    re-reading is surer and keeps its numbers)."""
     if not box:
         return text
     # words of other cells reaching into this one (their centres outside it)
@@ -140,7 +143,7 @@ def _cell(tesseract, pixels: np.ndarray, text: str, box, band: list[Word], words
     if not clean_cell(fix_text(text)):
         return reread(tesseract, pixels, box, dpi, settings, others).text
     mine = cell_words(band, box)
-    if unsure_latin(mine):
+    if misread(mine):
         again = reread(tesseract, pixels, box, dpi, settings, others, with_conf=True)
         if again.conf > sum(w.conf for w in mine) / len(mine) and keeps_numbers(text, again.text):
             return again.text
@@ -192,6 +195,8 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
 LABELS = tuple(dict.fromkeys(
     [label for group in (label_tables.KPI_HEADER_FIELDS, label_tables.KPI_SECTIONS, label_tables.ME_SECTIONS)
      for labels in group.values() for label in labels] + list(label_tables.CRITERIA_LABELS)))
+# ... and the labels a table's header cells hold (a score table's columns by meaning).
+CELL_LABELS = LABELS + tuple(word for _, words in label_tables.SCORE_COLUMNS for word in words)
 
 
 def _fixed(text: str) -> str:
@@ -206,8 +211,9 @@ def corrected(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         if line.table is not None:
-            out.append(replace(line, cells=tuple(fix_label_head(clean_cell(fix_mark_cell(fix_number_cell(c))), LABELS)
-                                                 for c in line.cells)))
+            out.append(replace(line, cells=tuple(
+                fix_label_cell(fix_label_head(clean_cell(fix_mark_cell(fix_number_cell(c))), LABELS), CELL_LABELS)
+                for c in line.cells)))
         elif not is_stray_line(line.text):
             out.append(replace(line, cells=tuple(_fixed(c) for c in line.cells),
                                words=tuple((x0, x1, fix_text(t)) for x0, x1, t in line.words

@@ -22,9 +22,10 @@ _MONTH_ALT = "|".join(
     sorted((re.escape(m) for m in [*THAI_MONTHS, *THAI_MONTH_ABBREVIATIONS]), key=len, reverse=True)
 )
 # An abbreviation must be followed by a space and a year or end; "ก.พ.ร." (an agency) is not
-# February, hence the look-behind on the preceding character and the look-ahead after.
+# February, hence the look-behind on the preceding character and the look-ahead after. A day
+# follows no letter but ที่ ("ลงวันที่15 ตุลาคม 2555": typed, or OCR lost the space).
 _DATE = re.compile(
-    rf"(?<![\u0e01-\u0e4e.\d])(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})(?![\u0e01-\u0e4e.])"
+    rf"(?:(?<=ที่)|(?<![\u0e01-\u0e4e.\d]))(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})(?![\u0e01-\u0e4e.])"
     rf"(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
 )
 

@@ -89,13 +89,12 @@ def _label_like(head: str, labels: tuple[str, ...]) -> "str | None":
     consonants folded; one consonant more, less or other in a label of LONG_LABEL or more),
     where head is not already that label."""
     key = _consonants(head)
-    if len(key) < 3:
+    if len(key) < 3 or head.strip() in labels:
         return None
-    for label in labels:
-        want = _consonants(label)
-        if label != head.strip() and (want == key or len(want) >= LONG_LABEL and _one_apart(want, key)):
-            return label
-    return None
+    wants = [(label, _consonants(label)) for label in labels]
+    # a label with the very consonants first: "ตวชวด" is ตัวชี้วัด, not ตัวชี้วัดที่ one apart
+    return next((label for label, want in wants if want == key), None) or next(
+        (label for label, want in wants if len(want) >= LONG_LABEL and _one_apart(want, key)), None)
 
 
 def fix_label_head(text: str, labels: tuple[str, ...]) -> str:
@@ -122,6 +121,13 @@ def fix_label_line(text: str, labels: tuple[str, ...]) -> str:
         return text
     label = _label_like(m.group(2), labels)
     return text if label is None else m.group(1) + label + m.group(3)
+
+
+def fix_label_cell(text: str, labels: tuple[str, ...]) -> str:
+    """A table cell whose lines are labels (a score table's header: "ค่าคะแนนถ่วง" over
+    "นาหนัก", the marks of น้ำ lost): each line that is Thai letters only put right by its
+    consonants as fix_label_line does, so the header's columns are found by their labels."""
+    return "\n".join(fix_label_line(line, labels) for line in text.split("\n"))
 
 
 LONG_LABEL = 6  # consonants: a label this long may have one consonant misread, added or lost

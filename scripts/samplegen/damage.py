@@ -29,16 +29,23 @@ def lost_nikhahit_text(text: str) -> str:
     return text.replace("\u0e33", " \u0e32")
 
 
+def unicode_cmaps(font) -> list[dict]:
+    """A font's Unicode cmaps, each once: fontTools hands subtables that share their data in
+    the file (Sarabun's (0,3) and (3,1)) one dict, and a remapping done once per subtable
+    would be done twice on it (a permutation applied twice draws other letters again)."""
+    cmaps = {id(table.cmap): table.cmap for table in font["cmap"].tables if table.isUnicode()}
+    return list(cmaps.values())
+
+
 def lost_nikhahit_font(source: Path, target: Path) -> Path:
     """A copy of a Sarabun face whose space draws the NIKHAHIT glyph (zero advance) and whose
     U+2008 draws the space: the page shows คำนำ, its text layer says 'ค าน า'."""
     from fontTools.ttLib import TTFont as FontFile
     font = FontFile(str(source))
-    for table in font["cmap"].tables:
-        if table.isUnicode():
-            space, nikhahit = table.cmap[0x20], table.cmap[0x0E4D]
-            table.cmap[0x2008] = space
-            table.cmap[0x20] = nikhahit
+    for cmap in unicode_cmaps(font):
+        space, nikhahit = cmap[0x20], cmap[0x0E4D]
+        cmap[0x2008] = space
+        cmap[0x20] = nikhahit
     font.save(str(target))
     return target
 
@@ -47,11 +54,10 @@ def legacy_font(source: Path, target: Path) -> Path:
     """A copy of a Sarabun face whose cmap also maps the PUA code points to the marks' glyphs."""
     from fontTools.ttLib import TTFont as FontFile
     font = FontFile(str(source))
-    for table in font["cmap"].tables:
-        if table.isUnicode():
-            for real, pua in LEGACY_PUA.items():
-                if ord(real) in table.cmap:
-                    table.cmap[ord(pua)] = table.cmap[ord(real)]
+    for cmap in unicode_cmaps(font):
+        for real, pua in LEGACY_PUA.items():
+            if ord(real) in cmap:
+                cmap[ord(pua)] = cmap[ord(real)]
     font["name"].setName("SarabunLegacyPUA", 1, 3, 1, 0x409)
     font.save(str(target))
     return target
@@ -109,12 +115,11 @@ def garbled_font(source: Path, target: Path) -> Path:
     draws that consonant."""
     from fontTools.ttLib import TTFont as FontFile
     font = FontFile(str(source))
-    for table in font["cmap"].tables:
-        if table.isUnicode():
-            glyphs = {c: table.cmap.get(ord(c)) for c in _CONSONANTS}
-            for c in _CONSONANTS:
-                if glyphs[c]:
-                    table.cmap[ord(garbled_text(c))] = glyphs[c]
+    for cmap in unicode_cmaps(font):
+        glyphs = {c: cmap.get(ord(c)) for c in _CONSONANTS}
+        for c in _CONSONANTS:
+            if glyphs[c]:
+                cmap[ord(garbled_text(c))] = glyphs[c]
     font.save(str(target))
     return target
 

@@ -58,9 +58,11 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
     width = pdf.epw
 
     def measure(style=""):
+        # the width of what is drawn: a damaged font draws the written code points, and the
+        # text's own may be other glyphs (a garbled font's consonants) or none
         def m(s):
             pdf.set_font("Sarabun", style, FONT_SIZE)
-            return pdf.get_string_width(s)
+            return pdf.get_string_width(written(s))
         return m
 
     def text(paragraphs: list[str], style=""):
@@ -114,7 +116,7 @@ def make_fpdf2(spec: dict, path: Path) -> tuple[int, int]:
         pdf.cell(pdf.get_string_width("☑ "), LINE_HEIGHT, ("☑" if checked else "☐") + " ")
         pdf.set_font("Sarabun", "", FONT_SIZE)
         label = f"รอบ {num(spec, months)} เดือน"
-        pdf.cell(pdf.get_string_width(label) + 30, LINE_HEIGHT, written(label))
+        pdf.cell(measure()(label) + 30, LINE_HEIGHT, written(label))
     pdf.ln(LINE_HEIGHT + 4)
     name, supervisors, collectors, phone1, phone2 = header_cells(spec)
     half = width / 2
