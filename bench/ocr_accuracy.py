@@ -94,8 +94,9 @@ def main() -> None:
 
 
 def twins(settings: Settings) -> None:
-    """The scanned samples (samples/*.scan.pdf) through the whole pipeline with OCR, each scored
-    against its text-layer twin's gold: the share of gold fields right (tests/twin_gold.py)."""
+    """The scanned samples (samples/*.scan.pdf, and the garbled-font report read from its page)
+    through the whole pipeline with OCR, each scored against its text-layer twin's gold: the
+    share of gold fields right (tests/twin_gold.py)."""
     print("\nscanned samples against their text-layer twins' gold (fields right):")
     shares, seconds, pages = [], 0.0, 0
     for scan in TWINS:
