@@ -20,7 +20,8 @@ from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
 from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
 from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
-from thaikpi.pipeline.readers.pdf_geometry import outside, overlapping
+from thaikpi.pipeline.readers.pdf_edges import page_edges
+from thaikpi.pipeline.readers.pdf_geometry import outside, outside_boxes, overlapping
 from thaikpi.pipeline.readers.pdf_glyph_repairs import (
     anchor_marks, map_symbol_glyphs, mark_lost_glyphs, overprinted_chars, repair_line, type0_symbol_fonts,
 )
@@ -170,8 +171,11 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
         filled = filled_leaders(page.chars, typed)
         chars = [c for c in page.chars if id(c) not in filled]
         page = ObjectsPage(page, {**page.objects, "char": chars + typed})
-    boxes = checkboxes(page, settings)
-    tables = tables_beside_checkboxes(page, boxes, settings)
+    # Triage: a page that draws no line, rect or curve (prose) has no checkbox, table or rule
+    shapes = bool(page.lines or page.rects or page.curves)
+    edges = page_edges(page.lines, page.rects, page.curves) if shapes else ([], [])
+    boxes = checkboxes(page, settings) if shapes else []
+    tables = tables_beside_checkboxes(page, boxes, settings, edges)
     table_boxes = [t.bbox for t in tables]
     slack = settings.inside_slack
     items = _table_items(page, tables, number, next_table, settings)
@@ -180,8 +184,8 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     words += outside(boxes, table_boxes, slack)
     text_items = words_to_lines(words, number, settings.line_tolerance, settings.indent)
     text_items = [it for it in text_items if not _ghost_marks(it.line, settings.zero_width)]
-    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= settings.rule_min_width]
-    mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in outside(rules, table_boxes, slack)])
+    rules = [e for e in edges[0] if e[2] - e[0] >= settings.rule_min_width]
+    mark_rules(text_items, [(top, x0, x1) for x0, top, x1, _, _ in outside_boxes(rules, table_boxes, slack)])
     items = drop_page_numbers(items + text_items)
     if lost:
         repaired = 0

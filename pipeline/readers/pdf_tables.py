@@ -68,15 +68,16 @@ def points_to_cells(intersections: dict[T_point, tuple[set[T_bbox], set[T_bbox]]
     return [cell for cell in map(smallest_cell, points) if cell]
 
 
-def find_tables(page, settings: Optional[dict] = None) -> list[Table]:
+def find_tables(page, settings: Optional[dict] = None, edges: Optional[tuple[list, list]] = None) -> list[Table]:
     """page.find_tables(settings) with the "lines" strategies (the reader's): pdfplumber's
-    defaults where `settings` (pdfplumber's table settings) leave them out."""
+    defaults where `settings` (pdfplumber's table settings) leave them out. `edges` are the
+    page's pdf_edges.page_edges where the caller has them."""
     resolved = TableSettings.resolve(settings)
     if resolved.vertical_strategy != "lines" or resolved.horizontal_strategy != "lines" or \
             resolved.explicit_vertical_lines or resolved.explicit_horizontal_lines:
         raise ValueError("only the lines strategies without explicit lines are supported")
     horizontal, vertical = table_edges(
-        *page_edges(page.lines, page.rects, page.curves), resolved.snap_x_tolerance, resolved.snap_y_tolerance,
+        *(edges or page_edges(page.lines, page.rects, page.curves)), resolved.snap_x_tolerance, resolved.snap_y_tolerance,
         resolved.join_x_tolerance, resolved.join_y_tolerance, resolved.edge_min_length,
         resolved.edge_min_length_prefilter)
     points = intersections(horizontal, vertical, resolved.intersection_x_tolerance,
