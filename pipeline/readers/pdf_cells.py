@@ -2,6 +2,7 @@
 every char of the page against every cell; and a wrapped cell's paragraph breaks."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from pdfplumber.utils import crop_to_bbox
@@ -62,40 +63,45 @@ def cell_text(chars: CharsByTop, bbox, text: str, indent: float,
     return "\n".join(parts)
 
 
-def _midpoints_in(chars: list[dict], bbox) -> list[dict]:
-    """The chars in a cell by Table.extract's rule (a function nested inside it in
-    pdfplumber): the char's midpoint in the box, right and bottom edges left out. One loop
-    with the test inline: it runs for every char of the page for each table (2.3 million
-    calls on the bench corpus, where a call per char cost a third more)."""
-    x0, top, x1, bottom = bbox
-    return [c for c in chars
-            if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+class CharsByMidpoint:
+    """A page's chars sorted by the midpoint of their height, each with the midpoint of its
+    width: Table.extract's rule puts a char in the cell that holds its midpoint (right and
+    bottom edges left out), and a row takes the slice of its height instead of testing every
+    char of the page (pdfplumber tests each for every row and cell)."""
+
+    def __init__(self, chars: list[dict]):
+        heights = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=heights.__getitem__)
+        self.heights = [heights[i] for i in self.order]
+        self.widths = [(chars[i]["x0"] + chars[i]["x1"]) / 2 for i in self.order]
+
+    def row(self, bbox) -> list[tuple[float, float, int]]:
+        """(width midpoint, height midpoint, index in the page's chars) of the chars whose
+        midpoint lies in the box, by width midpoint."""
+        x0, top, x1, bottom = bbox
+        start, stop = bisect_left(self.heights, top), bisect_left(self.heights, bottom)
+        widths, heights, order = self.widths, self.heights, self.order
+        return sorted((widths[k], heights[k], order[k]) for k in range(start, stop) if x0 <= widths[k] < x1)
 
 
-def _by_midpoint(chars: list[dict], low: str, high: str) -> SortedChars:
-    """Chars sorted by their midpoint along one axis (between keys `low` and `high`)."""
-    return SortedChars(chars, [(c[low] + c[high]) / 2 for c in chars])
-
-
-def table_rows(rows: list, box, chars: list[dict], x_tolerance: float = X_TOLERANCE,
+def table_rows(rows: list, chars: CharsByMidpoint, x_tolerance: float = X_TOLERANCE,
                y_tolerance: float = Y_TOLERANCE) -> list[list[Optional[str]]]:
-    """pdfplumber's Table.extract for a table's `rows` (Table.rows) within its `box`, the same
-    text, without testing every char of the page against every cell: the table's chars are
-    sorted by height once and each row takes its slice, then the row's by width and each cell
-    takes its slice (in page order, which the text extraction relies on). The tolerances
-    are pdf_words'."""
-    by_height = _by_midpoint(_midpoints_in(chars, box), "top", "bottom")
+    """pdfplumber's Table.extract for a table's `rows` (Table.rows), the same text, without
+    testing every char of the page against every cell: each row takes its slice of the page's
+    chars by height, sorted by width, and each cell its slice of that (in page order, which
+    the text extraction relies on). The tolerances are pdf_words'."""
     texts = []
     for row in rows:
-        box = row.bbox  # a property that recomputes itself
-        row_chars = _midpoints_in(by_height.between(box[1], box[3]), box)
-        by_width = _by_midpoint(row_chars, "x0", "x1")
+        in_row = chars.row(row.bbox)
+        widths = [w for w, _, _ in in_row]
         cells: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            cell_chars = _midpoints_in(by_width.between(cell[0], cell[2]), cell)
-            cells.append(extract_text(cell_chars, x_tolerance, y_tolerance) if cell_chars else "")
+            x0, top, x1, bottom = cell
+            held = sorted(i for _, h, i in in_row[bisect_left(widths, x0):bisect_left(widths, x1)] if top <= h < bottom)
+            cells.append(extract_text([chars.chars[i] for i in held], x_tolerance, y_tolerance) if held else "")
         texts.append(cells)
     return texts

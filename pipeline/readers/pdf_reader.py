@@ -18,10 +18,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
 from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
-from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
+from thaikpi.pipeline.readers.pdf_cells import CharsByMidpoint, CharsByTop, cell_text, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
 from thaikpi.pipeline.readers.pdf_edges import page_edges
-from thaikpi.pipeline.readers.pdf_geometry import outside, outside_boxes, overlapping
+from thaikpi.pipeline.readers.pdf_geometry import outside, outside_boxes
 from thaikpi.pipeline.readers.pdf_glyph_repairs import (
     anchor_marks, map_symbol_glyphs, mark_lost_glyphs, overprinted_chars, repair_line, type0_symbol_fonts,
 )
@@ -130,17 +130,21 @@ def _glyph_rules(page: ObjectsPage, settings: ReaderSettings) -> tuple[ObjectsPa
 def _table_items(page, tables: list, number: int, next_table: int, settings: ReaderSettings) -> list[Item]:
     """The rows of the page's tables, numbered from `next_table`, as items at their tops."""
     items: list[Item] = []
+    if not tables:
+        return items
+    # the page's chars sorted once for all its tables: by midpoint for the cells' text, by
+    # top for the wrapped cells' lines (a cell's chars are the page's that overlap it)
+    by_midpoint, near = CharsByMidpoint(page.chars), CharsByTop(page.chars)
     for table_id, table in enumerate(tables, start=next_table):
-        table_box = table.bbox
         geometry = table.rows  # a property that regroups the cells each time
-        rows = table_rows(geometry, table_box, page.chars, settings.cell_x_tolerance, settings.cell_y_tolerance)
-        near = CharsByTop(overlapping(page.chars, table_box))
+        rows = table_rows(geometry, by_midpoint, settings.cell_x_tolerance, settings.cell_y_tolerance)
+        x0 = table.bbox[0]
         for row, cells_geometry in zip(rows, geometry):
             cells = tuple(cell_text(near, box, (c or "").strip(), settings.indent,
                                     settings.cell_x_tolerance, settings.cell_y_tolerance)
                           for c, box in zip(row, cells_geometry.cells))
             if any(cells):
-                items.append(Item(top=cells_geometry.bbox[1], x0=table_box[0],
+                items.append(Item(top=cells_geometry.bbox[1], x0=x0,
                                   line=Line(cells=cells, page=number, table=table_id)))
     return items
 
