@@ -3,7 +3,7 @@ every char of the page against every cell; and a wrapped cell's paragraph breaks
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Optional
+from typing import Callable, Optional
 
 from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
@@ -38,15 +38,16 @@ def clipped(chars: list[dict], bbox) -> list[dict]:
     return cut
 
 
-def cell_text(chars: CharsByTop, bbox, text: str, indent: float,
+def cell_text(chars: Callable[[], CharsByTop], bbox, text: str, indent: float,
               x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE) -> str:
     """A wrapped cell's text with its paragraph breaks: a line starting more than `indent`
     points right of the cell's text opens a paragraph, marked by an empty line; other newlines
-    are wraps. `chars` are the table's (the cell is cut from them as page.crop would, without
-    cropping every object on the page); the tolerances are pdf_words'."""
+    are wraps. `chars()` gives the page's (the cell is cut from them as page.crop would,
+    without cropping every object on the page; sorted only for a page with a wrapped cell);
+    the tolerances are pdf_words'."""
     if "\n" not in text or bbox is None:
         return text
-    near = chars.overlapping(bbox)
+    near = chars().overlapping(bbox)
     lines = text_lines(clipped(near, bbox), x_tolerance, y_tolerance)
     if lines is None:
         lines = [(line["text"], line["x0"]) for line in

@@ -8,6 +8,7 @@ The steps of a page live in modules of their own: where its objects come from
 or garbled (pdf_pages). The tolerances are ReaderSettings' (pipeline/settings.py)."""
 from __future__ import annotations
 
+import functools
 import io
 from typing import Optional
 
@@ -116,7 +117,7 @@ def _glyph_rules(page: ObjectsPage, settings: ReaderSettings) -> tuple[ObjectsPa
     for fake bold are dropped. Geometry stays pdfplumber's."""
     chars = page.chars
     dropped = apply_actual_text(chars)
-    kept = [c for c in chars if id(c) not in dropped]
+    kept = [c for c in chars if id(c) not in dropped] if dropped else list(chars)
     map_symbol_glyphs(kept, lambda: type0_symbol_fonts(page))
     lost = mark_lost_glyphs(kept, settings.zero_width)
     anchor_marks(kept, settings.mark_reach)
@@ -132,15 +133,16 @@ def _table_items(page, tables: list, number: int, next_table: int, settings: Rea
     items: list[Item] = []
     if not tables:
         return items
-    # the page's chars sorted once for all its tables: by midpoint for the cells' text, by
-    # top for the wrapped cells' lines (a cell's chars are the page's that overlap it)
-    by_midpoint, near = CharsByMidpoint(page.chars), CharsByTop(page.chars)
+    # the page's chars sorted once for all its tables: by midpoint for the cells' text, and
+    # by top for the lines of wrapped cells, where there is one (a cell's chars are the
+    # page's that overlap it)
+    by_midpoint, by_top = CharsByMidpoint(page.chars), functools.cache(lambda: CharsByTop(page.chars))
     for table_id, table in enumerate(tables, start=next_table):
         geometry = table.rows  # a property that regroups the cells each time
         rows = table_rows(geometry, by_midpoint, settings.cell_x_tolerance, settings.cell_y_tolerance)
         x0 = table.bbox[0]
         for row, cells_geometry in zip(rows, geometry):
-            cells = tuple(cell_text(near, box, (c or "").strip(), settings.indent,
+            cells = tuple(cell_text(by_top, box, (c or "").strip(), settings.indent,
                                     settings.cell_x_tolerance, settings.cell_y_tolerance)
                           for c, box in zip(row, cells_geometry.cells))
             if any(cells):
