@@ -7,19 +7,21 @@ from typing import Optional
 import cffi
 import pypdfium2.raw as raw
 
-from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box, object_matrix
+from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box
 
 
 # The calls made per path and per path segment go through cffi, as pdfium_chars' per char (a
 # cffi call takes about half a ctypes call's time; a page of ruled tables has thousands of
 # paths and segments). The functions are pypdfium2's own, taken by address.
 _ffi = cffi.FFI()
+_ffi.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
 _SIGNATURES = {
     "FPDFPath_CountSegments": "int (*)(void *)",
     "FPDFPath_GetPathSegment": "void * (*)(void *, int)",
     "FPDFPathSegment_GetType": "int (*)(void *)",
     "FPDFPathSegment_GetPoint": "int (*)(void *, float *, float *)",
     "FPDFPathSegment_GetClose": "int (*)(void *)",
+    "FPDFPageObj_GetMatrix": "int (*)(void *, FS_MATRIX *)",
     "FPDFPath_GetDrawMode": "int (*)(void *, int *, int *)",
     "FPDFPageObj_GetStrokeWidth": "int (*)(void *, float *)",
     "FPDFPageObj_GetFillColor": "int (*)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *)",
@@ -33,6 +35,7 @@ _RGBA_OUT = (_RGBA, _RGBA + 1, _RGBA + 2, _RGBA + 3)
 _MODES = _ffi.new("int[2]")
 _WIDTH = _ffi.new("float[1]")
 _XY = _ffi.new("float[2]")
+_MATRIX = _ffi.new("FS_MATRIX *")
 
 
 def _color(path, getter) -> Optional[tuple[float, ...]]:
@@ -41,11 +44,20 @@ def _color(path, getter) -> Optional[tuple[float, ...]]:
     return (_RGBA[0] / 255, _RGBA[1] / 255, _RGBA[2] / 255)
 
 
-def _subpaths(obj, path, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
+def _object_matrix(path) -> tuple[float, float, float, float, float, float]:
+    """pdfium_frames.object_matrix through cffi (zeros where pdfium gives none)."""
+    m = _MATRIX
+    if not _C["FPDFPageObj_GetMatrix"](path, m):
+        m.a = m.b = m.c = m.d = m.e = m.f = 0.0
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _subpaths(path, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     """A path's subpaths as point lists in page space (curves by their end points, as
-    pdfminer's pts), each with whether it was closed. `path` is `obj` as cffi's pointer."""
+    pdfminer's pts), each with whether it was closed. `path` is the object as cffi's pointer."""
     subpaths: list[tuple[list, bool]] = []
-    own = compose(object_matrix(obj), matrix)
+    # the object's matrix, then its container's, applied to each point as apply_matrix does
+    a, b, c, d, e, f = compose(_object_matrix(path), matrix)
     get_segment, get_type, get_point, get_close = (
         _C["FPDFPath_GetPathSegment"], _C["FPDFPathSegment_GetType"], _C["FPDFPathSegment_GetPoint"],
         _C["FPDFPathSegment_GetClose"])
@@ -60,7 +72,8 @@ def _subpaths(obj, path, matrix) -> list[tuple[list[tuple[float, float]], bool]]
             continue
         controls = 0
         get_point(seg, xy, xy_y)
-        point = apply_matrix(own, xy[0], xy[1])
+        x, y = xy[0], xy[1]
+        point = (a * x + c * y + e, b * x + d * y + f)
         if kind == moveto or not subpaths:
             subpaths.append(([point], False))
         else:
@@ -90,7 +103,7 @@ def path_shapes(obj, matrix, height: float, initial_doctop: float, page_number: 
               "non_stroking_color": _color(path, _C["FPDFPageObj_GetFillColor"]),
               "stroking_color": _color(path, _C["FPDFPageObj_GetStrokeColor"]),
               "page_number": page_number}
-    for points, closed in _subpaths(obj, path, matrix):
+    for points, closed in _subpaths(path, matrix):
         if len(points) < 2:
             continue
         xs, ys = [p[0] for p in points], [p[1] for p in points]
