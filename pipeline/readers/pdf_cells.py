@@ -32,7 +32,16 @@ def clipped(chars: list[dict], bbox) -> list[dict]:
     bx0, btop, bx1, bbottom = bbox
     cut = []
     for c in chars:
-        x0, x1, top, bottom = max(c["x0"], bx0), min(c["x1"], bx1), max(c["top"], btop), min(c["bottom"], bbottom)
+        # max(c["x0"], bx0), min(c["x1"], bx1), ... without a call each (a char at a time)
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        if bx0 > x0:
+            x0 = bx0
+        if bx1 < x1:
+            x1 = bx1
+        if btop > top:
+            top = btop
+        if bbottom < bottom:
+            bottom = bbottom
         if x1 - x0 >= 0 and bottom - top >= 0 and (x1 - x0) + (bottom - top) > 0:
             cut.append({"text": c["text"], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "upright": c["upright"]})
     return cut
