@@ -9,7 +9,7 @@ from pdfplumber.utils.text import extract_text as plumber_extract_text
 
 from conftest import SAMPLES
 from thaikpi.pipeline.readers import pdf_words
-from thaikpi.pipeline.readers.pdf_cells import table_rows
+from thaikpi.pipeline.readers.pdf_cells import CharsByMidpoint, table_rows
 
 BOX = ("x0", "x1", "top", "bottom")
 
@@ -102,7 +102,7 @@ def test_words_text_and_lines_are_pdfplumbers_on_the_samples(path):
             chars = page.chars
             assert our_words(chars, x_tolerance=1.5) == plumber_words(chars, x_tolerance=1.5), page.page_number
             for table in page.find_tables():
-                assert table_rows(table.rows, table.bbox, chars) == table.extract()
+                assert table_rows(table.rows, CharsByMidpoint(chars)) == table.extract()
                 for row in table.rows:
                     for cell in row.cells:
                         if cell is None:

@@ -2,7 +2,8 @@
 every char of the page against every cell; and a wrapped cell's paragraph breaks."""
 from __future__ import annotations
 
-from typing import Optional
+from bisect import bisect_left
+from typing import Callable, Optional
 
 from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
@@ -31,21 +32,31 @@ def clipped(chars: list[dict], bbox) -> list[dict]:
     bx0, btop, bx1, bbottom = bbox
     cut = []
     for c in chars:
-        x0, x1, top, bottom = max(c["x0"], bx0), min(c["x1"], bx1), max(c["top"], btop), min(c["bottom"], bbottom)
+        # max(c["x0"], bx0), min(c["x1"], bx1), ... without a call each (a char at a time)
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
+        if bx0 > x0:
+            x0 = bx0
+        if bx1 < x1:
+            x1 = bx1
+        if btop > top:
+            top = btop
+        if bbottom < bottom:
+            bottom = bbottom
         if x1 - x0 >= 0 and bottom - top >= 0 and (x1 - x0) + (bottom - top) > 0:
             cut.append({"text": c["text"], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "upright": c["upright"]})
     return cut
 
 
-def cell_text(chars: CharsByTop, bbox, text: str, indent: float,
+def cell_text(chars: Callable[[], CharsByTop], bbox, text: str, indent: float,
               x_tolerance: float = X_TOLERANCE, y_tolerance: float = Y_TOLERANCE) -> str:
     """A wrapped cell's text with its paragraph breaks: a line starting more than `indent`
     points right of the cell's text opens a paragraph, marked by an empty line; other newlines
-    are wraps. `chars` are the table's (the cell is cut from them as page.crop would, without
-    cropping every object on the page); the tolerances are pdf_words'."""
+    are wraps. `chars()` gives the page's (the cell is cut from them as page.crop would,
+    without cropping every object on the page; sorted only for a page with a wrapped cell);
+    the tolerances are pdf_words'."""
     if "\n" not in text or bbox is None:
         return text
-    near = chars.overlapping(bbox)
+    near = chars().overlapping(bbox)
     lines = text_lines(clipped(near, bbox), x_tolerance, y_tolerance)
     if lines is None:
         lines = [(line["text"], line["x0"]) for line in
@@ -62,40 +73,45 @@ def cell_text(chars: CharsByTop, bbox, text: str, indent: float,
     return "\n".join(parts)
 
 
-def _midpoints_in(chars: list[dict], bbox) -> list[dict]:
-    """The chars in a cell by Table.extract's rule (a function nested inside it in
-    pdfplumber): the char's midpoint in the box, right and bottom edges left out. One loop
-    with the test inline: it runs for every char of the page for each table (2.3 million
-    calls on the bench corpus, where a call per char cost a third more)."""
-    x0, top, x1, bottom = bbox
-    return [c for c in chars
-            if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+class CharsByMidpoint:
+    """A page's chars sorted by the midpoint of their height, each with the midpoint of its
+    width: Table.extract's rule puts a char in the cell that holds its midpoint (right and
+    bottom edges left out), and a row takes the slice of its height instead of testing every
+    char of the page (pdfplumber tests each for every row and cell)."""
+
+    def __init__(self, chars: list[dict]):
+        heights = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=heights.__getitem__)
+        self.heights = [heights[i] for i in self.order]
+        self.widths = [(chars[i]["x0"] + chars[i]["x1"]) / 2 for i in self.order]
+
+    def row(self, bbox) -> list[tuple[float, float, int]]:
+        """(width midpoint, height midpoint, index in the page's chars) of the chars whose
+        midpoint lies in the box, by width midpoint."""
+        x0, top, x1, bottom = bbox
+        start, stop = bisect_left(self.heights, top), bisect_left(self.heights, bottom)
+        widths, heights, order = self.widths, self.heights, self.order
+        return sorted((widths[k], heights[k], order[k]) for k in range(start, stop) if x0 <= widths[k] < x1)
 
 
-def _by_midpoint(chars: list[dict], low: str, high: str) -> SortedChars:
-    """Chars sorted by their midpoint along one axis (between keys `low` and `high`)."""
-    return SortedChars(chars, [(c[low] + c[high]) / 2 for c in chars])
-
-
-def table_rows(rows: list, box, chars: list[dict], x_tolerance: float = X_TOLERANCE,
+def table_rows(rows: list, chars: CharsByMidpoint, x_tolerance: float = X_TOLERANCE,
                y_tolerance: float = Y_TOLERANCE) -> list[list[Optional[str]]]:
-    """pdfplumber's Table.extract for a table's `rows` (Table.rows) within its `box`, the same
-    text, without testing every char of the page against every cell: the table's chars are
-    sorted by height once and each row takes its slice, then the row's by width and each cell
-    takes its slice (in page order, which the text extraction relies on). The tolerances
-    are pdf_words'."""
-    by_height = _by_midpoint(_midpoints_in(chars, box), "top", "bottom")
+    """pdfplumber's Table.extract for a table's `rows` (Table.rows), the same text, without
+    testing every char of the page against every cell: each row takes its slice of the page's
+    chars by height, sorted by width, and each cell its slice of that (in page order, which
+    the text extraction relies on). The tolerances are pdf_words'."""
     texts = []
     for row in rows:
-        box = row.bbox  # a property that recomputes itself
-        row_chars = _midpoints_in(by_height.between(box[1], box[3]), box)
-        by_width = _by_midpoint(row_chars, "x0", "x1")
+        in_row = chars.row(row.bbox)
+        widths = [w for w, _, _ in in_row]
         cells: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            cell_chars = _midpoints_in(by_width.between(cell[0], cell[2]), cell)
-            cells.append(extract_text(cell_chars, x_tolerance, y_tolerance) if cell_chars else "")
+            x0, top, x1, bottom = cell
+            held = sorted(i for _, h, i in in_row[bisect_left(widths, x0):bisect_left(widths, x1)] if top <= h < bottom)
+            cells.append(extract_text([chars.chars[i] for i in held], x_tolerance, y_tolerance) if held else "")
         texts.append(cells)
     return texts

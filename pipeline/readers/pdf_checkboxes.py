@@ -64,13 +64,16 @@ def checkboxes(page, settings: ReaderSettings) -> list[dict]:
     return boxes
 
 
-def tables_beside_checkboxes(page, boxes: list[dict], settings: ReaderSettings) -> list:
+def tables_beside_checkboxes(page, boxes: list[dict], settings: ReaderSettings, edges: tuple[list, list]) -> list:
     """Ruled tables, found without the checkboxes' squares: a box drawn just above a table
     would snap to its top rule and pull the line of round boxes into its first cell, to be
-    read twice (once as that line, once in the cell)."""
+    read twice (once as that line, once in the cell). `edges` are the page's
+    (pdf_edges.page_edges): with no horizontal or no vertical one, no rules cross."""
+    if not edges[0] or not edges[1]:
+        return []
     table_settings = settings.table_settings()
     if not boxes:
-        return find_tables(page, table_settings)
+        return find_tables(page, table_settings, edges)
     sorted_boxes = by_x0(boxes)
     # a box holding an object starts at most this far left of its right edge
     reach = settings.checkbox_max_side + 0.5

@@ -30,6 +30,15 @@ def outside(objs: list[dict], boxes: list, slack: float) -> list[dict]:
     return kept
 
 
+def outside_boxes(boxes: list[tuple], around: list, slack: float) -> list[tuple]:
+    """`outside` for boxes given as tuples that start (x0, top, x1, bottom)."""
+    if not around:
+        return boxes
+    around = [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in around]
+    return [b for b in boxes if not any(b[0] >= bx0 and b[2] <= bx1 and b[1] >= btop and b[3] <= bbottom
+                                        for bx0, btop, bx1, bbottom in around)]
+
+
 def overlaps(obj: dict, bbox) -> bool:
     return obj["x0"] <= bbox[2] and obj["x1"] >= bbox[0] and obj["top"] <= bbox[3] and obj["bottom"] >= bbox[1]
 

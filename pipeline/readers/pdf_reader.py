@@ -8,6 +8,7 @@ The steps of a page live in modules of their own: where its objects come from
 or garbled (pdf_pages). The tolerances are ReaderSettings' (pipeline/settings.py)."""
 from __future__ import annotations
 
+import functools
 import io
 from typing import Optional
 
@@ -18,9 +19,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
 from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
-from thaikpi.pipeline.readers.pdf_cells import CharsByTop, cell_text, table_rows
+from thaikpi.pipeline.readers.pdf_cells import CharsByMidpoint, CharsByTop, cell_text, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
-from thaikpi.pipeline.readers.pdf_geometry import outside, overlapping
+from thaikpi.pipeline.readers.pdf_edges import page_edges
+from thaikpi.pipeline.readers.pdf_geometry import outside, outside_boxes
 from thaikpi.pipeline.readers.pdf_glyph_repairs import (
     anchor_marks, map_symbol_glyphs, mark_lost_glyphs, overprinted_chars, repair_line, type0_symbol_fonts,
 )
@@ -115,7 +117,7 @@ def _glyph_rules(page: ObjectsPage, settings: ReaderSettings) -> tuple[ObjectsPa
     for fake bold are dropped. Geometry stays pdfplumber's."""
     chars = page.chars
     dropped = apply_actual_text(chars)
-    kept = [c for c in chars if id(c) not in dropped]
+    kept = [c for c in chars if id(c) not in dropped] if dropped else list(chars)
     map_symbol_glyphs(kept, lambda: type0_symbol_fonts(page))
     lost = mark_lost_glyphs(kept, settings.zero_width)
     anchor_marks(kept, settings.mark_reach)
@@ -129,17 +131,22 @@ def _glyph_rules(page: ObjectsPage, settings: ReaderSettings) -> tuple[ObjectsPa
 def _table_items(page, tables: list, number: int, next_table: int, settings: ReaderSettings) -> list[Item]:
     """The rows of the page's tables, numbered from `next_table`, as items at their tops."""
     items: list[Item] = []
+    if not tables:
+        return items
+    # the page's chars sorted once for all its tables: by midpoint for the cells' text, and
+    # by top for the lines of wrapped cells, where there is one (a cell's chars are the
+    # page's that overlap it)
+    by_midpoint, by_top = CharsByMidpoint(page.chars), functools.cache(lambda: CharsByTop(page.chars))
     for table_id, table in enumerate(tables, start=next_table):
-        table_box = table.bbox
         geometry = table.rows  # a property that regroups the cells each time
-        rows = table_rows(geometry, table_box, page.chars, settings.cell_x_tolerance, settings.cell_y_tolerance)
-        near = CharsByTop(overlapping(page.chars, table_box))
+        rows = table_rows(geometry, by_midpoint, settings.cell_x_tolerance, settings.cell_y_tolerance)
+        x0 = table.bbox[0]
         for row, cells_geometry in zip(rows, geometry):
-            cells = tuple(cell_text(near, box, (c or "").strip(), settings.indent,
+            cells = tuple(cell_text(by_top, box, (c or "").strip(), settings.indent,
                                     settings.cell_x_tolerance, settings.cell_y_tolerance)
                           for c, box in zip(row, cells_geometry.cells))
             if any(cells):
-                items.append(Item(top=cells_geometry.bbox[1], x0=table_box[0],
+                items.append(Item(top=cells_geometry.bbox[1], x0=x0,
                                   line=Line(cells=cells, page=number, table=table_id)))
     return items
 
@@ -170,8 +177,11 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
         filled = filled_leaders(page.chars, typed)
         chars = [c for c in page.chars if id(c) not in filled]
         page = ObjectsPage(page, {**page.objects, "char": chars + typed})
-    boxes = checkboxes(page, settings)
-    tables = tables_beside_checkboxes(page, boxes, settings)
+    # Triage: a page that draws no line, rect or curve (prose) has no checkbox, table or rule
+    shapes = bool(page.lines or page.rects or page.curves)
+    edges = page_edges(page.lines, page.rects, page.curves) if shapes else ([], [])
+    boxes = checkboxes(page, settings) if shapes else []
+    tables = tables_beside_checkboxes(page, boxes, settings, edges)
     table_boxes = [t.bbox for t in tables]
     slack = settings.inside_slack
     items = _table_items(page, tables, number, next_table, settings)
@@ -180,8 +190,8 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     words += outside(boxes, table_boxes, slack)
     text_items = words_to_lines(words, number, settings.line_tolerance, settings.indent)
     text_items = [it for it in text_items if not _ghost_marks(it.line, settings.zero_width)]
-    rules = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= settings.rule_min_width]
-    mark_rules(text_items, [(e["top"], e["x0"], e["x1"]) for e in outside(rules, table_boxes, slack)])
+    rules = [e for e in edges[0] if e[2] - e[0] >= settings.rule_min_width]
+    mark_rules(text_items, [(top, x0, x1) for x0, top, x1, _, _ in outside_boxes(rules, table_boxes, slack)])
     items = drop_page_numbers(items + text_items)
     if lost:
         repaired = 0

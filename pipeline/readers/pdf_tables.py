@@ -1,5 +1,6 @@
 """Ruled tables of a page: pdfplumber's TableFinder (its default settings but for the
-reader's tolerances), its stages in its order, and its intersections_to_cells in linear time.
+reader's tolerances), its stages in its order, on edges held as tuples (pdf_edges), and its
+intersections_to_cells in linear time.
 
 pdfplumber's intersections_to_cells looks, for every intersection of rules, through every
 later one for those below and to the right, and turns each one's edges into a set of boxes
@@ -11,20 +12,29 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+from pdfplumber.table import Table, TableSettings, cells_to_tables
 from pdfplumber.utils import obj_to_bbox
+
+from thaikpi.pipeline.readers.pdf_edges import intersections, page_edges, table_edges
 
 T_point = tuple[float, float]
 T_bbox = tuple[float, float, float, float]
 
 
 def intersections_to_cells(intersections: dict[T_point, dict[str, list[dict]]]) -> list[T_bbox]:
+    """pdfplumber's intersections_to_cells, for its intersections (edge dicts by point)."""
+    return points_to_cells({p: (set(map(obj_to_bbox, edges["v"])), set(map(obj_to_bbox, edges["h"])))
+                            for p, edges in intersections.items()})
+
+
+def points_to_cells(intersections: dict[T_point, tuple[set[T_bbox], set[T_bbox]]]) -> list[T_bbox]:
     """pdfplumber's intersections_to_cells: for each intersection (in sorted order), the
     smallest cell it is the top left corner of. The points below it and to its right are
-    tried nearest first; two points are joined where they share a rule (an edge's box)."""
+    tried nearest first; two points are joined where they share a rule (an edge's box, of
+    the (vertical, horizontal) ones through each point)."""
     points = sorted(intersections)
-    vertical = {p: set(map(obj_to_bbox, intersections[p]["v"])) for p in points}
-    horizontal = {p: set(map(obj_to_bbox, intersections[p]["h"])) for p in points}
+    vertical = {p: intersections[p][0] for p in points}
+    horizontal = {p: intersections[p][1] for p in points}
 
     def connects(p1: T_point, p2: T_point) -> bool:
         return ((p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]))
@@ -58,20 +68,18 @@ def intersections_to_cells(intersections: dict[T_point, dict[str, list[dict]]]) 
     return [cell for cell in map(smallest_cell, points) if cell]
 
 
-class _TableFinder(TableFinder):
-    """TableFinder.__init__'s stages, with intersections_to_cells above."""
-
-    def __init__(self, page, settings: Optional[dict] = None):
-        self.page = page
-        self.settings = TableSettings.resolve(settings)
-        self.edges = self.get_edges()
-        self.intersections = edges_to_intersections(
-            self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance)
-        self.cells = intersections_to_cells(self.intersections)
-        self.tables = [Table(self.page, cell_group) for cell_group in cells_to_tables(self.cells)]
-
-
-def find_tables(page, settings: Optional[dict] = None) -> list[Table]:
-    """page.find_tables(settings): pdfplumber's defaults where `settings` (pdfplumber's table
-    settings) leave them out."""
-    return _TableFinder(page, settings).tables
+def find_tables(page, settings: Optional[dict] = None, edges: Optional[tuple[list, list]] = None) -> list[Table]:
+    """page.find_tables(settings) with the "lines" strategies (the reader's): pdfplumber's
+    defaults where `settings` (pdfplumber's table settings) leave them out. `edges` are the
+    page's pdf_edges.page_edges where the caller has them."""
+    resolved = TableSettings.resolve(settings)
+    if resolved.vertical_strategy != "lines" or resolved.horizontal_strategy != "lines" or \
+            resolved.explicit_vertical_lines or resolved.explicit_horizontal_lines:
+        raise ValueError("only the lines strategies without explicit lines are supported")
+    horizontal, vertical = table_edges(
+        *(edges or page_edges(page.lines, page.rects, page.curves)), resolved.snap_x_tolerance, resolved.snap_y_tolerance,
+        resolved.join_x_tolerance, resolved.join_y_tolerance, resolved.edge_min_length,
+        resolved.edge_min_length_prefilter)
+    points = intersections(horizontal, vertical, resolved.intersection_x_tolerance,
+                           resolved.intersection_y_tolerance)
+    return [Table(page, cell_group) for cell_group in cells_to_tables(points_to_cells(points))]

@@ -7,42 +7,61 @@ from typing import Optional
 import cffi
 import pypdfium2.raw as raw
 
-from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box, object_matrix
+from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box
 
 
-def _color(obj, getter) -> Optional[tuple[float, ...]]:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not getter(obj, r, g, b, a):
-        return None
-    return (r.value / 255, g.value / 255, b.value / 255)
-
-
-# The calls made per path segment go through cffi, as pdfium_chars' per char (a cffi call takes
-# about half a ctypes call's time; a page of ruled tables has thousands of segments). The
-# functions are pypdfium2's own, taken by address.
+# The calls made per path and per path segment go through cffi, as pdfium_chars' per char (a
+# cffi call takes about half a ctypes call's time; a page of ruled tables has thousands of
+# paths and segments). The functions are pypdfium2's own, taken by address.
 _ffi = cffi.FFI()
-_PER_SEGMENT = {
+_ffi.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
+_SIGNATURES = {
     "FPDFPath_CountSegments": "int (*)(void *)",
     "FPDFPath_GetPathSegment": "void * (*)(void *, int)",
     "FPDFPathSegment_GetType": "int (*)(void *)",
     "FPDFPathSegment_GetPoint": "int (*)(void *, float *, float *)",
     "FPDFPathSegment_GetClose": "int (*)(void *)",
+    "FPDFPageObj_GetMatrix": "int (*)(void *, FS_MATRIX *)",
+    "FPDFPath_GetDrawMode": "int (*)(void *, int *, int *)",
+    "FPDFPageObj_GetStrokeWidth": "int (*)(void *, float *)",
+    "FPDFPageObj_GetFillColor": "int (*)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *)",
+    "FPDFPageObj_GetStrokeColor": "int (*)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *)",
 }
 _C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
-      for name, signature in _PER_SEGMENT.items()}
+      for name, signature in _SIGNATURES.items()}
+# out-parameters, allocated once (pdfium is called under one lock: pdf_page_objects)
+_RGBA = _ffi.new("unsigned int[4]")
+_RGBA_OUT = (_RGBA, _RGBA + 1, _RGBA + 2, _RGBA + 3)
+_MODES = _ffi.new("int[2]")
+_WIDTH = _ffi.new("float[1]")
+_XY = _ffi.new("float[2]")
+_MATRIX = _ffi.new("FS_MATRIX *")
 
 
-def _subpaths(obj, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
+def _color(path, getter) -> Optional[tuple[float, ...]]:
+    if not getter(path, *_RGBA_OUT):
+        return None
+    return (_RGBA[0] / 255, _RGBA[1] / 255, _RGBA[2] / 255)
+
+
+def _object_matrix(path) -> tuple[float, float, float, float, float, float]:
+    """pdfium_frames.object_matrix through cffi (zeros where pdfium gives none)."""
+    m = _MATRIX
+    if not _C["FPDFPageObj_GetMatrix"](path, m):
+        m.a = m.b = m.c = m.d = m.e = m.f = 0.0
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _subpaths(path, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     """A path's subpaths as point lists in page space (curves by their end points, as
-    pdfminer's pts), each with whether it was closed."""
+    pdfminer's pts), each with whether it was closed. `path` is the object as cffi's pointer."""
     subpaths: list[tuple[list, bool]] = []
-    own = compose(object_matrix(obj), matrix)
-    path = _ffi.cast("void *", ctypes.cast(obj, ctypes.c_void_p).value)
+    # the object's matrix, then its container's, applied to each point as apply_matrix does
+    a, b, c, d, e, f = compose(_object_matrix(path), matrix)
     get_segment, get_type, get_point, get_close = (
         _C["FPDFPath_GetPathSegment"], _C["FPDFPathSegment_GetType"], _C["FPDFPathSegment_GetPoint"],
         _C["FPDFPathSegment_GetClose"])
-    xy = _ffi.new("float[2]")
-    xy_y = xy + 1
+    xy, xy_y = _XY, _XY + 1
     bezier, moveto = raw.FPDF_SEGMENT_BEZIERTO, raw.FPDF_SEGMENT_MOVETO
     controls = 0  # pdfium gives a Bezier curve as three segments: two control points, then its end
     for i in range(_C["FPDFPath_CountSegments"](path)):
@@ -53,7 +72,8 @@ def _subpaths(obj, matrix) -> list[tuple[list[tuple[float, float]], bool]]:
             continue
         controls = 0
         get_point(seg, xy, xy_y)
-        point = apply_matrix(own, xy[0], xy[1])
+        x, y = xy[0], xy[1]
+        point = (a * x + c * y + e, b * x + d * y + f)
         if kind == moveto or not subpaths:
             subpaths.append(([point], False))
         else:
@@ -72,33 +92,29 @@ def _is_rect(points: list[tuple[float, float]], closed: bool) -> bool:
     return ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
             or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
 
-def _stroke_width(obj) -> float:
-    width = ctypes.c_float()
-    return width.value if raw.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
-
-
 def path_shapes(obj, matrix, height: float, initial_doctop: float, page_number: int) -> tuple[list, list, list]:
     """(lines, rects, curves) of one path object whose container's matrix is `matrix`."""
     lines, rects, curves = [], [], []
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
-    common = {"fill": fill_mode.value != 0, "stroke": bool(stroke.value),
-              "linewidth": _stroke_width(obj),
-              "non_stroking_color": _color(obj, raw.FPDFPageObj_GetFillColor),
-              "stroking_color": _color(obj, raw.FPDFPageObj_GetStrokeColor),
+    path = _ffi.cast("void *", ctypes.cast(obj, ctypes.c_void_p).value)
+    if not _C["FPDFPath_GetDrawMode"](path, _MODES, _MODES + 1):
+        _MODES[0] = _MODES[1] = 0  # ctypes' out-parameters, left at their zero on failure
+    common = {"fill": _MODES[0] != 0, "stroke": bool(_MODES[1]),
+              "linewidth": _WIDTH[0] if _C["FPDFPageObj_GetStrokeWidth"](path, _WIDTH) else 0.0,
+              "non_stroking_color": _color(path, _C["FPDFPageObj_GetFillColor"]),
+              "stroking_color": _color(path, _C["FPDFPageObj_GetStrokeColor"]),
               "page_number": page_number}
-    for points, closed in _subpaths(obj, matrix):
+    for points, closed in _subpaths(path, matrix):
         if len(points) < 2:
             continue
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        shape = dict(common, **frame_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop))
-        pts = [(x, height - y) for x, y in points]
+        frame = frame_box(min(xs), min(ys), max(xs), max(ys), height, initial_doctop)
+        # one dict a shape, its keys in pdfplumber's order: the path's, the frame's, the kind's
         if len(points) == 2:
-            lines.append(dict(shape, object_type="line", pts=pts))
+            lines.append({**common, **frame, "object_type": "line", "pts": [(x, height - y) for x, y in points]})
         elif _is_rect(points, closed):
-            rects.append(dict(shape, object_type="rect"))
+            rects.append({**common, **frame, "object_type": "rect"})
         else:
-            curves.append(dict(shape, object_type="curve", pts=pts))
+            curves.append({**common, **frame, "object_type": "curve", "pts": [(x, height - y) for x, y in points]})
     return lines, rects, curves
 
 
