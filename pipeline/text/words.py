@@ -26,6 +26,21 @@ def is_known_word(word: str) -> bool:
     return word in freqs or word in known
 
 
+def known_word_spans(left: str, right: str) -> bool:
+    """Is some known word a piece of left + right that spans the join (an end of `left`
+    followed by a start of `right`)? Whatever token a segmentation finds across the join is
+    such a piece, so where none is known no segmentation need run: most spaces between Thai
+    letters are between words, and this test costs a tenth of a segmentation."""
+    freqs, known = _word_lists()
+    for i in range(len(left)):
+        tail = left[i:]
+        for j in range(1, len(right) + 1):
+            piece = tail + right[:j]
+            if piece in freqs or piece in known:
+                return True
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _word_log_probability() -> Callable[[str], float]:
     """log P(word) from the TNC word frequencies pythainlp bundles (offline)."""
