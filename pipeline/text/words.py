@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from bisect import bisect_left
 import math
 import re
 from contextvars import ContextVar
@@ -26,17 +27,33 @@ def is_known_word(word: str) -> bool:
     return word in freqs or word in known
 
 
+@functools.lru_cache(maxsize=1)
+def _sorted_words() -> list[str]:
+    """Every known word (both lists), sorted: the words that begin with a piece of text follow
+    each other from where the piece would be inserted."""
+    freqs, known = _word_lists()
+    return sorted(known.union(freqs))
+
+
 def known_word_spans(left: str, right: str) -> bool:
     """Is some known word a piece of left + right that spans the join (an end of `left`
     followed by a start of `right`)? Whatever token a segmentation finds across the join is
     such a piece, so where none is known no segmentation need run: most spaces between Thai
-    letters are between words, and this test costs a tenth of a segmentation."""
-    freqs, known = _word_lists()
+    letters are between words. A piece is grown into `right` only while some known word
+    begins with it, so the test costs a few binary searches (a fiftieth of a segmentation)."""
+    ordered = _sorted_words()
+    end = len(ordered)
     for i in range(len(left)):
-        tail = left[i:]
-        for j in range(1, len(right) + 1):
-            piece = tail + right[:j]
-            if piece in freqs or piece in known:
+        piece = left[i:]
+        at = bisect_left(ordered, piece)
+        if at == end or not ordered[at].startswith(piece):
+            continue  # no known word begins with this end of `left`
+        for letter in right:
+            piece += letter
+            at = bisect_left(ordered, piece, at)
+            if at == end or not ordered[at].startswith(piece):
+                break
+            if ordered[at] == piece:
                 return True
     return False
 
