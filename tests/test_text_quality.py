@@ -60,3 +60,16 @@ def test_a_page_whose_thai_is_mostly_not_words_is_untrustworthy():
 
 def test_too_little_thai_is_not_judged_by_its_words():
     assert tt.text_layer_problem("ทีไำด้ตังิ " * 10 + "1,234.56 " * 20) is None
+
+
+def test_the_share_stops_once_sure_to_reach_enough_and_never_decides_otherwise():
+    # text_layer_problem asks only whether the share reaches NON_WORD_SHARE: segmenting stops
+    # once the known words so far are enough over the whole sample; that bound is returned
+    prose = CLEAN_PROSE * 3  # more Thai than the sample
+    half_dropped = prose[:len(prose) // 2] + "".join(c for i, c in enumerate(prose[len(prose) // 2:]) if i % 3 != 1)
+    for text in (prose, half_dropped, "".join(c for i, c in enumerate(prose) if i % 3 != 1)):
+        full, bound = tt.dictionary_share(text), tt.dictionary_share(text, enough=tt.NON_WORD_SHARE)
+        assert bound <= full
+        assert (bound >= tt.NON_WORD_SHARE) == (full >= tt.NON_WORD_SHARE)
+    assert tt.dictionary_share(half_dropped, enough=tt.NON_WORD_SHARE) < tt.dictionary_share(half_dropped)
+    assert tt.dictionary_share(half_dropped, enough=tt.NON_WORD_SHARE) >= tt.NON_WORD_SHARE

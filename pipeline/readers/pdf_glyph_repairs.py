@@ -74,7 +74,8 @@ def mark_lost_glyphs(chars: list[dict], zero_width: float = _DEFAULTS.zero_width
     return marked
 
 
-_MARKS = set(COMBINING_MARKS)
+_MARKS = frozenset(COMBINING_MARKS)
+_THAI_LETTERS = frozenset(ch for ch in map(chr, range(0x0E00, 0x0E80)) if is_thai_letter(ch))
 
 
 def anchor_marks(chars: list[dict], reach: float = _DEFAULTS.mark_reach) -> int:
@@ -89,13 +90,13 @@ def anchor_marks(chars: list[dict], reach: float = _DEFAULTS.mark_reach) -> int:
     base, stacked = None, 0
     for char in chars:
         text = char["text"]
-        if len(text) == 1 and text in _MARKS:
+        if text in _MARKS:  # one mark alone (the set holds single marks)
             if (base is not None and abs(char["top"] - base["top"]) < reach
                     and base["x0"] - reach <= char["x0"] <= base["x1"] + reach):
                 stacked += 1  # marks stacked on one base keep their stream order
                 char["x0"], char["x1"] = base["x0"] + 0.001 * stacked, base["x1"]
                 moved += 1
-        elif text and is_thai_letter(text[-1]):
+        elif text[-1:] in _THAI_LETTERS:  # is_thai_letter(its last char), a set look-up
             base, stacked = char, 0
         else:
             base = None

@@ -11,7 +11,7 @@ on the samples, the real corpus and random pages.
 """
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Optional
 
@@ -37,6 +37,11 @@ def _clusters(values, tolerance: float) -> dict:
     return numbers
 
 
+_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("text", "x0", "x1", "top", "bottom"))
+# Any char of a ligature key: a word's joined text without one maps no char (keys are single)
+_LIGATURE_CHARS = frozenset("".join(LIGATURES))
+
+
 def _word(chars: list[dict]) -> dict:
     """pdfplumber's WordExtractor.merge_chars, with the keys the reader reads."""
     if len(chars) == 1:
@@ -44,9 +49,11 @@ def _word(chars: list[dict]) -> dict:
         text = c["text"] or ""
         return {"text": LIGATURES.get(text, text), "x0": c["x0"], "x1": c["x1"], "top": c["top"],
                 "bottom": c["bottom"], "upright": c["upright"]}
-    return {"text": "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars),
-            "x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
-            "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars),
+    text = "".join(map(_TEXT, chars))
+    if not _LIGATURE_CHARS.isdisjoint(text):  # rare: map each char's text as pdfplumber does
+        text = "".join(LIGATURES.get(c["text"], c["text"]) for c in chars)
+    return {"text": text, "x0": min(map(_X0, chars)), "x1": max(map(_X1, chars)),
+            "top": min(map(_TOP, chars)), "bottom": max(map(_BOTTOM, chars)),
             "upright": chars[0]["upright"]}
 
 
@@ -55,50 +62,50 @@ def word_chars(chars: list[dict], x_tolerance: float = X_TOLERANCE,
     """pdfplumber's WordExtractor(x_tolerance, y_tolerance).iter_extract_tuples(chars): each
     word with its chars. Runs of upright chars are clustered into lines by top and read by x0;
     runs of turned chars into columns by x0 and read by top. Blank chars end a word; a char
-    of no text is a word of its own (split_at_punctuation's empty set of marks matches it)."""
-    found: list[tuple[dict, list[dict]]] = []
+    of no text is a word of its own (split_at_punctuation's empty set of marks matches it).
+
+    A char joins the word of the char read before it where both are letters (not blank, not
+    empty) on one line and it lies in reach of it: a test of each pair of neighbours in
+    reading order, made over lists of the chars' values read once (a dict lookup per value
+    per step was most of the time)."""
+    found: list[list[dict]] = []
     for upright, run in groupby(chars, _UPRIGHT):
         run = list(run)
+        # Each char as (line, start, tie, index, end, across), sorted: upright chars by line
+        # (top) then x0, turned ones by column (x0) then top then bottom; the index then keeps
+        # the order of equals (sorted(run, key=...) is stable), and nothing after it is compared.
         if upright:
-            line_key, along, across, start, end = "top", "x0", "top", "x0", "x1"
-            numbers = _clusters([c["top"] for c in run], y_tolerance)
-            ordered = sorted(run, key=lambda c: (numbers[c["top"]], c["x0"]))
+            across = list(map(_TOP, run))
+            numbers = _clusters(across, y_tolerance)
+            places = sorted(zip([numbers[v] for v in across], map(_X0, run), repeat(0), range(len(run)),
+                                map(_X1, run), across))
             gap, drift = x_tolerance, y_tolerance
         else:
-            line_key, along, across, start, end = "x0", "top", "x0", "top", "bottom"
-            numbers = _clusters([c["x0"] for c in run], x_tolerance)
-            ordered = sorted(run, key=lambda c: (numbers[c["x0"]], c["top"], c["bottom"]))
+            across = list(map(_X0, run))
+            numbers = _clusters(across, x_tolerance)
+            ends = list(map(_BOTTOM, run))
+            places = sorted(zip([numbers[v] for v in across], map(_TOP, run), ends, range(len(run)), ends, across))
             gap, drift = y_tolerance, x_tolerance
+        ordered = [run[p[3]] for p in places]
+        texts = list(map(_TEXT, ordered))
+        letters = [not (t == "" or t.isspace()) for t in texts]
+        joins = [line == line0 and letter and letter0
+                 and not (start < start0 or start > end0 + gap or abs(at - at0) > drift)
+                 for (line, start, _, _, _, at), (line0, start0, _, _, end0, at0), letter, letter0
+                 in zip(places[1:], places, letters[1:], letters)]
         word: list[dict] = []
-        line = None
-        for c in ordered:
-            number = numbers[c[line_key]]
-            if number != line:
-                if word:
-                    found.append((_word(word), word))
-                word, line = [], number
-            text = c["text"]
-            if text.isspace():
-                if word:
-                    found.append((_word(word), word))
-                word = []
-            elif text == "":
-                if word:
-                    found.append((_word(word), word))
-                found.append((_word([c]), [c]))
-                word = []
-            elif word:
-                p = word[-1]
-                if c[along] < p[start] or c[along] > p[end] + gap or abs(c[across] - p[across]) > drift:
-                    found.append((_word(word), word))
-                    word = [c]
-                else:
-                    word.append(c)
-            else:
-                word = [c]
+        for c, text, letter, join in zip(ordered, texts, letters, [False, *joins]):
+            if join:
+                word.append(c)
+                continue
+            if word:
+                found.append(word)
+            word = [c] if letter else []
+            if text == "":
+                found.append([c])
         if word:
-            found.append((_word(word), word))
-    return found
+            found.append(word)
+    return [(_word(word), word) for word in found]
 
 
 def extract_words(chars: list[dict], x_tolerance: float = X_TOLERANCE,

@@ -54,7 +54,7 @@ def text_layer_problem(text: str) -> Optional[str]:
          f"no SARA AM or MAI EK in {thai} Thai characters: glyphs lost"),
     ]
     if thai >= NON_WORD_MIN_THAI and not any(failed for failed, _ in checks):
-        share = dictionary_share(text)
+        share = dictionary_share(text, enough=NON_WORD_SHARE)  # stops once sure to pass
         if share is not None and share < NON_WORD_SHARE:
             checks.append((True, f"only {share:.0%} of its Thai reads as words: letters or marks dropped or scrambled"))
     reasons = [reason for failed, reason in checks if failed]

@@ -7,7 +7,7 @@ import re
 from typing import Callable, Optional
 
 from thaikpi.pipeline.text.letters import COMBINING_MARKS, NIKHAHIT, SARA_AA, SARA_AM, TONE_MARKS
-from thaikpi.pipeline.text.words import THAI_LETTERS, is_known_word, reading_score, words
+from thaikpi.pipeline.text.words import THAI_LETTERS, is_known_word, known_word_spans, reading_score, words
 
 # Legacy fonts (Windows TH SarabunPSK, Angsana; TLWG) put displaced marks in the Private Use
 # Area. Table from ../shared/THAI_TEXT.md (HarfBuzz's Thai shaper tables).
@@ -148,6 +148,8 @@ def join_split_words(text: str) -> str:
 def _known_word_across(left: str, right: str) -> bool:
     """Does the joined text segment into a known word that spans the join? (Names are not
     in the word lists: "ชัชวาลย์ ฉายะบุตร" keeps its space.)"""
+    if not known_word_spans(left, right):
+        return False  # no token across the join can be a known word: no need to segment
     at = 0
     for token in words(left + right):
         if at < len(left) < at + len(token):
