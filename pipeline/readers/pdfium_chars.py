@@ -75,7 +75,7 @@ def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], order: 
 
 def page_chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
            ctm: Optional[tuple], spans: dict, texts: list, type3_descent: Callable[[], float]) -> list[dict]:
-    """The page's chars; `texts` are its text objects (object, container's matrix) in content
+    """The page's chars; `texts` are its text objects (address, container's matrix) in content
     stream order, and `order` gives each one's place; `spans` the ActualText span of those
     drawn in one (tagged on their chars as pdf_actualtext tags pdfminer's); `ctm` takes
     pdfium's coordinates (PDF space) to the page as shown, where it has a /Rotate.

@@ -32,12 +32,41 @@ _SIGNATURES = {
     "FPDFText_GetMatrix": "int (*)(void *, int, FS_MATRIX *)",
     "FPDFText_GetFontSize": "double (*)(void *, int)",
     "FPDFTextObj_GetFont": "uintptr_t (*)(uintptr_t)",
+    # the page's objects, as addresses (pdfium_layer)
+    "FPDFPage_CountObjects": "int (*)(uintptr_t)",
+    "FPDFPage_GetObject": "uintptr_t (*)(uintptr_t, int)",
+    "FPDFFormObj_CountObjects": "int (*)(uintptr_t)",
+    "FPDFFormObj_GetObject": "uintptr_t (*)(uintptr_t, unsigned long)",
+    "FPDFPageObj_GetType": "int (*)(uintptr_t)",
+    "FPDFPageObj_CountMarks": "int (*)(uintptr_t)",
 }
 _C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
       for name, signature in _SIGNATURES.items()}
 _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN = _C["FPDFText_GetTextObject"], _C["FPDFText_GetLooseCharBox"], _C["FPDFText_GetCharOrigin"]
 _MATRIX, _FONT, _FONT_SIZE = _C["FPDFText_GetMatrix"], _C["FPDFTextObj_GetFont"], _C["FPDFText_GetFontSize"]
 IS_GENERATED, MAP_ERROR = _C["FPDFText_IsGenerated"], _C["FPDFText_HasUnicodeMapError"]
+_OBJECT_TYPE, _COUNT_MARKS = _C["FPDFPageObj_GetType"], _C["FPDFPageObj_CountMarks"]
+_CONTAINERS = {False: (_C["FPDFPage_CountObjects"], _C["FPDFPage_GetObject"]),
+               True: (_C["FPDFFormObj_CountObjects"], _C["FPDFFormObj_GetObject"])}
+
+
+def handle_address(handle) -> int:
+    """A pypdfium2 (ctypes) handle's address."""
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def contained_objects(container: int, form: bool) -> tuple[list[int], list[int]]:
+    """The objects of a page (`form` False) or form XObject at address `container`, as
+    addresses, and their types."""
+    count, get = _CONTAINERS[form]
+    n = count(container)
+    objects = list(map(get, repeat(container, n), range(n)))
+    return objects, list(map(_OBJECT_TYPE, objects))
+
+
+def mark_counts(objects: list[int]) -> list[int]:
+    """How many content marks each object (an address) has."""
+    return list(map(_COUNT_MARKS, objects))
 
 
 def _run(calls) -> None:
