@@ -91,11 +91,10 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
         calls = TextPageCalls(tp)
         count = raw.FPDFText_CountChars(tp)
         codes = _codes(tp, count)
-        texts_of = list(map(chr, codes))
-        spaces = list(map(_SPACES.__contains__, codes))
         # spaces and line breaks pdfium inferred; pdfminer has none
-        skipped = {i for i in compress(range(count), spaces) if texts_of[i] in "\r\n" or calls.is_generated(i)}
-        objects, xs, ys, lefts, tops, rights, bottoms = calls.char_rows(count)
+        skipped = {i for i in compress(range(count), map(_SPACES.__contains__, codes))
+                   if codes[i] in _LINE_BREAKS or calls.is_generated(i)}
+        objects = calls.char_objects(count)
         if skipped:
             keep = [i not in skipped for i in range(count)]
             kept_objects, kept = list(compress(objects, keep)), list(compress(range(count), keep))
@@ -110,8 +109,7 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
             _frames(calls, in_order, [firsts[key] for key in in_order], order, ctm, metrics, type3_descent, frames)
         except FastLayerRefused as why:
             refusal, limit = why, why.char
-        found = _read_chars(calls, limit, codes, texts_of, spaces, skipped, objects, xs, ys, lefts, tops, rights,
-                            bottoms, frames, page_number, height, initial_doctop)
+        found = _read_chars(calls, limit, codes, skipped, objects, frames, page_number, height, initial_doctop)
         if refusal is not None:
             raise refusal
         return _in_stream_order(found, texts, frames, metrics, type3_descent, page_number, height, initial_doctop,
@@ -120,108 +118,110 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
         textpage.close()
 
 
-def _read_chars(calls: TextPageCalls, limit: int, codes: list, texts_of: list, spaces: list, skipped: set,
-                objects: list, xs: list, ys: list, lefts: list, tops: list, rights: list, bottoms: list,
-                frames: dict, page_number: int, height: float, initial_doctop: float) -> list[tuple]:
+def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, objects: list, frames: dict,
+                page_number: int, height: float, initial_doctop: float) -> list[tuple]:
     """(stream order, ink centre, left and right in the text's frame, text object, char) of each
     char before `limit` that pdfminer reads, in pdfium's order."""
     found: list[tuple] = []
-    previous = -1  # the last char read
+    previous_where = None  # the last char's object, origin and box
     last_x1 = float("nan")  # the last char's right edge
-    for i, code, text, space, key, origin_x, origin_y, left, top, right, bottom in zip(
-            range(limit), codes, texts_of, spaces, objects, xs, ys, lefts, tops, rights, bottoms):
-        if space and i in skipped:
-            continue
-        (stream_order, font, font_key, font_descent, standard_widths, font_name, x_scale, y_scale, to_frame, turn,
-         upright, tf_size, unmapped, advances) = frames[key]
-        no_unicode = unmapped.get(code)
-        if no_unicode is None:
-            no_unicode = unmapped[code] = calls.map_error(i)
-        if no_unicode:
-            text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
-        elif code == 2:
-            text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
-        # A glyph whose Unicode is several code points (a ligature "บั") is one char to
-        # pdfminer; pdfium gives each code point a char of the glyph's own object, origin and
-        # box, and measures the glyph as its first code point's. Where that is a mark of no
-        # width (a shaped "้ำ": tone mark and SARA AM in one glyph), the glyph is that char
-        # with the code points after it: pdfminer's box has no width either. A ligature
-        # with an advance may measure otherwise: the page goes to pdfminer.
-        if (origin_x == xs[previous] and not space and previous >= 0 and key == objects[previous]
-                and (origin_y, left, right, top, bottom)
-                == (ys[previous], lefts[previous], rights[previous], tops[previous], bottoms[previous])):
-            glyph = found[-1][-1]  # the char read at `previous`: every char read is found's last
-            if (no_unicode or glyph["x1"] != glyph["x0"]
-                    or not all(mark in _MARKS for mark in glyph["text"])):
-                raise FastLayerRefused("a glyph of several characters (a ligature)")
-            glyph["text"] += text
-            continue
-        previous = i
-        # pdfminer's size and box include the text matrix; pdfium's font size does not.
-        size = tf_size * y_scale
-        # pdfminer's box: from the origin across the advance, from the font's descent up
-        # one size. pdfium's loose box is the union of the advance box and the glyph's
-        # ink, so where the ink stops short of its right edge, that edge is the advance's
-        # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
-        # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
-        # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
-        # Whether the ink reaches is a glyph's own, asked once where the text is upright. A
-        # glyph is known by its font, size, Unicode and box's width (a broken map gives
-        # several glyphs one Unicode) in hundredths of a point (round(w, 2) costs three
-        # times more, per char); a mark's ink lies where its position puts it.
-        glyph = (code, round((right - origin_x) * 100)) \
-            if to_frame is None and not (space or text in _MARKS) else None
-        glyph_advance = advances.get(glyph, _UNKNOWN)
-        ink_centre = 0.0
-        if glyph_advance is not _UNKNOWN:
-            x0, y_origin, loose_right = origin_x, origin_y, right
-        else:
-            left_ink, right_ink, bottom_ink, top_ink = calls.ink_box(i)
-            if to_frame is None:
+    for start in range(0, limit, _RUN):
+        stop = min(start + _RUN, limit)
+        for i, code, key, origin_x, origin_y, left, top, right, bottom in zip(
+                range(start, stop), islice(codes, start, stop), islice(objects, start, stop), *calls.char_boxes(start, stop)):
+            space = code in _SPACES
+            if space and i in skipped:
+                continue
+            (stream_order, font, font_key, font_descent, standard_widths, font_name, x_scale, y_scale, to_frame, turn,
+             upright, tf_size, unmapped, advances) = frames[key]
+            no_unicode = unmapped.get(code)
+            if no_unicode is None:
+                no_unicode = unmapped[code] = calls.map_error(i)
+            text = chr(code)
+            if no_unicode:
+                text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
+            elif code == 2:
+                text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
+            # A glyph whose Unicode is several code points (a ligature "บั") is one char to
+            # pdfminer; pdfium gives each code point a char of the glyph's own object, origin and
+            # box, and measures the glyph as its first code point's. Where that is a mark of no
+            # width (a shaped "้ำ": tone mark and SARA AM in one glyph), the glyph is that char
+            # with the code points after it: pdfminer's box has no width either. A ligature
+            # with an advance may measure otherwise: the page goes to pdfminer.
+            where = (key, origin_x, origin_y, left, right, top, bottom)
+            if where == previous_where and not space:
+                glyph = found[-1][-1]  # the char read at previous_where: every char read is found's last
+                if (no_unicode or glyph["x1"] != glyph["x0"]
+                        or not all(mark in _MARKS for mark in glyph["text"])):
+                    raise FastLayerRefused("a glyph of several characters (a ligature)")
+                glyph["text"] += text
+                continue
+            previous_where = where
+            # pdfminer's size and box include the text matrix; pdfium's font size does not.
+            size = tf_size * y_scale
+            # pdfminer's box: from the origin across the advance, from the font's descent up
+            # one size. pdfium's loose box is the union of the advance box and the glyph's
+            # ink, so where the ink stops short of its right edge, that edge is the advance's
+            # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
+            # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
+            # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
+            # Whether the ink reaches is a glyph's own, asked once where the text is upright. A
+            # glyph is known by its font, size, Unicode and box's width (a broken map gives
+            # several glyphs one Unicode) in hundredths of a point (round(w, 2) costs three
+            # times more, per char); a mark's ink lies where its position puts it.
+            glyph = (code, round((right - origin_x) * 100)) \
+                if to_frame is None and not (space or text in _MARKS) else None
+            glyph_advance = advances.get(glyph, _UNKNOWN)
+            ink_centre = 0.0
+            if glyph_advance is not _UNKNOWN:
                 x0, y_origin, loose_right = origin_x, origin_y, right
-            else:  # a rotated page or text: boxes turned by quarter turns stay boxes; take their corners
-                x0, y_origin = apply_matrix(to_frame, origin_x, origin_y)
-                loose_right = max(apply_matrix(to_frame, left, bottom)[0], apply_matrix(to_frame, right, top)[0])
-                ink_x = (apply_matrix(to_frame, left_ink, bottom_ink)[0], apply_matrix(to_frame, right_ink, top_ink)[0])
-                left_ink, right_ink = min(ink_x), max(ink_x)
-            ink_centre = (left_ink + right_ink) / 2
-            reaches = not space and right_ink >= loose_right - 0.01
-            glyph_advance = calls.glyph_width(font, code, tf_size) if reaches and font else None
-            if glyph is not None:
-                advances[glyph] = glyph_advance
-        if space:
-            # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
-            x1 = x0 if left_ink < x0 - 0.01 else max(x0, loose_right)
-        elif glyph_advance is not None:
-            x1 = x0 + glyph_advance * x_scale
-        else:
-            x1 = max(x0, loose_right)
-        if standard_widths is not None and not no_unicode and text not in standard_widths:
-            x1 = x0  # pdfminer's metrics of a standard font lack this glyph: no width
-        # pdfium places each glyph in float32, pdfminer in doubles: a glyph starting where
-        # the one before it ends starts there exactly, or a mark of no width and the letter
-        # after it tie in one and not in the other, and sorting by x0 puts them in another
-        # order ("สำ่า" / "ส้ำา").
-        gap = x0 - last_x1
-        if gap and -SAME_POINT < gap < SAME_POINT and turn is None:
-            x1 = last_x1 + (x1 - x0)
-            x0 = last_x1
-        last_x1 = x1
-        y0 = y_origin + font_descent * size
-        y1 = y0 + size
-        frame_x0, frame_x1 = x0, x1
-        if turn:
-            # pdfminer's box: the frame's box turned onto the page; its size is the
-            # box's height, which for a quarter turn is the advance
-            (px0, py0), (px1, py1) = apply_matrix(turn, x0, y0), apply_matrix(turn, x1, y1)
-            x0, x1, y0, y1 = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
-            size = y1 - y0
-        # frame_box's frame with the char's keys, in one dict: this runs for every char of a page
-        char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1, "bottom": height - y0,
-                "doctop": initial_doctop + height - y1, "width": x1 - x0, "height": y1 - y0,
-                "object_type": "char", "page_number": page_number, "text": text, "size": size,
-                "upright": upright, "fontname": font_name, "adv": frame_x1 - frame_x0}
-        found.append((stream_order, ink_centre, frame_x0, frame_x1, key, char))
+            else:
+                left_ink, right_ink, bottom_ink, top_ink = calls.ink_box(i)
+                if to_frame is None:
+                    x0, y_origin, loose_right = origin_x, origin_y, right
+                else:  # a rotated page or text: boxes turned by quarter turns stay boxes; take their corners
+                    x0, y_origin = apply_matrix(to_frame, origin_x, origin_y)
+                    loose_right = max(apply_matrix(to_frame, left, bottom)[0], apply_matrix(to_frame, right, top)[0])
+                    ink_x = (apply_matrix(to_frame, left_ink, bottom_ink)[0], apply_matrix(to_frame, right_ink, top_ink)[0])
+                    left_ink, right_ink = min(ink_x), max(ink_x)
+                ink_centre = (left_ink + right_ink) / 2
+                reaches = not space and right_ink >= loose_right - 0.01
+                glyph_advance = calls.glyph_width(font, code, tf_size) if reaches and font else None
+                if glyph is not None:
+                    advances[glyph] = glyph_advance
+            if space:
+                # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
+                x1 = x0 if left_ink < x0 - 0.01 else max(x0, loose_right)
+            elif glyph_advance is not None:
+                x1 = x0 + glyph_advance * x_scale
+            else:
+                x1 = max(x0, loose_right)
+            if standard_widths is not None and not no_unicode and text not in standard_widths:
+                x1 = x0  # pdfminer's metrics of a standard font lack this glyph: no width
+            # pdfium places each glyph in float32, pdfminer in doubles: a glyph starting where
+            # the one before it ends starts there exactly, or a mark of no width and the letter
+            # after it tie in one and not in the other, and sorting by x0 puts them in another
+            # order ("สำ่า" / "ส้ำา").
+            gap = x0 - last_x1
+            if gap and -SAME_POINT < gap < SAME_POINT and turn is None:
+                x1 = last_x1 + (x1 - x0)
+                x0 = last_x1
+            last_x1 = x1
+            y0 = y_origin + font_descent * size
+            y1 = y0 + size
+            frame_x0, frame_x1 = x0, x1
+            if turn:
+                # pdfminer's box: the frame's box turned onto the page; its size is the
+                # box's height, which for a quarter turn is the advance
+                (px0, py0), (px1, py1) = apply_matrix(turn, x0, y0), apply_matrix(turn, x1, y1)
+                x0, x1, y0, y1 = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
+                size = y1 - y0
+            # frame_box's frame with the char's keys, in one dict: this runs for every char of a page
+            char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1, "bottom": height - y0,
+                    "doctop": initial_doctop + height - y1, "width": x1 - x0, "height": y1 - y0,
+                    "object_type": "char", "page_number": page_number, "text": text, "size": size,
+                    "upright": upright, "fontname": font_name, "adv": frame_x1 - frame_x0}
+            found.append((stream_order, ink_centre, frame_x0, frame_x1, key, char))
     return found
 
 
@@ -264,4 +264,6 @@ def _in_stream_order(found: list[tuple], texts: list, frames: dict, metrics: dic
 
 
 _UNKNOWN = object()  # a glyph not yet measured
+_RUN = 1024  # chars read at a time (TextPageCalls.char_boxes)
+_LINE_BREAKS = (0x0A, 0x0D)
 _STREAM_ORDER, _CHAR, _TEXT = itemgetter(0), itemgetter(5), itemgetter("text")

@@ -84,18 +84,22 @@ class TextPageCalls:
         self._advance = ctypes.c_float()
         self._advance_ref = ctypes.byref(self._advance)
 
-    def char_rows(self, count: int) -> tuple[list, ...]:
-        """Lists of each char's text object (its address), origin x and y, and loose box (left,
-        top, right, bottom; float32 as pdfium keeps them)."""
-        chars = indices = range(count)
-        objects = list(map(_TEXT_OBJECT, repeat(self.ctp, count), chars))
+    def char_objects(self, count: int) -> list[int]:
+        """Each char's text object (its address)."""
+        return list(map(_TEXT_OBJECT, repeat(self.ctp, count), range(count)))
+
+    def char_boxes(self, start: int, stop: int) -> tuple[list, ...]:
+        """Lists of the origin x and y, and loose box (left, top, right, bottom; float32 as
+        pdfium keeps them) of the chars from `start` to `stop` (a page's chars are read a
+        run at a time: lists of every char's floats would weigh more than its chars)."""
+        count, chars, ctp = stop - start, range(start, stop), self.ctp
         boxes = _ffi.new("FS_RECTF[]", count)
-        _run(map(_LOOSE_BOX, repeat(self.ctp, count), chars, map(add, repeat(boxes, count), indices)))
+        _run(map(_LOOSE_BOX, repeat(ctp, count), chars, map(add, repeat(boxes, count), range(count))))
         xs, ys = _ffi.new("double[]", count), _ffi.new("double[]", count)
-        _run(map(_ORIGIN, repeat(self.ctp, count), chars, map(add, repeat(xs, count), indices),
-                 map(add, repeat(ys, count), indices)))
+        _run(map(_ORIGIN, repeat(ctp, count), chars, map(add, repeat(xs, count), range(count)),
+                 map(add, repeat(ys, count), range(count))))
         box = _ffi.unpack(_ffi.cast("float *", boxes), 4 * count)
-        return objects, _ffi.unpack(xs, count), _ffi.unpack(ys, count), box[0::4], box[1::4], box[2::4], box[3::4]
+        return _ffi.unpack(xs, count), _ffi.unpack(ys, count), box[0::4], box[1::4], box[2::4], box[3::4]
 
     def object_rows(self, objects: list[int], chars: list[int]) -> tuple[list, ...]:
         """Lists of each text object's font (its address), font size (in Tf) and its matrix's linear
