@@ -20,7 +20,8 @@ pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused
   heading) is read in its own frame, where it runs left to right, and its box turned back.
 
 This module walks the page's objects; pdfium_chars reads the chars, pdfium_fonts the fonts'
-metrics and lone spaces, pdfium_paths the paths and images, pdfium_frames the geometry.
+metrics and lone spaces, pdfium_paths the paths and images, pdfium_frames the geometry;
+pdfium_text_calls makes the per-char and per-object calls into pdfium in bulk.
 """
 from __future__ import annotations
 
