@@ -4,6 +4,7 @@ ObjectsPage, a pdfplumber page over objects the reader gives it, so that pdfplum
 (crop, filter, edges, table finding) runs on them."""
 from __future__ import annotations
 
+import gc
 import threading
 from typing import Optional
 
@@ -52,12 +53,21 @@ def close_pdfium(doc: pdfium.PdfDocument) -> None:
 
 def _fast_objects(pdfium_doc: pdfium.PdfDocument, page) -> dict:
     """The page's objects from pdfium (pdfium_layer); FastLayerRefused sends the page
-    through pdfminer."""
+    through pdfminer.
+
+    A page's chars are thousands of dicts, none in a reference cycle: the cyclic garbage
+    collector, which runs every few hundred new containers and then walks every object the
+    process holds (the word lists among them), finds nothing to free in them. It waits until
+    the page is read."""
+    collecting = gc.isenabled()
     with PDFIUM_LOCK:
         pdfium_page = pdfium_doc[page.page_number - 1]
+        gc.disable()
         try:
             return page_objects(pdfium_page, page)
         finally:
+            if collecting:
+                gc.enable()
             pdfium_page.close()
 
 

@@ -78,7 +78,8 @@ INKLESS_WIDTH = 0.01  # pdfium's text page leaves out a text object whose box is
 
 def inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Callable[[], float],
                     page_number: int, height: float, initial_doctop: float):
-    """(text object's address, char) for each text object pdfium's text page left out because
+    """(text object's address, char) for each text object (`texts`: (address, container's
+    matrix)) pdfium's text page left out because
     its box has no width: a space drawn as an object of its own, as browsers and Word print
     them. pdfminer reads it, and a narrow space between two words must keep them apart.
 
@@ -90,10 +91,11 @@ def inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Callab
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     size = ctypes.c_float()
     spaces: dict[tuple, tuple] = {}  # (font, size) -> _space_glyph
-    for obj, container in texts:
-        key = address(obj)
-        if key in read or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) \
-                or right.value - left.value >= INKLESS_WIDTH:
+    for key, container in texts:
+        if key in read:
+            continue
+        obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value >= INKLESS_WIDTH:
             continue
         a, b, c, d, e, f = compose(object_matrix(obj), container)
         font = raw.FPDFTextObj_GetFont(obj)
@@ -134,8 +136,3 @@ def _space_glyph(font, size: float, standard_widths: Optional[dict]) -> tuple:
                 and advance.value != unmapped:
             return chr(code), advance.value
     return ()
-
-
-# The calls made per char go through cffi, which calls a C function in about half the time
-# ctypes takes (its calls were the fast layer's main cost). The functions are pypdfium2's own,
-# taken by address, so both bindings share one library and its handles.

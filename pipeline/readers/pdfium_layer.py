@@ -20,7 +20,8 @@ pdfium is used only where it reads the page as pdfminer would (`FastLayerRefused
   heading) is read in its own frame, where it runs left to right, and its box turned back.
 
 This module walks the page's objects; pdfium_chars reads the chars, pdfium_fonts the fonts'
-metrics and lone spaces, pdfium_paths the paths and images, pdfium_frames the geometry.
+metrics and lone spaces, pdfium_paths the paths and images, pdfium_frames the geometry;
+pdfium_text_calls makes the per-char and per-object calls into pdfium in bulk.
 """
 from __future__ import annotations
 
@@ -38,17 +39,19 @@ from thaikpi.pipeline.readers.pdfium_frames import (
     IDENTITY, FastLayerRefused, address, compose, object_matrix, rotation_matrix,
 )
 from thaikpi.pipeline.readers.pdfium_paths import image_box, path_shapes
+from thaikpi.pipeline.readers.pdfium_text_calls import contained_objects, handle_address, mark_counts
 
 __all__ = ["FastLayerRefused", "page_objects"]
 
 
-def _actual_text(obj, marks: list) -> Optional[tuple[int, str]]:
-    """The innermost /ActualText span a text object is drawn in, as (the span's identity, its
-    text decoded as pdfminer decodes it), or None; appends (object, mark) to `marks` for each
-    of its ActualText marks, to be removed once every object's span is known (objects of one
-    span share its mark), so that pdfium's text page reads the glyphs, as pdfminer does."""
+def _actual_text(obj, count: int, marks: list) -> Optional[tuple[int, str]]:
+    """The innermost /ActualText span a text object (a ctypes handle, with `count` marks) is
+    drawn in, as (the span's identity, its text decoded as pdfminer decodes it), or None;
+    appends (object, mark) to `marks` for each of its ActualText marks, to be removed once
+    every object's span is known (objects of one span share its mark), so that pdfium's text
+    page reads the glyphs, as pdfminer does."""
     span = None
-    for i in range(raw.FPDFPageObj_CountMarks(obj)):
+    for i in range(count):
         mark = raw.FPDFPageObj_GetMark(obj, i)
         if raw.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") == raw.FPDF_OBJECT_UNKNOWN:
             continue
@@ -62,14 +65,18 @@ def _actual_text(obj, marks: list) -> Optional[tuple[int, str]]:
     return span
 
 
-def _walk(container, count, get, matrix, out, depth=0):
-    """Every object of a page or form XObject, with its matrix composed into page space."""
-    for i in range(count(container)):
-        obj = get(container, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+def _handle(obj: int):
+    """A page object's ctypes handle, from its address, for pypdfium2's calls."""
+    return ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+
+
+def _walk(container: int, form: bool, matrix, out, depth=0):
+    """Every object of a page or form XObject (as its address, read in bulk: a page may hold
+    thousands, one per glyph), with its matrix composed into page space."""
+    for obj, kind in zip(*contained_objects(container, form)):
         if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
-            inner = compose(object_matrix(obj), matrix)
-            _walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, inner, out, depth + 1)
+            inner = compose(object_matrix(_handle(obj)), matrix)
+            _walk(obj, True, inner, out, depth + 1)
         else:
             out.append((kind, obj, matrix))
 
@@ -87,25 +94,26 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
     ctm = rotation_matrix(rotation, float(plumber_page.width), height)
 
     objects: list = []
-    _walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, ctm or IDENTITY, objects)
+    _walk(handle_address(page.raw), False, ctm or IDENTITY, objects)
     rects, lines, curves, images = [], [], [], []
-    spans: dict[int, tuple[int, str]] = {}  # text object -> its ActualText span (_actual_text)
-    actual_text_marks: list[tuple] = []
     for kind, obj, matrix in objects:
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            span = _actual_text(obj, actual_text_marks)
-            if span is not None:
-                spans[address(obj)] = span
-        elif kind == raw.FPDF_PAGEOBJ_PATH:
+        if kind == raw.FPDF_PAGEOBJ_PATH:
             for found_of_kind, shapes in zip((lines, rects, curves),
-                                             path_shapes(obj, matrix, height, initial_doctop, page_number)):
+                                             path_shapes(_handle(obj), matrix, height, initial_doctop, page_number)):
                 found_of_kind.extend(shapes)
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
-            images.append(image_box(obj, matrix, height, initial_doctop, page_number))
+            images.append(image_box(_handle(obj), matrix, height, initial_doctop, page_number))
+    texts = [(obj, matrix) for kind, obj, matrix in objects if kind == raw.FPDF_PAGEOBJ_TEXT]
+    spans: dict[int, tuple[int, str]] = {}  # text object -> its ActualText span (_actual_text)
+    actual_text_marks: list[tuple] = []
+    for (obj, _), count in zip(texts, mark_counts([obj for obj, _ in texts])):
+        if count:
+            span = _actual_text(_handle(obj), count, actual_text_marks)
+            if span is not None:
+                spans[obj] = span
     for obj, mark in actual_text_marks:
         raw.FPDFPageObj_RemoveMark(obj, mark)
-    texts = [(obj, matrix) for kind, obj, matrix in objects if kind == raw.FPDF_PAGEOBJ_TEXT]
-    order = {address(obj): i for i, (obj, _) in enumerate(texts)}
+    order = {obj: i for i, (obj, _) in enumerate(texts)}
     found = {"char": page_chars(page, page_number, height, initial_doctop, order, ctm, spans, texts,
                                 functools.lru_cache(maxsize=1)(lambda: page_type3_descent(plumber_page))),
              "rect": rects, "line": lines, "curve": curves, "image": images}
