@@ -128,16 +128,16 @@ def cell_words(words: list[Word], box: Box) -> list[Word]:
 
 # A line's first word that opens with Latin letters run into Thai ("auะยะเวลา" for "- ระยะเวลา"):
 # Tesseract's English model read a list's dash and the letter after it. No such word is printed.
-_LATIN_INTO_THAI = re.compile("^[A-Za-z]{1,3}[\u0e01-\u0e4e]")
+_LATIN_INTO_THAI = re.compile("^[A-Za-z]{1,3}[\u0e01-\u0e4e]{4}")  # four Thai letters: a word, not a speck's
 LINE_PAD = 0.5  # of a line's letter height, above and below it: its marks
 
 
 def latin_head_read_again(tesseract, pixels: np.ndarray, words: list[Word], band: tuple[float, float], dpi: int,
                           settings: Settings) -> list[Word]:
     """One line's words, its first word read again on its own where it opens with Latin run into
-    Thai: kept if Tesseract is surer of the new reading, it opens otherwise and keeps the
-    word's numbers. band: the line's letters' top and bottom (its pieces' boxes reach into
-    the lines round it)."""
+    Thai: kept if Tesseract is surer of the new reading, it opens otherwise and has the
+    word's numbers, no more and no fewer. band: the line's letters' top and bottom (its
+    pieces' boxes reach into the lines round it)."""
     if not words or not _LATIN_INTO_THAI.match(words[0].text):
         return words
     first = words[0]
@@ -145,6 +145,7 @@ def latin_head_read_again(tesseract, pixels: np.ndarray, words: list[Word], band
     again = reread(tesseract, pixels, (first.x0 - pad, band[0] - pad, first.x1 + pad, band[1] + pad), dpi, settings,
                    with_conf=True)
     text = " ".join(again.text.split())
-    if again.conf > first.conf and text and not _LATIN_INTO_THAI.match(text) and keeps_numbers(first.text, text):
+    if (again.conf > first.conf and text and not _LATIN_INTO_THAI.match(text) and keeps_numbers(first.text, text)
+            and keeps_numbers(text, first.text)):  # no number lost, none made up
         return [first._replace(text=text)] + words[1:]
     return words

@@ -204,7 +204,7 @@ def _runs(pieces: list[Word]) -> list[list[int]]:
 
 def _reread_run(pixels: np.ndarray, pieces: list[Word]) -> list[Word]:
     """A run's pieces with its glyphs' sure digits, where pieces and glyphs pair up (see the
-    module's doc); a glyph read as two pieces becomes one, its box the glyph's."""
+    module's doc); a glyph read as two pieces becomes one, its box both pieces'."""
     digits = [i for i, p in enumerate(pieces) if _is_digit_piece(p.text)]
     found = glyphs(pixels, int(min(pieces[i].x0 for i in digits)), int(min(pieces[i].top for i in digits)),
                    int(max(pieces[i].x1 for i in digits)), int(max(pieces[i].bottom for i in digits)))
@@ -231,8 +231,8 @@ def _reread_run(pixels: np.ndarray, pieces: list[Word]) -> list[Word]:
                 out.append(piece)
                 continue
             mine = [pieces[j] for j in digits if owner[j] == g]
-            out.append(piece._replace(x0=min(found[g][0], piece.x0), x1=max(found[g][1], max(p.x1 for p in mine)),
-                                      text=read[g], conf=min(p.conf for p in mine)))
+            # the box Tesseract's pieces give (the spaces between words are judged by them)
+            out.append(piece._replace(x1=max(p.x1 for p in mine), text=read[g], conf=min(p.conf for p in mine)))
     return out
 
 
