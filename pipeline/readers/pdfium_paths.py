@@ -4,17 +4,14 @@ from __future__ import annotations
 import ctypes
 from typing import Optional
 
-import cffi
 import pypdfium2.raw as raw
 
+from thaikpi.pipeline.readers.pdfium_cffi import FFI as _ffi, bind, handle
 from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box
 
 
-# The calls made per path and per path segment go through cffi, as pdfium_chars' per char (a
-# cffi call takes about half a ctypes call's time; a page of ruled tables has thousands of
-# paths and segments). The functions are pypdfium2's own, taken by address.
-_ffi = cffi.FFI()
-_ffi.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
+# The calls made per path and per path segment go through cffi (pdfium_cffi): a page of ruled
+# tables has thousands of paths and segments.
 _SIGNATURES = {
     "FPDFPath_CountSegments": "int (*)(void *)",
     "FPDFPath_GetPathSegment": "void * (*)(void *, int)",
@@ -27,8 +24,7 @@ _SIGNATURES = {
     "FPDFPageObj_GetFillColor": "int (*)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *)",
     "FPDFPageObj_GetStrokeColor": "int (*)(void *, unsigned int *, unsigned int *, unsigned int *, unsigned int *)",
 }
-_C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
-      for name, signature in _SIGNATURES.items()}
+_C = bind(_SIGNATURES)
 # out-parameters, allocated once (pdfium is called under one lock: pdf_page_objects)
 _RGBA = _ffi.new("unsigned int[4]")
 _RGBA_OUT = (_RGBA, _RGBA + 1, _RGBA + 2, _RGBA + 3)
@@ -95,7 +91,7 @@ def _is_rect(points: list[tuple[float, float]], closed: bool) -> bool:
 def path_shapes(obj, matrix, height: float, initial_doctop: float, page_number: int) -> tuple[list, list, list]:
     """(lines, rects, curves) of one path object whose container's matrix is `matrix`."""
     lines, rects, curves = [], [], []
-    path = _ffi.cast("void *", ctypes.cast(obj, ctypes.c_void_p).value)
+    path = handle(obj)
     if not _C["FPDFPath_GetDrawMode"](path, _MODES, _MODES + 1):
         _MODES[0] = _MODES[1] = 0  # ctypes' out-parameters, left at their zero on failure
     common = {"fill": _MODES[0] != 0, "stroke": bool(_MODES[1]),

@@ -1,11 +1,10 @@
 """pdfium's text page read in bulk (pdfium_chars): every char's text object, origin and loose box,
 and every text object's matrix, font and size, each as one pass of C calls.
 
-The calls go through cffi, which calls a C function in about half the time ctypes takes; the
-functions are pypdfium2's own, taken by address, so both bindings share one library and its
-handles. Each pass maps a C function over the char indices (`map`, not a Python loop: a call
-then costs about 0.3 µs, not 0.7 µs) and writes into one C array, unpacked into lists at once:
-a char's fields read one by one from a cffi struct cost more than the calls that fill them."""
+The calls go through cffi (pdfium_cffi). Each pass maps a C function over the char indices
+(`map`, not a Python loop: a call then costs about 0.3 µs, not 0.7 µs) and writes into one C
+array, unpacked into lists at once: a char's fields read one by one from a cffi struct cost
+more than the calls that fill them."""
 from __future__ import annotations
 
 import ctypes
@@ -14,12 +13,10 @@ from itertools import repeat
 from operator import add
 from typing import Optional
 
-import cffi
 import pypdfium2.raw as raw
 
-_ffi = cffi.FFI()
-_ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;"
-          "typedef struct { float a; float b; float c; float d; float e; float f; } FS_MATRIX;")
+from thaikpi.pipeline.readers.pdfium_cffi import FFI as _ffi, bind, handle
+
 _SIGNATURES = {
     # FPDFText_GetTextObject as the object's address, an int: its identity (ctypes pointers
     # to one object compare unequal)
@@ -40,8 +37,7 @@ _SIGNATURES = {
     "FPDFPageObj_GetType": "int (*)(uintptr_t)",
     "FPDFPageObj_CountMarks": "int (*)(uintptr_t)",
 }
-_C = {name: _ffi.cast(signature, ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
-      for name, signature in _SIGNATURES.items()}
+_C = bind(_SIGNATURES)
 _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN = _C["FPDFText_GetTextObject"], _C["FPDFText_GetLooseCharBox"], _C["FPDFText_GetCharOrigin"]
 _MATRIX, _FONT, _FONT_SIZE = _C["FPDFText_GetMatrix"], _C["FPDFTextObj_GetFont"], _C["FPDFText_GetFontSize"]
 IS_GENERATED, MAP_ERROR = _C["FPDFText_IsGenerated"], _C["FPDFText_HasUnicodeMapError"]
@@ -50,9 +46,9 @@ _CONTAINERS = {False: (_C["FPDFPage_CountObjects"], _C["FPDFPage_GetObject"]),
                True: (_C["FPDFFormObj_CountObjects"], _C["FPDFFormObj_GetObject"])}
 
 
-def handle_address(handle) -> int:
+def handle_address(pointer) -> int:
     """A pypdfium2 (ctypes) handle's address."""
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 def contained_objects(container: int, form: bool) -> tuple[list[int], list[int]]:
@@ -77,7 +73,7 @@ class TextPageCalls:
     """The per-char and per-object calls on one text page (a pypdfium2 FPDF_TEXTPAGE)."""
 
     def __init__(self, textpage):
-        self.ctp = _ffi.cast("void *", ctypes.cast(textpage, ctypes.c_void_p).value)
+        self.ctp = handle(textpage)
         self._ink = _ffi.new("double[4]")  # left, right, bottom, top
         self._ink_refs = (self._ink, self._ink + 1, self._ink + 2, self._ink + 3)
         self._ink_box = _C["FPDFText_GetCharBox"]
