@@ -40,7 +40,7 @@ def _wait_for_write_phase(out, proc, timeout: float = 120) -> None:
 
 def test_a_second_ingest_into_a_busy_folder_refuses_or_waits(tmp_path):
     arch, out = _archive(tmp_path, SMALL[:2]), tmp_path / "out"
-    first = _start_paused(arch, out, 0.4)
+    first = _start_paused(arch, out, 1.0)  # long enough for the second CLI to start under load (0.4 s was not)
     try:
         _wait_for_write_phase(out, first)
         refused = run_cli("ingest", arch, "--out", out, "--jobs", "1")
