@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
+from scipy import ndimage
 
 from thaikpi.pipeline.readers.ocr_tables import Word
 
@@ -31,6 +32,7 @@ MIN_MARGIN = 0.05  # the best digit's lead over the runner-up for a sure reading
 GLYPH_SHARE = 0.45  # a glyph is this share of the run's tallest, and as wide of its digits' height (less: , . ) specks)
 SPECK_PX = 6  # components of fewer pixels are scanner noise
 WIDTH_OF_BODY = 1.25  # a Thai digit's width to its height below the tail, at most (Sarabun)
+_EIGHT_NEIGHBOURS = np.ones((3, 3), dtype=bool)
 OVERLAP_SHARE = 0.4  # a stroke this much under the run's pieces is its; less, a neighbour's
 
 
@@ -90,28 +92,11 @@ def sure_digit(ink: np.ndarray) -> str | None:
 
 
 def components(binary: np.ndarray) -> list[tuple[int, int, int, int, np.ndarray]]:
-    """Connected strokes of ink (8-neighbours): (x0, top, x1, bottom, mask within the box)."""
-    labels = np.zeros(binary.shape, dtype=np.int32)
-    out = []
-    h, w = binary.shape
-    for y0, x0 in zip(*np.nonzero(binary)):
-        if labels[y0, x0]:
-            continue
-        label = len(out) + 1
-        labels[y0, x0] = label
-        stack, points = [(y0, x0)], []
-        while stack:
-            y, x = stack.pop()
-            points.append((y, x))
-            for ny in (y - 1, y, y + 1):
-                for nx in (x - 1, x, x + 1):
-                    if 0 <= ny < h and 0 <= nx < w and binary[ny, nx] and not labels[ny, nx]:
-                        labels[ny, nx] = label
-                        stack.append((ny, nx))
-        ys, xs = np.array(points).T
-        top, bottom, left, right = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
-        out.append((int(left), int(top), int(right), int(bottom), labels[top:bottom, left:right] == label))
-    return out
+    """Connected strokes of ink (8-neighbours), in scan order of their first pixel:
+    (x0, top, x1, bottom, mask within the box)."""
+    labels, _ = ndimage.label(binary, structure=_EIGHT_NEIGHBOURS)
+    return [(xs.start, ys.start, xs.stop, ys.stop, labels[ys, xs] == label)
+            for label, (ys, xs) in enumerate(ndimage.find_objects(labels), start=1)]
 
 
 def glyphs(pixels: np.ndarray, x0: int, top: int, x1: int, bottom: int) -> list[tuple[int, int, np.ndarray]]:
