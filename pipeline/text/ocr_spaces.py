@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
+from thaikpi.pipeline.text.repair import remove_space_before_marks
+
 _THAI_LETTER = "\u0e01-\u0e4e"
-# A space before a vowel or tone mark: the mark's box was read apart from its letter's, no
-# word starts with a mark ("หลักสูตรด ังนี้").
-_BEFORE_MARK = re.compile(" +(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
 def _split_names(token: str, prefixes: tuple[str, ...]) -> str:
@@ -28,7 +27,9 @@ def _split_names(token: str, prefixes: tuple[str, ...]) -> str:
 
 def restored_spaces(text: str, name_prefixes: tuple[str, ...], list_words: tuple[str, ...]) -> str:
     """OCR'd text with the spaces back that name_prefixes and list_words show were printed."""
-    text = _BEFORE_MARK.sub("", text)
+    # first, so that a word split before its mark ("หลักสูตรด ังนี้": the mark's box read apart
+    # from its letter's) is whole for the list words below
+    text = remove_space_before_marks(text)
     tokens = [_split_names(token, name_prefixes) for token in text.split(" ")]
     text = " ".join(tokens)
     for word in list_words:
