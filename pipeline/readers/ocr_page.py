@@ -5,6 +5,7 @@ of cells (pipeline/readers/ocr_tables.py). Corrections are a pass of their own (
 from __future__ import annotations
 
 from dataclasses import replace
+from statistics import median_high
 from typing import Iterable
 
 import numpy as np
@@ -77,13 +78,9 @@ def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
     out = []
     for pieces in lines.values():
         pieces = reread_digits(pixels, sorted(pieces, key=lambda w: w.x0))
-        band = (_median([w.top for w in pieces]), _median([w.bottom for w in pieces]))
+        band = (median_high([w.top for w in pieces]), median_high([w.bottom for w in pieces]))
         out += latin_head_read_again(tesseract, pixels, _joined(pieces), band, settings.ocr_dpi, settings)
     return [w for w in out if not _speck(w)]
-
-
-def _median(values: list[float]) -> float:
-    return sorted(values)[len(values) // 2]
 
 
 def _speck(word: Word) -> bool:
@@ -126,8 +123,7 @@ def _margin(starts: list[float]) -> float:
 
 def _common_top(words: list[Word]) -> float:
     """A line's top: its letters' median top (a letter with a mark above reads higher)."""
-    tops = sorted(w.top for w in words)
-    return tops[len(tops) // 2]
+    return median_high(w.top for w in words)
 
 
 def _cell(tesseract, pixels: np.ndarray, text: str, box, band: list[Word], words_of_text: list[Word],
