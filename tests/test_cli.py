@@ -105,6 +105,35 @@ def test_excel_flag_writes_a_bom(tmp_path):
     assert (tmp_path / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_excel_csv_keeps_a_formula_as_text(tmp_path, root):
+    """A cell holding "=cmd|' /C calc'!A0" (bench/hostile.py) must not run in a spreadsheet:
+    --excel writes it after an apostrophe; the plain CSV keeps the text as the document has it."""
+    sys.path.insert(0, str(root / "bench"))
+    from hostile import FORMULA, code_as_text
+    page = tmp_path / "code.html"
+    page.write_bytes(code_as_text())
+    for flag, folder in (("--excel", tmp_path / "excel"), (None, tmp_path / "plain")):
+        assert run("ingest", str(page), "--out", str(folder), *([flag] if flag else [])).returncode == 0
+    with (tmp_path / "plain" / "indicators.csv").open(encoding="utf-8") as fh:
+        plain = list(csv.reader(fh))
+    with (tmp_path / "excel" / "indicators.csv").open(encoding="utf-8-sig") as fh:
+        excel = list(csv.reader(fh))
+    pairs = [(p, e) for p_row, e_row in zip(plain, excel, strict=True) for p, e in zip(p_row, e_row, strict=True)]
+    assert (FORMULA, "'" + FORMULA) in pairs
+    for p, e in pairs:
+        assert e == ("'" + p if p[:1] in ("=", "@") else p)
+
+
+def test_excel_cell_escapes_formulas_not_numbers():
+    from thaikpi.pipeline.outputs.tables import excel_cell
+    assert excel_cell("=1+1") == "'=1+1"
+    assert excel_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert excel_cell("- ร้อยละ 80") == "'- ร้อยละ 80"
+    assert excel_cell("-5") == "-5" and excel_cell("+1.5") == "+1.5" and excel_cell("-12.5%") == "-12.5%"
+    assert excel_cell("-") == "-" and excel_cell(None) == "" and excel_cell(3.5) == 3.5
+    assert excel_cell("ร้อยละ 80") == "ร้อยละ 80"
+
+
 def test_data_dictionary_is_current(root):
     sys.path.insert(0, str(root / "scripts"))
     from make_data_dictionary import render

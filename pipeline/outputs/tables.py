@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import tempfile
 import time
 from collections import Counter
@@ -87,6 +88,22 @@ def _cell(value) -> object:
     return "" if value is None else value
 
 
+# What a spreadsheet reads as the start of a formula (OWASP's CSV injection list), and the
+# numbers that begin so and are no formula ("-5", "+1.5")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
+
+
+def excel_cell(value) -> object:
+    """A cell as --excel writes it: text a spreadsheet would run as a formula ("=cmd|' /C
+    calc'!A0", "-ร้อยละ" too, which Excel shows as #NAME?) starts with an apostrophe, which
+    makes it text; a lone "-" and signed numbers are left as they are."""
+    if (isinstance(value, str) and value.startswith(_FORMULA_STARTS) and value.strip() not in ("-", "+")
+            and not _SIGNED_NUMBER.fullmatch(value)):
+        return "'" + value
+    return _cell(value)
+
+
 class _Sink:
     """One output file, written under a temporary name in its folder; `commit` renames it
     into place, `discard` removes it."""
@@ -113,15 +130,19 @@ class _Sink:
 
 
 class CsvSink(_Sink):
-    def __init__(self, path: Path, columns: list[Column], encoding: str = "utf-8"):
+    """A CSV file; `excel`: with a BOM (Excel then reads UTF-8) and formulas made text (excel_cell)."""
+
+    def __init__(self, path: Path, columns: list[Column], excel: bool = False):
         super().__init__(path)
-        self.fh = open(self.tmp, "w", encoding=encoding, newline="")
+        self.fh = open(self.tmp, "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
         self.writer = csv.DictWriter(self.fh, fieldnames=[c.name for c in columns], lineterminator="\n")
         self.writer.writeheader()
+        self.cell = excel_cell if excel else _cell
 
     def write(self, rows: list[dict]) -> None:
+        cell = self.cell
         for row in rows:
-            self.writer.writerow({k: _cell(v) for k, v in row.items()})
+            self.writer.writerow({k: cell(v) for k, v in row.items()})
 
     def close(self) -> None:
         self.fh.close()
@@ -225,12 +246,11 @@ def table_sinks(folder: Path, fmt: str, excel: bool = False, records: bool = Fal
     if fmt == "sqlite":
         from thaikpi.pipeline.outputs.sqlite_sink import sqlite_sinks  # it builds on this module
         return sqlite_sinks(folder)
-    encoding = "utf-8-sig" if excel else "utf-8"
     sinks: dict[str, _Sink] = {}
     try:
         for name, columns in TABLES.items():
             path = folder / f"{name}.{fmt}"
-            sinks[name] = CsvSink(path, columns, encoding) if fmt == "csv" else ParquetSink(path, columns)
+            sinks[name] = CsvSink(path, columns, excel) if fmt == "csv" else ParquetSink(path, columns)
         if records:
             sinks["records"] = JsonlSink(folder / "records.jsonl")
     except BaseException:
