@@ -106,3 +106,22 @@ def test_bug_a_pdf_pdfminer_reads_and_pdfium_cannot_open_failed_whole():
     doc = process_bytes(data, name, OFF)
     assert (doc.status, doc.error) == ("partial", None)
     assert "OCR is off for this file: its pages cannot be rendered (Failed to load document" in doc.flags[0].message
+
+
+@pytest.mark.parametrize("sample,kind,indicators", [
+    ("framework_2550_provincial.rl.pdf", "framework", 28),
+    ("kpi_2552_3-1-4_osm.rl.pdf", "kpi_report", 1),
+    ("genre_budget_book_2568.rl.pdf", "indicator_table", 30),
+])
+def test_bug_a_pdf_whose_pages_have_no_mediabox_failed_whole(sample, kind, indicators):
+    """pdfplumber stops on a page with no /MediaBox (the spec requires one; ~1.5% of
+    bench/mutate.py's mutations remove it): the page is read as US Letter, as pdfminer and
+    pdfium assume, and the document reads as its intact copy."""
+    import re
+    data = (SAMPLES / sample).read_bytes()
+    stripped = re.sub(rb"/MediaBox\s*\[[^\]]*\]", lambda m: b" " * len(m.group(0)), data)
+    assert b"/MediaBox" not in stripped
+    doc = process_bytes(stripped, sample, OFF)
+    intact = process_bytes(data, sample, OFF)
+    assert (doc.status, doc.error, doc.kind, len(doc.indicators)) == ("ok", None, kind, indicators)
+    assert doc.model_dump(exclude={"doc_id"}) == intact.model_dump(exclude={"doc_id"})

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import functools
 import io
+import numbers
 from typing import Optional
 
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.pdfinternals import resolve_all
 
 from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
@@ -68,16 +73,41 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None, fast_layer: bool = Tr
     check_pdf_bytes(data)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
+        pages = plumber_pages(pdf)
     except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
         raise _open_error(exc, data)
     pdfium_doc = open_pdfium(data, len(pages)) if fast_layer else None
     try:
-        with pdf:
-            return _read_pages(pdf, pages[:max_pages] if max_pages else pages, pdfium_doc, settings)
+        return _read_pages(pdf, pages[:max_pages] if max_pages else pages, pdfium_doc, settings)
     finally:
+        # not pdf.close(): it asks pdf.pages again, after dropping the pages given it
+        for page in pages:
+            page.close()
+        pdf.flush_cache()
         if pdfium_doc is not None:
             close_pdfium(pdfium_doc)
+
+
+def plumber_pages(pdf: pdfplumber.PDF) -> list[Page]:
+    """pdf.pages, where a page whose MediaBox is missing or not four numbers (the spec
+    requires one; pdfplumber then fails on the whole file) gets pdfminer's default, US
+    Letter, which pdfium and viewers also assume: the page is read, not the file lost."""
+    pages, doctop = [], 0.0
+    try:
+        for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+            if not _is_box(resolve_all(page_obj.attrs.get("MediaBox"))):
+                page_obj.attrs["MediaBox"] = list(page_obj.mediabox)
+            page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+            pages.append(page)
+            doctop += page.height
+    except Exception as exc:
+        raise PdfminerException(exc) from exc  # as pdf.pages raises it
+    pdf._pages = pages  # what pdf.pages returns from now on (pdfplumber caches its pages there)
+    return pages
+
+
+def _is_box(value) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) == 4 and all(isinstance(v, numbers.Number) for v in value)
 
 
 def _read_pages(pdf, pages, pdfium_doc: Optional[pdfium.PdfDocument],
