@@ -7,7 +7,7 @@ Where each is read:
   pages or more); a round only from a line that names one (not a row of round columns, not
   an unchecked box), never from ไตรมาส (a quarter); a fiscal
   year also from the body when the front names no period at all: the year the body names most
-  often. A year is taken only right after its label, so a law's year ("พ.ศ. ๒๕๔๐") or a date
+  often. A year is taken only right after its label and within DOCUMENT_YEARS, so a law's year ("พ.ศ. ๒๕๔๐") or a date
   is never one; a list or range of years (a table's year columns) is no document's year, nor
   is the year of a budget the text speaks of ("งบประมาณรายจ่ายประจำปีงบประมาณ 2567").
 - the title: the first line of the first two pages that starts with a word of what the
@@ -37,7 +37,10 @@ PROSE_LINE = 60         # a line this long before a name: the name is a wrap of 
 MAX_TITLE_KEY = 150     # longer lines are prose, not headings
 MAX_AGENCY_CHARS = 80
 CONTINUATION_LINES = 3
-BE_YEARS = range(2400, 2701)
+# A document's own fiscal or academic year: Thai performance reporting began in the 2540s
+# (1997-), and a plan looks a few years ahead; a year outside is a misread (OCR reads ๒๕๖๕
+# as ๒๕๐๕) or a law's or a history's, never the document's
+DOCUMENT_YEARS = range(2540, 2601)
 BEFORE = 12             # characters before a year's label that may say whose year it is
 
 _FISCAL = re.compile(words.FISCAL_YEAR_LABEL + words.ERA + r"(\d{4})")
@@ -151,7 +154,7 @@ def year_mentions(pieces: list[Piece], pattern: re.Pattern, line_end: bool = Fal
             if m.start() >= len(piece.key):
                 break
             year = int(m.group(1))
-            if year not in BE_YEARS or _MORE_YEARS.match(text, m.end()):
+            if year not in DOCUMENT_YEARS or _MORE_YEARS.match(text, m.end()):
                 continue
             if words.BUDGET_OF_YEAR in text[max(0, m.start() - BEFORE):m.start()]:
                 continue

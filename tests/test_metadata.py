@@ -1,6 +1,7 @@
 """Metadata of any document (extractors/metadata.py): against the gold read from the real
 corpus (tests/real_gold), then one test per rule on hand-built lines."""
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,21 @@ def test_a_scan_takes_its_year_from_ocr():
     doc = ParsedDocument(format="pdf", pages=1, text_sources={1: "ocr"},
                          lines=[Line(cells=("สรุปผลการปฏิบัติการ ปีงบประมาณ พ.ศ. 2562 (รอบ 6 เดือน)",), page=1)])
     assert (document_metadata(doc)["fiscal_year_be"], document_metadata(doc)["round_months"]) == (2562, 6)
+
+
+def test_bug_a_year_no_report_can_have_was_taken_from_ocr():
+    # The scanned dev plan 2566-2570 (real corpus): Tesseract reads ๒๕๖๕ as ๒๕๐๕ and ๒๕๐๐,
+    # and its gold names no fiscal year; it came out as 2505 (1962), before any such report.
+    doc = ParsedDocument(format="pdf", pages=5, text_sources={p: "ocr" for p in range(1, 6)}, lines=[
+        Line(cells=("แผนพัฒนาท้องถิ่นให้สอดคล้องกับยุทธศาสตร์การพัฒนาจังหวัด",), page=1),
+        Line(cells=("เปลี่ยนแปลง ครั้งที่ ๓/๒๕๐๕ เนื่องจาก",), page=5),
+        Line(cells=("เทศบัญญัติงบประมาณรายจ่าย ประจำปีงบประมาณ พ.ศ. ๒๕๐๕ ต่อไป",), page=5)])
+    assert document_metadata(doc)["fiscal_year_be"] is None
+    in_range = replace(doc, lines=doc.lines[:2] + [Line(cells=("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕",), page=5)])
+    assert document_metadata(in_range)["fiscal_year_be"] == 2565
+
+
+@pytest.mark.parametrize("year,taken", [(2539, None), (2540, 2540), (2600, 2600), (2601, None)])
+def test_a_documents_year_lies_in_the_years_of_thai_performance_reporting(year, taken):
+    assert meta("รายงานผลการดำเนินงาน", f"ประจำปีงบประมาณ พ.ศ. {year}")["fiscal_year_be"] == taken
+    assert meta("รายงานการประเมินตนเอง", f"ปีการศึกษา {year}")["academic_year_be"] == taken
