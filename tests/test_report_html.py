@@ -130,3 +130,32 @@ def test_the_page_image_is_placed_at_the_evidence_found_on_the_page(root):
     assert find_text(page, "ไม่มีข้อความนี้ในหน้า") is None
     textpage.close()
     pdf.close()
+
+
+def _images(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (out / "report_files").iterdir()}
+
+
+def test_a_rerun_over_unchanged_files_draws_no_page_image_again(tmp_path):
+    """Page images are named by what they show (doc_id, page, box): a re-run finds them and
+    renders none (at the 300-image cap they were most of a re-run's time); an image no report
+    shows any more is removed, and a changed file gets images of its new bytes."""
+    from conftest import SAMPLES, run_cli
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    archive.mkdir()
+    for name in ("framework_2551_ministry.rl.pdf", "kpi_2557_1-2_subindicators_planted.rl.pdf"):
+        shutil.copy(SAMPLES / name, archive / name)
+    assert run_cli("ingest", archive, "--out", out, "--ocr", "off").returncode == 0
+    first = _images(out)
+    assert len(first) == 4  # two flags with a page in each (tests/gold)
+    (out / "report_files" / "0123456789abcdef.webp").write_bytes(b"an image of an earlier report")
+    assert run_cli("ingest", archive, "--out", out, "--ocr", "off").returncode == 0
+    assert _images(out) == first  # the same files, not written again; the stale one gone
+    soup = BeautifulSoup((out / "report.html").read_text(encoding="utf-8"), "html.parser")
+    assert sorted(Path(img["src"]).name for img in soup.select("img.crop")) == sorted(first)
+    planted = archive / "kpi_2557_1-2_subindicators_planted.rl.pdf"
+    planted.write_bytes(planted.read_bytes() + b"\n% changed\n")  # new bytes: a new doc_id
+    assert run_cli("ingest", archive, "--out", out, "--ocr", "off").returncode == 0
+    third = _images(out)
+    assert len(third) == 4 and len(set(third) & set(first)) == 2
+    assert all(third[name] == first[name] for name in set(third) & set(first))

@@ -100,7 +100,8 @@ def _flag_groups(audit: Audit, anchors: dict[str, str], flags: TextIO, crops: Cr
             page = int(row["page"]) if row["page"] else None
             row["name"] = audit.names.get(row["indicator_id"], "")
             row["link"] = pdf_link(row["source"], page, audit.out) if page else None
-            row["crop"] = crops.crop(row["source"], page, parse_bbox(row["bbox"]), row["evidence"]) if page else None
+            row["crop"] = crops.crop(row["source"], page, parse_bbox(row["bbox"]), row["evidence"],
+                                     row["doc_id"]) if page else None
             yield row, first
 
     for source, rows in groupby(_rows(flags, "flags"), key=lambda row: row["source"]):
@@ -191,6 +192,7 @@ def write_report(audit: Audit, flags: TextIO) -> Path:
         atomic_write(audit.report_path, write)
     finally:
         crops.close()
+    crops.prune()  # the images only an earlier report showed, once this one is in place
     return audit.report_path
 
 

@@ -7,11 +7,13 @@ import base64
 import hashlib
 import os
 import re
-import shutil
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
+
+from thaikpi.pipeline.outputs.tables import atomic_write
+from thaikpi.version import __version__
 
 CROPS_DIR = "report_files"  # beside report.html: the page images
 MAX_CROPS = 300             # images per report: past this a flag keeps its link, not a picture
@@ -68,12 +70,16 @@ def pdf_link(source: str, page: Optional[int], out: Path) -> Optional[str]:
 
 
 class Crops:
-    """The page images of one report, written into OUT/report_files/ (emptied first), one per
-    (file, page, box), at most MAX_CROPS; each PDF opened once at a time."""
+    """The page images of one report, in OUT/report_files/, one per (document, page, box), at
+    most MAX_CROPS; each PDF opened once at a time.
+
+    An image is named by what it shows (the document's bytes, by doc_id, the page, the box or
+    evidence, how it is rendered), so a re-run of ingest over unchanged files finds its images
+    already there and renders none: at the cap they were most of a re-run's time. `prune`,
+    once the report that uses them is in place, removes the images no longer shown."""
 
     def __init__(self, out: Path, limit: int = MAX_CROPS):
         self.folder = out / CROPS_DIR
-        shutil.rmtree(self.folder, ignore_errors=True)
         self.limit = limit
         self.made: dict[tuple, Optional[str]] = {}
         self.open_source: Optional[str] = None
@@ -84,8 +90,16 @@ class Crops:
             self.pdf.close()
             self.pdf = None
 
+    def prune(self) -> None:
+        """Remove the images (and a killed run's temporary files) this report does not show."""
+        shown = {Path(v).name for v in self.made.values() if v}
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in shown:
+                    path.unlink(missing_ok=True)
+
     def crop(self, source: str, page: Optional[int], bbox: Optional[tuple] = None,
-             evidence: Optional[str] = None) -> Optional[str]:
+             evidence: Optional[str] = None, doc_id: str = "") -> Optional[str]:
         """The image's path relative to OUT, or None (no page, not a PDF on disk, over the cap).
         Without a box, the evidence's text is looked for on the page to place the picture."""
         key = (source, page, bbox, None if bbox else evidence)
@@ -93,10 +107,14 @@ class Crops:
             return self.made[key]
         made = None
         if page and len([v for v in self.made.values() if v]) < self.limit:
-            try:
-                made = self._render(source, page, bbox, evidence)
-            except Exception:  # a file that changed or vanished since ingest: no picture, no failure
-                made = None
+            name = _image_name(doc_id, source, page, bbox, evidence)
+            if doc_id and (self.folder / name).is_file():
+                made = f"{CROPS_DIR}/{name}"  # rendered by an earlier run, from the same bytes
+            else:
+                try:
+                    made = self._render(source, page, bbox, evidence, name)
+                except Exception:  # a file that changed or vanished since ingest: no picture, no failure
+                    made = None
         self.made[key] = made
         return made
 
@@ -110,7 +128,8 @@ class Crops:
             self.pdf = pdfium.PdfDocument(str(path)) if path and _is_pdf(path) else None
         return self.pdf
 
-    def _render(self, source: str, page: int, bbox: Optional[tuple], evidence: Optional[str]) -> Optional[str]:
+    def _render(self, source: str, page: int, bbox: Optional[tuple], evidence: Optional[str],
+                name: str) -> Optional[str]:
         pdf = self._document(source)
         if pdf is None or page > len(pdf):
             return None
@@ -123,11 +142,17 @@ class Crops:
         top = max(0.0, bbox[1] - 60) if bbox else 0.0
         bottom = min(height, max(top + CROP_HEIGHT, (bbox[3] + 40) if bbox else 0.0))
         image = pdf_page.render(scale=CROP_SCALE, crop=(0, height - bottom, 0, top)).to_pil()
-        digest = hashlib.sha256(f"{source}|{page}|{bbox}|{top}".encode()).hexdigest()[:16]
         self.folder.mkdir(parents=True, exist_ok=True)
-        name = f"{digest}.webp"
-        image.save(self.folder / name, "WEBP", quality=60, method=WEBP_METHOD)
+        # written whole under a temporary name: a killed run leaves no half image to be reused
+        atomic_write(self.folder / name, lambda tmp: image.save(tmp, "WEBP", quality=60, method=WEBP_METHOD))
         return f"{CROPS_DIR}/{name}"
+
+
+def _image_name(doc_id: str, source: str, page: int, bbox: Optional[tuple], evidence: Optional[str]) -> str:
+    """An image's file name: a digest of what it shows and how it is drawn (a new version of
+    thaikpi draws afresh). Without a doc_id the source names the document."""
+    shown = f"{__version__}|{CROP_SCALE}|{CROP_HEIGHT}|{doc_id or source}|{page}|{bbox}|{None if bbox else evidence}"
+    return hashlib.sha256(shown.encode()).hexdigest()[:16] + ".webp"
 
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
