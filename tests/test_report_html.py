@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import ROOT, csv_rows
-from thaikpi.pipeline.outputs.audit import MAX_FLAG_ROWS, MAX_ROWS_PER_DOCUMENT, audit
-from thaikpi.pipeline.outputs.report_media import ZWSP, wrap_thai
+from thaikpi.pipeline.outputs.audit import HEADINGS, MAX_FLAG_ROWS, MAX_ROWS_PER_DOCUMENT, audit
+from thaikpi.pipeline.outputs.report_media import ZWSP, wrap_thai, wrap_words
 from thaikpi.pipeline.outputs.tables import write_outputs
 from thaikpi.schemas.document import Document, Indicator
 from thaikpi.schemas.flags import Flag
@@ -82,6 +82,14 @@ def test_each_flag_with_a_page_has_its_page_image_and_a_link_to_that_page(sample
 def test_thai_headers_wrap_between_words():
     assert wrap_thai("ข้อสังเกตจำแนกตามปีงบประมาณ") == ZWSP.join(["ข้อสังเกต", "จำแนก", "ตาม", "ปีงบประมาณ"])
     assert wrap_thai("flags by rule") == "flags by rule"
+
+
+@pytest.mark.parametrize("key", sorted(HEADINGS))
+def test_the_report_headings_thai_words_are_newmms(key):
+    from pythainlp.tokenize import word_tokenize
+    _, words = HEADINGS[key]
+    assert tuple(word_tokenize("".join(words), engine="newmm", keep_whitespace=True)) == words
+    assert wrap_words(words) == wrap_thai("".join(words))
 
 
 def test_a_report_of_10000_flags_stays_small_and_ranks_by_errors_not_info(tmp_path):

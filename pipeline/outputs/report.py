@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from thaikpi.pipeline.outputs.audit import (HEADINGS, MAX_FLAG_ROWS, MAX_ROWS_PER_DOCUMENT, Audit, DocumentTally,
                                             _documents, _rows, _year_label)
-from thaikpi.pipeline.outputs.report_media import CROP_WIDTH, Crops, font_face_css, parse_bbox, pdf_link, wrap_thai
+from thaikpi.pipeline.outputs.report_media import (CROP_WIDTH, Crops, font_face_css, parse_bbox, pdf_link, wrap_thai,
+                                                   wrap_words)
 from thaikpi.pipeline.outputs.tables import atomic_write
 from thaikpi.schemas.flags import FLAG_TYPES
 from thaikpi.version import __version__
@@ -135,7 +136,7 @@ def _cross_rows(out: Path) -> tuple[list[dict], int]:
 
 
 def _wrapped_headings() -> dict:
-    return {key: (en, Markup(wrap_thai(th))) for key, (en, th) in HEADINGS.items()}
+    return {key: (en, Markup(wrap_words(th))) for key, (en, th) in HEADINGS.items()}
 
 
 def _context(audit: Audit, flags: TextIO, crops: Crops) -> dict:

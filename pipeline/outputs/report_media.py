@@ -49,7 +49,11 @@ def wrap_thai(text: str) -> str:
         return text
     from pythainlp.tokenize import word_tokenize
 
-    words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    return wrap_words(word_tokenize(text, engine="newmm", keep_whitespace=True))
+
+
+def wrap_words(words) -> str:
+    """Words joined with a zero-width space after each that ends in a Thai character."""
     return "".join(w + ZWSP if "\u0e00" <= w[-1:] <= "\u0e7f" else w for w in words).rstrip(ZWSP)
 
 
