@@ -51,6 +51,37 @@ def test_rerun_skips_unchanged_files_and_outputs_stay_the_same(tmp_path):
     assert (out / "records.jsonl").read_text(encoding="utf-8") == records
 
 
+def test_a_rerun_that_changed_nothing_leaves_the_outputs_as_they_are(tmp_path):
+    """Outputs last written whole from the same rows and options are not written again (on a
+    large archive that was most of a re-run); a missing output or other options write them."""
+    from thaikpi.pipeline.run.ingest import OUTPUT_FILES
+    archive, out = tmp_path / "in", tmp_path / "out"
+    archive.mkdir()
+    for name in ("framework_2551_ministry.rl.pdf", "kpi_2557_1-2_subindicators_planted.rl.pdf",
+                 "kpi_2552_3-1-4_osm.utf8.html"):
+        shutil.copy(SAMPLES / name, archive / name)
+
+    def written() -> dict:
+        return {name: (out / name).stat().st_mtime_ns for name in OUTPUT_FILES}
+
+    def summary(proc) -> list[str]:  # the run's totals, without the line of what it processed
+        return [line for line in proc.stdout.splitlines() if not line.startswith("this run")]
+
+    first = thaikpi("ingest", archive, "--out", out, "-j", "1")
+    assert first.returncode == 0, first.stderr
+    before, flags = written(), (out / "flags.csv").read_bytes()
+    second = thaikpi("ingest", archive, "--out", out, "-j", "1")
+    assert "processed 0 (failed 0), skipped unchanged 3" in second.stdout
+    assert written() == before and summary(second) == summary(first)
+    (out / "flags.csv").unlink()
+    assert thaikpi("ingest", archive, "--out", out, "-j", "1").returncode == 0
+    assert (out / "flags.csv").read_bytes() == flags and written()["records.jsonl"] != before["records.jsonl"]
+    assert thaikpi("ingest", archive, "--out", out, "-j", "1", "--excel").returncode == 0
+    assert (out / "flags.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert thaikpi("ingest", archive, "--out", out, "-j", "1").returncode == 0
+    assert (out / "flags.csv").read_bytes() == flags
+
+
 def test_changed_bytes_or_pipeline_version_are_redone(tmp_path):
     corpus = make_corpus(tmp_path / "in", 1)
     out = tmp_path / "out"

@@ -83,6 +83,18 @@ class Totals:
             self.kinds[doc.kind] += 1
         self.flags.update(f.check for f in doc.flags)
 
+    def to_json(self) -> str:
+        return json.dumps({"rows": self.rows, "status": self.status, "kinds": self.kinds, "flags": self.flags,
+                           "cross_flags": self.cross_flags, "errors": self.errors, "skipped": self.skipped},
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Totals":
+        data = json.loads(text)
+        return cls(rows=data["rows"], status=Counter(data["status"]), kinds=Counter(data["kinds"]),
+                   flags=Counter(data["flags"]), cross_flags=Counter(data["cross_flags"]),
+                   errors=[tuple(e) for e in data["errors"]], skipped=[tuple(s) for s in data["skipped"]])
+
 
 def _cell(value) -> object:
     return "" if value is None else value

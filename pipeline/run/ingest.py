@@ -3,7 +3,9 @@
 Each input is fingerprinted (sha256 of its bytes). A file whose bytes and pipeline version
 match its ledger row is skipped as unchanged; anything else is processed, by a local process
 pool or a Dask cluster, and committed to the ledger as soon as it is done. The outputs are
-then rebuilt from the whole ledger, so they always agree with it and hold each source once.
+then rebuilt from the whole ledger, so they always agree with it and hold each source once;
+a run that changed no file's row, over outputs last written whole from the same rows with the
+same options, leaves them as they are (a re-run of an unchanged archive rewrites nothing).
 """
 from __future__ import annotations
 
@@ -18,10 +20,13 @@ from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
 from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
 from thaikpi.pipeline.run.lock import hold
 from thaikpi.pipeline.outputs.tables import Totals, write_outputs
+from thaikpi.schemas.columns import TABLES
 from thaikpi.pipeline.run.pool import Result, run_local
 from thaikpi.pipeline.run.progress import Progress
 from thaikpi.pipeline.settings import Settings
 
+# what ingest writes beside the ledger (a re-run finds them all, or writes them again)
+OUTPUT_FILES = (*(f"{name}.csv" for name in TABLES), "records.jsonl", "datapackage.json", "report.html")
 
 
 @dataclass(frozen=True)
@@ -113,9 +118,20 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
         finally:
             progress.close()
         ledger.finish_run(run)
+        state = ledger.files_state(f"{__version__}|excel={options.excel}")
+        written = ledger.outputs_written()
+        if written is not None and written[0] == state and _outputs_present(out):
+            report.totals = Totals.from_json(written[1])
+            return report
+        ledger.set_outputs_written(None)  # until they are whole again
         report.totals = write_outputs(ledger.documents(), out, excel=options.excel)
-    audit(out)  # report.html, from the outputs just written
+        audit(out)  # report.html, from the outputs just written
+        ledger.set_outputs_written(state, report.totals.to_json())
     return report
+
+
+def _outputs_present(out: Path) -> bool:
+    return all((out / name).is_file() for name in OUTPUT_FILES)
 
 
 def status(out: Path) -> dict:

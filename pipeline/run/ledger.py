@@ -10,6 +10,7 @@ parent process writes; WAL lets `thaikpi status` read while a run writes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,12 @@ CREATE TABLE IF NOT EXISTS runs (
     processed   INTEGER DEFAULT 0,
     skipped     INTEGER DEFAULT 0,
     failed      INTEGER DEFAULT 0
+);
+-- the outputs last written whole: of which state of the files, and their totals (one row)
+CREATE TABLE IF NOT EXISTS outputs (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    state       TEXT NOT NULL,
+    totals      TEXT NOT NULL
 );
 """
 
@@ -103,6 +110,28 @@ class Ledger:
                    skipped   = (SELECT count(*) FROM files WHERE last_run = ? AND last_action = 'skipped-unchanged'),
                    failed    = (SELECT count(*) FROM files WHERE last_run = ? AND last_action = 'processed' AND status = 'failed')
                WHERE id = ?""", (_now(), run, run, run, run))
+
+    # --- the outputs ---
+    def files_state(self, options: str) -> str:
+        """A digest of every file's row as the outputs are built from it (its name, bytes,
+        version, status and when it was last processed), and of the options they are
+        written with: the same digest, the same outputs."""
+        digest = hashlib.sha256(options.encode())
+        for row in self.db.execute("SELECT file_key, source, sha256, pipeline_version, status, finished_at "
+                                   "FROM files ORDER BY file_key"):
+            digest.update(repr(row).encode())
+        return digest.hexdigest()
+
+    def outputs_written(self) -> Optional[tuple[str, str]]:
+        """(state, totals as JSON) of the outputs last written whole, or None."""
+        return self.db.execute("SELECT state, totals FROM outputs WHERE id = 1").fetchone()
+
+    def set_outputs_written(self, state: Optional[str], totals: str = "") -> None:
+        """Note the outputs as written whole from `state`; None: being rewritten (not whole)."""
+        if state is None:
+            self.db.execute("DELETE FROM outputs")
+        else:
+            self.db.execute("INSERT OR REPLACE INTO outputs (id, state, totals) VALUES (1, ?, ?)", (state, totals))
 
     # --- files ---
     def entries(self) -> dict[str, Entry]:
