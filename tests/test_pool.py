@@ -1,4 +1,6 @@
-"""The workers' per-file time limit measures the file, not the worker's start."""
+"""The workers' per-file time limit measures the file, not the worker's start; Ctrl-C stops a run."""
+import pytest
+
 from conftest import SAMPLES
 from thaikpi.pipeline.run.inputs import Task
 from thaikpi.pipeline.run.pool import Helper, run_local
@@ -25,3 +27,27 @@ def test_a_local_worker_s_first_file_is_timed_from_a_warm_start():
     results = []
     run_local([_task()], results.append, jobs=1, settings=Settings(), time_limit=LIMIT, memory_limit=None)
     assert [(r.document.status, r.document.kind) for r in results] == [("ok", "framework")]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped exception itself
+def test_a_ctrl_c_python_drops_inside_a_finalizer_is_still_noted():
+    """Python prints and drops an exception raised while a __del__ runs: a Ctrl-C landing
+    there would let a run go on (an ingest ran on for a minute after SIGINT, once, in CI).
+    run_local's loop raises it again from the note."""
+    import os
+    import signal
+    from thaikpi.pipeline.run.pool import _ctrl_c_noted
+
+    class SignalledWhileFinalized:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # the handler runs here, inside the finalizer
+
+    before = signal.getsignal(signal.SIGINT)
+    with _ctrl_c_noted() as interrupted:
+        SignalledWhileFinalized()  # dropped at once: its __del__ runs, the KeyboardInterrupt is lost
+        assert interrupted == [signal.SIGINT]
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(1000):  # the handler runs between bytecodes
+                pass
+    assert signal.getsignal(signal.SIGINT) is before

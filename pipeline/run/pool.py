@@ -25,11 +25,13 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from thaikpi.pipeline.run.inputs import Task
 from thaikpi.pipeline.run.orphans import die_with_parent
@@ -199,17 +201,47 @@ class _Slot:
         self.conn.close()
 
 
+@contextmanager
+def _ctrl_c_noted() -> "Iterator[list]":
+    """Ctrl-C raises KeyboardInterrupt as ever, and is also noted in the list given: Python
+    drops an exception raised while a finalizer runs (a __del__, a generator closed by the
+    garbage collector), so a Ctrl-C that lands there would let the run go on (seen once in
+    CI, under load); the run's loop raises it again between results. Main thread only."""
+    noted: list = []
+    if threading.current_thread() is not threading.main_thread():
+        yield noted
+        return
+
+    def note(signum, frame):
+        noted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: int, settings: Settings,
               time_limit: Optional[float], memory_limit: Optional[int]) -> None:
     """Process every task; on_result is called in this process, in completion order."""
     if not tasks:
         return
+    with _ctrl_c_noted() as interrupted:
+        _run_local(tasks, on_result, jobs, settings, time_limit, memory_limit, interrupted)
+
+
+def _run_local(tasks: list[Task], on_result: Callable[[Result], None], jobs: int, settings: Settings,
+               time_limit: Optional[float], memory_limit: Optional[int], interrupted: list) -> None:
     ctx = mp.get_context("fork")
     warm_up(settings)  # here, once: the workers forked from this process share what it loaded
     queue = deque(tasks)
     slots = [_Slot(ctx, settings, memory_limit) for _ in range(max(1, min(jobs, len(tasks))))]
     try:
         while queue or any(s.task for s in slots):
+            if interrupted:
+                raise KeyboardInterrupt
             for i, slot in enumerate(slots):
                 if slot.task is None and queue:
                     if not slot.process.is_alive():
