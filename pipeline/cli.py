@@ -155,7 +155,8 @@ def summary(report: IngestReport, out: Path) -> str:
         lines.append("skipped files (not reports):")
         lines += [f"  {source}: {what}" for source, what in t.skipped]
     lines.append(f"outputs      {out}/ (" + ", ".join(f"{name}.csv" for name in TABLES)
-                 + ", records.jsonl, datapackage.json, report.html, ledger.sqlite)")
+                 + ", records.jsonl, datapackage.json, report.html, ledger.sqlite)"
+                 + ("; as the last run wrote them: no file's row changed" if report.outputs_kept else ""))
     return "\n".join(lines)
 
 

@@ -60,6 +60,7 @@ class IngestReport:
     failed: int = 0
     hidden: int = 0
     totals: Totals = field(default_factory=Totals)
+    outputs_kept: bool = False  # no row changed: the outputs written whole before are left as they are
 
 
 def plan(inputs: Inputs, ledger: Ledger, retry_failed: bool) -> tuple[list[tuple[Task, Optional[int], Optional[str]]], list[str]]:
@@ -121,7 +122,7 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
         state = ledger.files_state(f"{__version__}|excel={options.excel}")
         written = ledger.outputs_written()
         if written is not None and written[0] == state and _outputs_present(out):
-            report.totals = Totals.from_json(written[1])
+            report.totals, report.outputs_kept = Totals.from_json(written[1]), True
             return report
         ledger.set_outputs_written(None)  # until they are whole again
         report.totals = write_outputs(ledger.documents(), out, excel=options.excel)
