@@ -20,10 +20,10 @@ from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
 from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
 from thaikpi.pipeline.run.lock import hold
 from thaikpi.pipeline.outputs.tables import Totals, write_outputs
-from thaikpi.schemas.columns import TABLES
 from thaikpi.pipeline.run.pool import Result, run_local
 from thaikpi.pipeline.run.progress import Progress
 from thaikpi.pipeline.settings import Settings
+from thaikpi.schemas.columns import TABLES
 
 # what ingest writes beside the ledger (a re-run finds them all, or writes them again)
 OUTPUT_FILES = (*(f"{name}.csv" for name in TABLES), "records.jsonl", "datapackage.json", "report.html")
