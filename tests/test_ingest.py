@@ -77,6 +77,10 @@ def test_a_rerun_that_changed_nothing_leaves_the_outputs_as_they_are(tmp_path):
     (out / "flags.csv").unlink()
     assert thaikpi("ingest", archive, "--out", out, "-j", "1").returncode == 0
     assert (out / "flags.csv").read_bytes() == flags and written()["records.jsonl"] != before["records.jsonl"]
+    image = next((out / "report_files").iterdir())
+    image.unlink()  # a page image the report shows, gone: the report is written again
+    assert thaikpi("ingest", archive, "--out", out, "-j", "1").returncode == 0
+    assert image.is_file()
     assert thaikpi("ingest", archive, "--out", out, "-j", "1", "--excel").returncode == 0
     assert (out / "flags.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert thaikpi("ingest", archive, "--out", out, "-j", "1").returncode == 0

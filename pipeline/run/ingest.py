@@ -10,12 +10,14 @@ same options, leaves them as they are (a re-run of an unchanged archive rewrites
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from thaikpi.version import __version__
 from thaikpi.pipeline.outputs.audit import audit
+from thaikpi.pipeline.outputs.report_media import CROPS_DIR
 from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
 from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
 from thaikpi.pipeline.run.lock import hold
@@ -132,7 +134,14 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
 
 
 def _outputs_present(out: Path) -> bool:
-    return all((out / name).is_file() for name in OUTPUT_FILES)
+    """Every output file is there, and every page image report.html shows."""
+    if not all((out / name).is_file() for name in OUTPUT_FILES):
+        return False
+    report = (out / "report.html").read_text(encoding="utf-8", errors="replace")
+    return all((out / CROPS_DIR / name).is_file() for name in set(_IMAGE.findall(report)))
+
+
+_IMAGE = re.compile(re.escape(CROPS_DIR) + r"/([0-9a-f]{16}\.webp)")
 
 
 def status(out: Path) -> dict:
