@@ -39,7 +39,7 @@ from thaikpi.pipeline.readers.pdfium_frames import (
     IDENTITY, FastLayerRefused, address, compose, object_matrix, rotation_matrix,
 )
 from thaikpi.pipeline.readers.pdfium_paths import image_box, path_shapes
-from thaikpi.pipeline.readers.pdfium_text_calls import contained_objects, handle_address, mark_counts
+from thaikpi.pipeline.readers.pdfium_text_calls import contained_objects, mark_counts
 
 __all__ = ["FastLayerRefused", "page_objects"]
 
@@ -94,12 +94,12 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
     ctm = rotation_matrix(rotation, float(plumber_page.width), height)
 
     objects: list = []
-    _walk(handle_address(page.raw), False, ctm or IDENTITY, objects)
+    _walk(address(page.raw), False, ctm or IDENTITY, objects)
     rects, lines, curves, images = [], [], [], []
     for kind, obj, matrix in objects:
         if kind == raw.FPDF_PAGEOBJ_PATH:
             for found_of_kind, shapes in zip((lines, rects, curves),
-                                             path_shapes(_handle(obj), matrix, height, initial_doctop, page_number)):
+                                             path_shapes(obj, matrix, height, initial_doctop, page_number)):
                 found_of_kind.extend(shapes)
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             images.append(image_box(_handle(obj), matrix, height, initial_doctop, page_number))

@@ -6,7 +6,7 @@ from typing import Optional
 
 import pypdfium2.raw as raw
 
-from thaikpi.pipeline.readers.pdfium_cffi import FFI as _ffi, bind, handle
+from thaikpi.pipeline.readers.pdfium_cffi import FFI as _ffi, bind
 from thaikpi.pipeline.readers.pdfium_frames import apply_matrix, compose, frame_box
 
 
@@ -88,10 +88,10 @@ def _is_rect(points: list[tuple[float, float]], closed: bool) -> bool:
     return ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
             or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
 
-def path_shapes(obj, matrix, height: float, initial_doctop: float, page_number: int) -> tuple[list, list, list]:
-    """(lines, rects, curves) of one path object whose container's matrix is `matrix`."""
+def path_shapes(obj: int, matrix, height: float, initial_doctop: float, page_number: int) -> tuple[list, list, list]:
+    """(lines, rects, curves) of one path object (its address) whose container's matrix is `matrix`."""
     lines, rects, curves = [], [], []
-    path = handle(obj)
+    path = _ffi.cast("void *", obj)
     if not _C["FPDFPath_GetDrawMode"](path, _MODES, _MODES + 1):
         _MODES[0] = _MODES[1] = 0  # ctypes' out-parameters, left at their zero on failure
     common = {"fill": _MODES[0] != 0, "stroke": bool(_MODES[1]),

@@ -46,11 +46,6 @@ _CONTAINERS = {False: (_C["FPDFPage_CountObjects"], _C["FPDFPage_GetObject"]),
                True: (_C["FPDFFormObj_CountObjects"], _C["FPDFFormObj_GetObject"])}
 
 
-def handle_address(pointer) -> int:
-    """A pypdfium2 (ctypes) handle's address."""
-    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
-
-
 def contained_objects(container: int, form: bool) -> tuple[list[int], list[int]]:
     """The objects of a page (`form` False) or form XObject at address `container`, as
     addresses, and their types."""
