@@ -14,6 +14,8 @@ from bisect import bisect_left, bisect_right
 from itertools import groupby
 from operator import itemgetter
 
+from thaikpi.pipeline.readers.pdf_geometry import cluster_numbers
+
 Edge = tuple[float, float, float, float, float]
 Point = tuple[float, float]
 Bbox = tuple[float, float, float, float]
@@ -51,13 +53,8 @@ def _snapped(edges: list[Edge], at: int, tolerance: float) -> list[Edge]:
     mean, both ends by the same step; clusters in order, each in the edges' order."""
     if not edges:
         return []
-    values = sorted(set(e[at] for e in edges))
-    cluster_of, cluster = {values[0]: 0}, 0
-    for last, value in zip(values, values[1:]):
-        if value > last + tolerance:
-            cluster += 1
-        cluster_of[value] = cluster
-    clusters: list[list[Edge]] = [[] for _ in range(cluster + 1)]
+    cluster_of = cluster_numbers([e[at] for e in edges], tolerance)
+    clusters: list[list[Edge]] = [[] for _ in range(max(cluster_of.values()) + 1)]
     for e in edges:
         clusters[cluster_of[e[at]]].append(e)
     snapped = []

@@ -1,9 +1,22 @@
-"""Boxes and objects on a page (pdfplumber's dicts, top measured down): inside, outside,
-overlapping, and objects sorted by one coordinate to take those in a span without testing
-every one."""
+"""Boxes and objects on a page (pdfplumber's dicts, top measured down): coordinates clustered
+as pdfplumber clusters them, inside, outside, overlapping, and objects sorted by one
+coordinate to take those in a span without testing every one."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+
+
+def cluster_numbers(values, tolerance: float) -> dict:
+    """pdfplumber's make_cluster_dict: each distinct value -> its cluster's number, values
+    sorted and chained while each is within `tolerance` of the one before."""
+    numbers: dict = {}
+    number, last = -1, None
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            number += 1
+        numbers[value] = number
+        last = value
+    return numbers
 
 
 def inside(obj: dict, bbox: tuple[float, float, float, float], slack: float) -> bool:

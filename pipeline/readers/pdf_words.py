@@ -17,24 +17,13 @@ from typing import Optional
 
 from pdfplumber.utils.text import LIGATURES
 
+from thaikpi.pipeline.readers.pdf_geometry import cluster_numbers
+
 # pdfplumber's defaults (DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE)
 X_TOLERANCE = 3
 Y_TOLERANCE = 3
 
 _UPRIGHT = itemgetter("upright")
-
-
-def _clusters(values, tolerance: float) -> dict:
-    """pdfplumber's make_cluster_dict: each distinct value -> its cluster's number, values
-    sorted and chained while each is within `tolerance` of the one before."""
-    numbers: dict = {}
-    number, last = -1, None
-    for value in sorted(set(values)):
-        if last is None or value > last + tolerance:
-            number += 1
-        numbers[value] = number
-        last = value
-    return numbers
 
 
 _TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(key) for key in ("text", "x0", "x1", "top", "bottom"))
@@ -76,13 +65,13 @@ def word_chars(chars: list[dict], x_tolerance: float = X_TOLERANCE,
         # the order of equals (sorted(run, key=...) is stable), and nothing after it is compared.
         if upright:
             across = list(map(_TOP, run))
-            numbers = _clusters(across, y_tolerance)
+            numbers = cluster_numbers(across, y_tolerance)
             places = sorted(zip([numbers[v] for v in across], map(_X0, run), repeat(0), range(len(run)),
                                 map(_X1, run), across))
             gap, drift = x_tolerance, y_tolerance
         else:
             across = list(map(_X0, run))
-            numbers = _clusters(across, x_tolerance)
+            numbers = cluster_numbers(across, x_tolerance)
             ends = list(map(_BOTTOM, run))
             places = sorted(zip([numbers[v] for v in across], map(_TOP, run), ends, range(len(run)), ends, across))
             gap, drift = y_tolerance, x_tolerance
@@ -120,7 +109,7 @@ def extract_text(chars: list[dict], x_tolerance: float = X_TOLERANCE, y_toleranc
     words clustered into lines by top, lines in order of top, words in a line as read, joined
     by spaces and newlines."""
     words = extract_words(chars, x_tolerance, y_tolerance)
-    numbers = _clusters([w["top"] for w in words], y_tolerance)
+    numbers = cluster_numbers([w["top"] for w in words], y_tolerance)
     words.sort(key=lambda w: numbers[w["top"]])
     return "\n".join(" ".join(w["text"] for w in line) for _, line in groupby(words, lambda w: numbers[w["top"]]))
 
@@ -136,7 +125,7 @@ def text_lines(chars: list[dict], x_tolerance: float = X_TOLERANCE,
     if any("\n" in c["text"] for c in chars if c["text"]):
         return None
     tuples = word_chars(chars, x_tolerance, y_tolerance)
-    numbers = _clusters([w["top"] for w, _ in tuples], y_tolerance)
+    numbers = cluster_numbers([w["top"] for w, _ in tuples], y_tolerance)
     lines = []
     for _, line in groupby(tuples, lambda t: numbers[t[0]["top"]]):
         line = list(line)
