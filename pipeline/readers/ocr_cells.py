@@ -18,6 +18,7 @@ from PIL import Image
 from thaikpi.pipeline.readers import ocr_image
 from thaikpi.pipeline.readers.ocr_tables import Word
 from thaikpi.pipeline.settings import Settings
+from thaikpi.pipeline.text.digits import THAI_DIGITS, to_arabic_digits
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in pixels
 
@@ -51,17 +52,16 @@ def misread(words: list[Word]) -> bool:
 
 
 def _letters_as_digits(word: str) -> bool:
-    thai = [ch in "๐๑๒๓๔๕๖๗๘๙" for ch in word if ch.isdigit()]
+    thai = [ch in THAI_DIGITS for ch in word if ch.isdigit()]
     return sum(a != b for a, b in zip(thai, thai[1:])) >= LETTERS_AS_DIGITS
 
 
 def keeps_numbers(before: str, after: str) -> bool:
     """Every number of the first reading (digits of either script) is in the second, but for
     letters read as digits (see LETTERS_AS_DIGITS)."""
-    arabic = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-    have = _NUMBER.findall(after.translate(arabic))
+    have = _NUMBER.findall(to_arabic_digits(after))
     printed = " ".join(word for word in before.split() if not _letters_as_digits(word))
-    return all(n in have for n in _NUMBER.findall(printed.translate(arabic)))
+    return all(n in have for n in _NUMBER.findall(to_arabic_digits(printed)))
 
 SPECK_WINDOW = 5  # pixels: a speck of a 150-200 dpi scan rendered at 300 dpi fits in 3 x 3
 SPECK_INK = 10  # dark pixels in the window round a pixel of a stroke (a speck has at most 9)

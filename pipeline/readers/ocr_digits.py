@@ -20,8 +20,8 @@ from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
 from thaikpi.pipeline.readers.ocr_tables import Word
+from thaikpi.pipeline.text.digits import THAI_DIGITS
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 SEPARATORS = ",."
 GRID = 32  # side of the square a glyph is scaled into before matching
 FACES = ("Sarabun-Light.ttf", "Sarabun-Regular.ttf", "Sarabun-Medium.ttf", "Sarabun-Bold.ttf")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from thaikpi.pipeline.text.digits import THAI_DIGITS
+
 # Tesseract writes SARA AM as its two halves (U+0E4D U+0E32), the way an old font draws it.
 _SPLIT_SARA_AM = re.compile("\u0e4d\\s?\u0e32")
 # A combining mark (vowel above or below, tone mark, thanthakhat) read twice over one letter.
@@ -48,7 +50,6 @@ LABEL_MISREADINGS = (
     ("ขุมชน", "ชุมชน"),
 )
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 # A cell that is one number (perhaps with a percent sign or a unit's dot): its digits may be
 # read in either script, and mixed inside the number ("๒0"), which no printed number is.

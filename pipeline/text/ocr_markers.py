@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+from thaikpi.pipeline.text.digits import THAI_DIGITS
+
 # a marker as OCR reads it: one or two signs or Latin letters (no digit, no Thai letter), then
 # "." or ")", then the item's text
 _SIGN_MARKER = re.compile(r"^([^\s\w\u0e01-\u0e4e]|[A-Za-z©@]{1,2})([.)])(?=\s|$)")
