@@ -31,7 +31,7 @@ def outside(objs: list[dict], boxes: list, slack: float) -> list[dict]:
     for every char of every page with a table)."""
     if not boxes:
         return objs
-    boxes = [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in boxes]
+    boxes = _widened(boxes, slack)
     kept = []
     for obj in objs:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
@@ -47,9 +47,14 @@ def outside_boxes(boxes: list[tuple], around: list, slack: float) -> list[tuple]
     """`outside` for boxes given as tuples that start (x0, top, x1, bottom)."""
     if not around:
         return boxes
-    around = [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in around]
+    around = _widened(around, slack)
     return [b for b in boxes if not any(b[0] >= bx0 and b[2] <= bx1 and b[1] >= btop and b[3] <= bbottom
                                         for bx0, btop, bx1, bbottom in around)]
+
+
+def _widened(boxes: list, slack: float) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom) grown by `slack` points each way: what `inside` allows."""
+    return [(x0 - slack, top - slack, x1 + slack, bottom + slack) for x0, top, x1, bottom in boxes]
 
 
 def overlaps(obj: dict, bbox) -> bool:
