@@ -8,8 +8,9 @@ Where each is read:
   an unchecked box), never from ไตรมาส (a quarter); a fiscal
   year also from the body when the front names no period at all: the year the body names most
   often. A year is taken only right after its label and within DOCUMENT_YEARS, so a law's
-  year ("พ.ศ. ๒๕๔๐") or a date is never one; a list or range of years (a table's year columns) is no document's year, nor
-  is the year of a budget the text speaks of ("งบประมาณรายจ่ายประจำปีงบประมาณ 2567").
+  year ("พ.ศ. ๒๕๔๐") or a date is never one; a list or range of years (a table's year
+  columns) is no document's year, nor is the year of a budget the text speaks of
+  ("งบประมาณรายจ่ายประจำปีงบประมาณ 2567").
 - the title: the first line of the first two pages that starts with a word of what the
   document is (รายงาน…, แผน…, แบบประเมิน…), with the lines that go on with it.
 - the agency: a labelled name ("หน่วยงาน …"), else the body the title says it is of
