@@ -33,6 +33,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 BELOW_LEVEL1_HELP = "score for a result short of the level-1 threshold (0 or 1)"
 OCR_HELP = ("OCR of scans and unreadable text layers (Tesseract tha+eng): auto (the pages that need it), "
             "off, or force (every page)")
+EXCEL_HELP = "CSVs for Excel: with a BOM (Excel shows Thai), and text that starts like a formula (=, +, -, @) kept as text"
 
 
 def _settings(below_level1: float, ocr: str = "auto") -> Settings:
@@ -76,7 +77,7 @@ def ingest(
     time_limit: float = typer.Option(300.0, "--time-limit", help="seconds one file may take before it is failed"),
     memory_limit: int = typer.Option(4096, "--memory-limit", help="MiB of memory one worker may use"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="re-do unchanged files that failed before"),
-    excel: bool = typer.Option(False, "--excel", help="CSVs for Excel: with a BOM (Excel shows Thai), and text that starts like a formula (=, +, -, @) kept as text"),
+    excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     below_level1: float = typer.Option(0.0, "--below-level1", help=BELOW_LEVEL1_HELP),
     ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
     wait: bool = typer.Option(False, "--wait", help="if another ingest is writing into OUT, wait for it "
@@ -216,7 +217,7 @@ def export(
                                               "(kpi_report, framework, me_report, unknown); repeatable"),
     years: Optional[str] = typer.Option(None, "--years", help="only these fiscal years: 2551-2556 "
                                         "(Buddhist Era) or 2008-2013 (Common Era), 2551-, -2556 or one year"),
-    excel: bool = typer.Option(False, "--excel", help="CSV for Excel: with a BOM (Excel shows Thai), and text that starts like a formula (=, +, -, @) kept as text"),
+    excel: bool = typer.Option(False, "--excel", help=EXCEL_HELP),
     licenses: Optional[List[str]] = typer.Option(None, "--license", help="the dataset's licence in "
                                                  "datapackage.json: an id (cc-by-4.0) or ID=TITLE; repeatable "
                                                  "(default: the source agencies' terms, see README)"),

@@ -202,7 +202,7 @@ class _Slot:
 
 
 @contextmanager
-def _ctrl_c_noted() -> "Iterator[list]":
+def _ctrl_c_noted() -> Iterator[list]:
     """Ctrl-C raises KeyboardInterrupt as ever, and is also noted in the list given: Python
     drops an exception raised while a finalizer runs (a __del__, a generator closed by the
     garbage collector), so a Ctrl-C that lands there would let the run go on (seen once in
