@@ -31,6 +31,21 @@ class ObjectsPage(DerivedPage):
     def objects(self) -> dict[str, list[dict]]:
         return self.given_objects
 
+    def close(self) -> None:
+        super().close()
+        self.given_objects = {}
+
+
+def release(page: Page) -> None:
+    """Let go of the objects a page read holds, and those of the pages it was derived from
+    (ObjectsPage, crops), once the page is read. Every pdfplumber page is in a reference cycle
+    (it keeps get_textmap, a cache of its own bound method), so its objects, thousands of char
+    dicts, would otherwise wait for the cyclic collector's full pass, which a process holding
+    pythainlp's dictionary runs rarely: a long document's memory grew with its pages."""
+    while isinstance(page, DerivedPage):
+        page.close()
+        page = page.parent_page
+
 
 def open_pdfium(data: bytes, pages: int) -> Optional[pdfium.PdfDocument]:
     """The PDF opened by pdfium, or None where pdfium cannot open it or counts other pages

@@ -33,7 +33,7 @@ from thaikpi.pipeline.readers.pdf_glyph_repairs import (
 )
 from thaikpi.pipeline.readers.pdf_lines import Item, drop_page_numbers, mark_rules, words_to_lines
 from thaikpi.pipeline.readers.pdf_paragraphs import mark_paragraphs
-from thaikpi.pipeline.readers.pdf_page_objects import ObjectsPage, close_pdfium, open_pdfium, read_objects
+from thaikpi.pipeline.readers.pdf_page_objects import ObjectsPage, close_pdfium, open_pdfium, read_objects, release
 from thaikpi.pipeline.readers.pdf_pages import flag_page_text
 from thaikpi.pipeline.readers.pdf_streams import content_damage
 from thaikpi.pipeline.readers.pdf_words import extract_words
@@ -80,9 +80,8 @@ def read_pdf(data: bytes, max_pages: Optional[int] = None, fast_layer: bool = Tr
     try:
         return _read_pages(pdf, pages[:max_pages] if max_pages else pages, pdfium_doc, settings)
     finally:
-        # not pdf.close(): it asks pdf.pages again, after dropping the pages given it
-        for page in pages:
-            page.close()
+        # not pdf.close(), which asks pdf.pages again after dropping them; _read_pages closes
+        # each page it reads, and a page not read holds nothing
         pdf.flush_cache()
         if pdfium_doc is not None:
             close_pdfium(pdfium_doc)
@@ -196,42 +195,45 @@ def _read_page(doc: ParsedDocument, page, pdfium_doc: Optional[pdfium.PdfDocumen
     if damage := content_damage(page.page_obj):
         doc.damaged_pages[number] = damage
     page, slow_why = read_objects(page, pdfium_doc)
-    if slow_why is not None:
-        doc.pdfminer_pages[number] = slow_why
-    # Text drawn outside the page box is not on the page.
-    page = page.crop(page.bbox) if page.bbox != page.mediabox else page
-    page, lost = _glyph_rules(page, settings)
-    # Text typed as annotations (a filled-in form) joins the page's chars after the glyph
-    # rules, which are for the content's glyphs, and before tables and lines are built.
-    if typed := page_annotation_chars(page, settings):
-        filled = filled_leaders(page.chars, typed)
-        chars = [c for c in page.chars if id(c) not in filled]
-        page = ObjectsPage(page, {**page.objects, "char": chars + typed})
-    # Triage: a page that draws no line, rect or curve (prose) has no checkbox, table or rule
-    shapes = bool(page.lines or page.rects or page.curves)
-    edges = page_edges(page.lines, page.rects, page.curves) if shapes else ([], [])
-    boxes = checkboxes(page, settings) if shapes else []
-    tables = tables_beside_checkboxes(page, boxes, settings, edges)
-    table_boxes = [t.bbox for t in tables]
-    slack = settings.inside_slack
-    items = _table_items(page, tables, number, next_table, settings)
-    next_table += len(tables)
-    words = extract_words(outside(page.chars, table_boxes, slack), x_tolerance=settings.word_x_tolerance)
-    words += outside(boxes, table_boxes, slack)
-    text_items = words_to_lines(words, number, settings.line_tolerance, settings.indent)
-    text_items = [it for it in text_items if not _ghost_marks(it.line, settings.zero_width)]
-    rules = [e for e in edges[0] if e[2] - e[0] >= settings.rule_min_width]
-    mark_rules(text_items, [(top, x0, x1) for x0, top, x1, _, _ in outside_boxes(rules, table_boxes, slack)])
-    items = drop_page_numbers(items + text_items)
-    if lost:
-        repaired = 0
-        for it in items:
-            it.line, n = repair_line(it.line)
-            repaired += n
-        if repaired:
-            doc.repaired_pages[number] = repaired
-    text = "\n".join(it.line.text for it in items)
-    flag_page_text(doc, number, page, bool(words or tables), text, settings)
-    items.sort(key=lambda it: (it.top, it.x0))
-    doc.lines.extend(it.line for it in items)
-    return next_table
+    try:
+        if slow_why is not None:
+            doc.pdfminer_pages[number] = slow_why
+        # Text drawn outside the page box is not on the page.
+        page = page.crop(page.bbox) if page.bbox != page.mediabox else page
+        page, lost = _glyph_rules(page, settings)
+        # Text typed as annotations (a filled-in form) joins the page's chars after the glyph
+        # rules, which are for the content's glyphs, and before tables and lines are built.
+        if typed := page_annotation_chars(page, settings):
+            filled = filled_leaders(page.chars, typed)
+            chars = [c for c in page.chars if id(c) not in filled]
+            page = ObjectsPage(page, {**page.objects, "char": chars + typed})
+        # Triage: a page that draws no line, rect or curve (prose) has no checkbox, table or rule
+        shapes = bool(page.lines or page.rects or page.curves)
+        edges = page_edges(page.lines, page.rects, page.curves) if shapes else ([], [])
+        boxes = checkboxes(page, settings) if shapes else []
+        tables = tables_beside_checkboxes(page, boxes, settings, edges)
+        table_boxes = [t.bbox for t in tables]
+        slack = settings.inside_slack
+        items = _table_items(page, tables, number, next_table, settings)
+        next_table += len(tables)
+        words = extract_words(outside(page.chars, table_boxes, slack), x_tolerance=settings.word_x_tolerance)
+        words += outside(boxes, table_boxes, slack)
+        text_items = words_to_lines(words, number, settings.line_tolerance, settings.indent)
+        text_items = [it for it in text_items if not _ghost_marks(it.line, settings.zero_width)]
+        rules = [e for e in edges[0] if e[2] - e[0] >= settings.rule_min_width]
+        mark_rules(text_items, [(top, x0, x1) for x0, top, x1, _, _ in outside_boxes(rules, table_boxes, slack)])
+        items = drop_page_numbers(items + text_items)
+        if lost:
+            repaired = 0
+            for it in items:
+                it.line, n = repair_line(it.line)
+                repaired += n
+            if repaired:
+                doc.repaired_pages[number] = repaired
+        text = "\n".join(it.line.text for it in items)
+        flag_page_text(doc, number, page, bool(words or tables), text, settings)
+        items.sort(key=lambda it: (it.top, it.x0))
+        doc.lines.extend(it.line for it in items)
+        return next_table
+    finally:
+        release(page)  # the page's objects, and its derived pages', freed now (see release)
