@@ -73,25 +73,22 @@ def whole_text(textpage, count: int) -> None:
     raw.FPDFText_GetText(textpage.raw, 0, count, buffer)
 
 
-def char_boxes(textpage, count: int) -> list:
-    """Each char's Unicode, object, origin and loose box, as the fast layer reads them."""
+def char_boxes(textpage, count: int) -> tuple:
+    """Each char's Unicode, object, origin and loose box, as the fast layer reads them (the
+    boxes as arrays)."""
     from thaikpi.pipeline.readers.pdfium_text_calls import TextPageCalls
     whole_text(textpage, count)
     calls = TextPageCalls(textpage.raw)
-    objects = calls.char_objects(count)
-    rows = []
-    for start in range(0, count, 1024):
-        stop = min(start + 1024, count)
-        rows.append((objects[start:stop], calls.char_boxes(start, stop)))
-    return rows
+    return calls.char_objects(count), calls.char_box_arrays(count)
 
 
 def char_dicts(textpage, count: int) -> None:
-    for objects, (xs, ys, left, top, right, bottom) in char_boxes(textpage, count):
-        [{"x0": x, "x1": r, "y0": y, "y1": t, "top": -t, "bottom": -y, "doctop": -t, "width": r - x,
-          "height": t - b, "object_type": "char", "page_number": 1, "text": "", "size": t - b,
-          "upright": True, "fontname": "", "adv": r - x}
-         for x, y, r, t, b, _ in zip(xs, ys, right, top, bottom, objects)]
+    objects, columns = char_boxes(textpage, count)
+    xs, ys, left, top, right, bottom = (column.tolist() for column in columns)
+    [{"x0": x, "x1": r, "y0": y, "y1": t, "top": -t, "bottom": -y, "doctop": -t, "width": r - x,
+      "height": t - b, "object_type": "char", "page_number": 1, "text": "", "size": t - b,
+      "upright": True, "fontname": "", "adv": r - x}
+     for x, y, r, t, b, _ in zip(xs, ys, right, top, bottom, objects)]
 
 
 def thaikpi_objects(pdfs: list[Path]) -> None:

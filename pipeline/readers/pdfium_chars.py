@@ -4,22 +4,25 @@ size and order are made from them, glyph by glyph."""
 from __future__ import annotations
 
 import ctypes
-from itertools import compress, islice
+from itertools import compress
 from operator import itemgetter, lt
 from typing import Callable, Optional
 
+import numpy as np
 import pypdfium2.raw as raw
 
 from thaikpi.pipeline.text import COMBINING_MARKS
 from thaikpi.pipeline.readers.pdf_actualtext import SPAN_ATTR, TEXT_ATTR
 from thaikpi.pipeline.readers.pdfium_fonts import inkless_spaces, page_font_metrics
-from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, apply_matrix, text_shape
+from thaikpi.pipeline.readers.pdfium_frames import IDENTITY, FastLayerRefused, text_shape
 from thaikpi.pipeline.readers.pdfium_text_calls import TextPageCalls
 
 _MARKS = set(COMBINING_MARKS)
 SAME_POINT = 0.001  # points: two float32 readings of one position differ by less (at most 1e-4 on a page)
 # Unicode's white space, as code points: str.isspace's, asked of a char's code
 _SPACES = frozenset(c for c in range(0x3001) if chr(c).isspace())
+_SPACE_CODES = np.array(sorted(_SPACES), dtype=np.int64)
+_MARK_CODES = np.array(sorted(ord(m) for m in _MARKS), dtype=np.int64)
 
 # What FPDFText_GetText writes for a char whose FPDFText_GetUnicode is 2 (pdfium's mark for a
 # hyphen that ends a line); every other char it writes as GetUnicode gives it.
@@ -40,25 +43,23 @@ def _codes(tp, count: int) -> list[int]:
     return codes
 
 
-def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], order: dict, ctm: Optional[tuple],
-            metrics: dict, type3_descent: Callable[[], float], frames: dict[int, tuple]) -> None:
-    """Text object -> (stream order, font, font's address, descent per point of size, standard
-    widths, font's name, x scale, y scale, to frame, turn, upright, size in Tf, the font's codes
-    with no Unicode, the advances of its glyphs at this size and scale), for `objects` in the
-    order their chars come, each asked through its first char (`firsts`). Many producers make
-    every glyph a text object of its own: objects of one font, size and matrix share the rest.
-    Written into `frames`; FastLayerRefused as it would come reading the objects one by one,
-    with the object's first char as `.char` (the chars before it are read first, with the
-    frames written so far: a refusal of theirs comes first)."""
+def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], ctm: Optional[tuple], metrics: dict,
+            type3_descent: Callable[[], float], frames: dict[int, int], kinds: list[tuple]) -> None:
+    """Text object -> its kind's place in `kinds`, where a kind is (font, font's address,
+    descent per point of size, standard widths, font's name, x scale, y scale, to frame, turn,
+    upright, size in Tf), for `objects` in the order their chars come, each asked through its
+    first char (`firsts`). Many producers make every glyph a text object of its own: objects
+    of one font, size and matrix are of one kind. Written into `frames` and `kinds`;
+    FastLayerRefused as it would come reading the objects one by one, with the object's first
+    char as `.char` (the chars before it are read first, with the frames written so far: a
+    refusal of theirs comes first)."""
     fonts, sizes, a, b, c, d = calls.object_rows(objects, firsts)
-    shared: dict[tuple, tuple] = {}  # (font, size, linear part) -> the frame after its stream order
+    known: dict[tuple, int] = {}  # (font, size, linear part) -> its kind's place
     shapes: dict[tuple, tuple] = {}  # a text matrix's linear part -> text_shape
-    unmapped: dict[int, dict] = {}  # font -> {code: pdfium found no Unicode for it}
-    advances: dict[tuple, dict] = {}  # (font, size, x scale) -> {(code, box width): advance}
     for key, first, font_key, tf_size, *linear in zip(objects, firsts, fonts, sizes, a, b, c, d):
         look = (font_key, tf_size, *linear)
-        rest = shared.get(look)
-        if rest is None:
+        kind = known.get(look)
+        if kind is None:
             try:
                 linear = tuple(linear)
                 shape = shapes.get(linear)
@@ -68,9 +69,9 @@ def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], order: 
             except FastLayerRefused as why:
                 why.char = first
                 raise
-            rest = shared[look] = (*font_metrics[:1], font_key, *font_metrics[1:], *shape, tf_size,
-                                   unmapped.setdefault(font_key, {}), advances.setdefault((font_key, tf_size, shape[0]), {}))
-        frames[key] = (order.get(key, len(order)), *rest)
+            kind = known[look] = len(kinds)
+            kinds.append((*font_metrics[:1], font_key, *font_metrics[1:], *shape, tf_size))
+        frames[key] = kind
 
 
 def page_chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
@@ -103,13 +104,15 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
         firsts = dict(zip(reversed(kept_objects), reversed(kept)))  # object -> its first char
         in_order = list(dict.fromkeys(kept_objects))
         metrics: dict[int, tuple] = {}  # font -> (its ctypes handle, *_font_metrics)
-        frames: dict[int, tuple] = {}
+        frames: dict[int, int] = {}  # text object -> its kind (_frames)
+        kinds: list[tuple] = []
         refusal, limit = None, count
         try:
-            _frames(calls, in_order, [firsts[key] for key in in_order], order, ctm, metrics, type3_descent, frames)
+            _frames(calls, in_order, [firsts[key] for key in in_order], ctm, metrics, type3_descent, frames, kinds)
         except FastLayerRefused as why:
             refusal, limit = why, why.char
-        found = _read_chars(calls, limit, codes, skipped, objects, frames, page_number, height, initial_doctop)
+        found = _read_chars(calls, limit, codes, skipped, objects, _FrameColumns.reader(frames, kinds, order),
+                            page_number, height, initial_doctop)
         if refusal is not None:
             raise refusal
         return _in_stream_order(found, texts, frames, metrics, type3_descent, page_number, height, initial_doctop,
@@ -118,111 +121,340 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
         textpage.close()
 
 
-def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, objects: list, frames: dict,
-                page_number: int, height: float, initial_doctop: float) -> list[tuple]:
+@np.errstate(all="ignore")  # a damaged file's NaN and infinities are read as Python's floats take them
+def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, objects: list,
+                frames_of: Callable[[np.ndarray], "_FrameColumns"], page_number: int, height: float,
+                initial_doctop: float) -> list[tuple]:
     """(stream order, ink centre, left and right in the text's frame, text object, char) of each
-    char before `limit` that pdfminer reads, in pdfium's order."""
-    found: list[tuple] = []
-    previous_where = None  # the last char's object, origin and box
-    last_x1 = float("nan")  # the last char's right edge
-    for start in range(0, limit, _RUN):
-        stop = min(start + _RUN, limit)
-        for i, code, key, origin_x, origin_y, left, top, right, bottom in zip(
-                range(start, stop), islice(codes, start, stop), islice(objects, start, stop), *calls.char_boxes(start, stop)):
-            space = code in _SPACES
-            if space and i in skipped:
-                continue
-            (stream_order, font, font_key, font_descent, standard_widths, font_name, x_scale, y_scale, to_frame, turn,
-             upright, tf_size, unmapped, advances) = frames[key]
-            no_unicode = unmapped.get(code)
-            if no_unicode is None:
-                no_unicode = unmapped[code] = calls.map_error(i)
-            text = chr(code)
-            if no_unicode:
-                text = f"(cid:{code})"  # no Unicode: pdfium gives the character code, pdfminer's cid
-            elif code == 2:
-                text = "-"  # pdfium's mark for a hyphen that ends a line: the glyph is a hyphen
-            # A glyph whose Unicode is several code points (a ligature "บั") is one char to
-            # pdfminer; pdfium gives each code point a char of the glyph's own object, origin and
-            # box, and measures the glyph as its first code point's. Where that is a mark of no
-            # width (a shaped "้ำ": tone mark and SARA AM in one glyph), the glyph is that char
-            # with the code points after it: pdfminer's box has no width either. A ligature
-            # with an advance may measure otherwise: the page goes to pdfminer.
-            where = (key, origin_x, origin_y, left, right, top, bottom)
-            if where == previous_where and not space:
-                glyph = found[-1][-1]  # the char read at previous_where: every char read is found's last
-                if (no_unicode or glyph["x1"] != glyph["x0"]
-                        or not all(mark in _MARKS for mark in glyph["text"])):
-                    raise FastLayerRefused("a glyph of several characters (a ligature)")
-                glyph["text"] += text
-                continue
-            previous_where = where
-            # pdfminer's size and box include the text matrix; pdfium's font size does not.
-            size = tf_size * y_scale
-            # pdfminer's box: from the origin across the advance, from the font's descent up
-            # one size. pdfium's loose box is the union of the advance box and the glyph's
-            # ink, so where the ink stops short of its right edge, that edge is the advance's
-            # end. Where the ink reaches it (a mark drawn across its zero-width origin), ask the
-            # font, by Unicode. Not for a space: fonts map several glyphs to U+0020 (a lost
-            # NIKHAHIT among them), and pdfium gives a space an ink box equal to its advance.
-            # Whether the ink reaches is a glyph's own, asked once where the text is upright. A
-            # glyph is known by its font, size, Unicode and box's width (a broken map gives
-            # several glyphs one Unicode) in hundredths of a point (round(w, 2) costs three
-            # times more, per char); a mark's ink lies where its position puts it.
-            glyph = (code, round((right - origin_x) * 100)) \
-                if to_frame is None and not (space or text in _MARKS) else None
-            glyph_advance = advances.get(glyph, _UNKNOWN)
-            ink_centre = 0.0
-            if glyph_advance is not _UNKNOWN:
-                x0, y_origin, loose_right = origin_x, origin_y, right
-            else:
-                left_ink, right_ink, bottom_ink, top_ink = calls.ink_box(i)
-                if to_frame is None:
-                    x0, y_origin, loose_right = origin_x, origin_y, right
-                else:  # a rotated page or text: boxes turned by quarter turns stay boxes; take their corners
-                    x0, y_origin = apply_matrix(to_frame, origin_x, origin_y)
-                    loose_right = max(apply_matrix(to_frame, left, bottom)[0], apply_matrix(to_frame, right, top)[0])
-                    ink_x = (apply_matrix(to_frame, left_ink, bottom_ink)[0], apply_matrix(to_frame, right_ink, top_ink)[0])
-                    left_ink, right_ink = min(ink_x), max(ink_x)
-                ink_centre = (left_ink + right_ink) / 2
-                reaches = not space and right_ink >= loose_right - 0.01
-                glyph_advance = calls.glyph_width(font, code, tf_size) if reaches and font else None
-                if glyph is not None:
-                    advances[glyph] = glyph_advance
-            if space:
-                # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
-                x1 = x0 if left_ink < x0 - 0.01 else max(x0, loose_right)
-            elif glyph_advance is not None:
-                x1 = x0 + glyph_advance * x_scale
-            else:
-                x1 = max(x0, loose_right)
-            if standard_widths is not None and not no_unicode and text not in standard_widths:
-                x1 = x0  # pdfminer's metrics of a standard font lack this glyph: no width
-            # pdfium places each glyph in float32, pdfminer in doubles: a glyph starting where
-            # the one before it ends starts there exactly, or a mark of no width and the letter
-            # after it tie in one and not in the other, and sorting by x0 puts them in another
-            # order ("สำ่า" / "ส้ำา").
-            gap = x0 - last_x1
-            if gap and -SAME_POINT < gap < SAME_POINT and turn is None:
-                x1 = last_x1 + (x1 - x0)
-                x0 = last_x1
-            last_x1 = x1
-            y0 = y_origin + font_descent * size
-            y1 = y0 + size
-            frame_x0, frame_x1 = x0, x1
-            if turn:
-                # pdfminer's box: the frame's box turned onto the page; its size is the
-                # box's height, which for a quarter turn is the advance
-                (px0, py0), (px1, py1) = apply_matrix(turn, x0, y0), apply_matrix(turn, x1, y1)
-                x0, x1, y0, y1 = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
-                size = y1 - y0
-            # frame_box's frame with the char's keys, in one dict: this runs for every char of a page
-            char = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1, "bottom": height - y0,
-                    "doctop": initial_doctop + height - y1, "width": x1 - x0, "height": y1 - y0,
-                    "object_type": "char", "page_number": page_number, "text": text, "size": size,
-                    "upright": upright, "fontname": font_name, "adv": frame_x1 - frame_x0}
-            found.append((stream_order, ink_centre, frame_x0, frame_x1, key, char))
-    return found
+    char before `limit` that pdfminer reads, in pdfium's order.
+
+    The page's chars are read as columns (numpy arrays: one operation a rule for the page, not
+    a Python step a char), in the steps below; what is known once for many chars (a font's code
+    with no Unicode, a glyph's advance) is asked of pdfium through the first char that needs it,
+    and the rare rules that run in sequence (float32 positions snapped, ligatures) run on the
+    few chars they concern."""
+    rows = np.arange(limit)
+    if skipped:
+        # spaces and line breaks pdfium inferred; pdfminer has none
+        rows = rows[~np.isin(rows, np.fromiter(skipped, dtype=np.int64, count=len(skipped)))]
+    if not rows.size:
+        return []
+    origin_x, origin_y, left, top, right, bottom = (column[rows] for column in calls.char_box_arrays(limit))
+    code = np.array(codes[:limit], dtype=np.int64)[rows]
+    key = np.array(objects[:limit], dtype=np.uint64)[rows]
+    frame = frames_of(key)
+    space = np.isin(code, _SPACE_CODES)
+
+    # A font's code pdfium found no Unicode for is read as pdfminer's cid: asked once a font
+    # and code, through its first char.
+    firsts, which = _firsts(frame.font_group, code)
+    asked = rows[firsts].tolist()
+    no_unicode = np.array([calls.map_error(i) for i in asked], dtype=bool)[which]
+    mark = np.isin(code, _MARK_CODES) & ~no_unicode
+
+    # A glyph whose Unicode is several code points (a ligature "บั") is one char to pdfminer;
+    # pdfium gives each code point a char of the glyph's own object, origin and box. Those
+    # after the first (not spaces) are joined to it below.
+    same_place = np.zeros(rows.size, dtype=bool)
+    same_place[1:] = ((key[1:] == key[:-1]) & (origin_x[1:] == origin_x[:-1]) & (origin_y[1:] == origin_y[:-1])
+                      & (left[1:] == left[:-1]) & (right[1:] == right[:-1]) & (top[1:] == top[:-1])
+                      & (bottom[1:] == bottom[:-1]))
+    joined = same_place & ~space
+    if joined.any():
+        read = ~joined
+        texts_joined = _texts(code[joined], no_unicode[joined])
+        places = np.flatnonzero(read)
+        glyph_of_joined = np.searchsorted(places, np.flatnonzero(joined)) - 1  # the char read before each
+        joined_no_unicode = no_unicode[joined].tolist()
+        rows, origin_x, origin_y, left, top, right, bottom, code, key, space, no_unicode, mark = (
+            column[read] for column in (rows, origin_x, origin_y, left, top, right, bottom, code, key, space,
+                                        no_unicode, mark))
+        frame = frame.of(read)
+
+    # pdfminer's box: from the origin across the advance, from the font's descent up one size.
+    # pdfium's loose box is the union of the advance box and the glyph's ink, so where the ink
+    # stops short of its right edge, that edge is the advance's end. Where the ink reaches it
+    # (a mark drawn across its zero-width origin), ask the font, by Unicode. Not for a space:
+    # fonts map several glyphs to U+0020 (a lost NIKHAHIT among them), and pdfium gives a
+    # space an ink box equal to its advance. Whether the ink reaches is a glyph's own, asked
+    # once where the text is upright (through the glyph's first char). A glyph is known by its
+    # font, size, Unicode and box's width in hundredths of a point (a broken map gives several
+    # glyphs one Unicode); a mark's ink lies where its position puts it, so it asks each time.
+    framed = frame.framed
+    measured_once = ~(space | mark | framed)
+    box_width = np.rint((right[measured_once] - origin_x[measured_once]) * 100).astype(np.int64)
+    glyph_firsts, glyph_which = _firsts(frame.advance_group[measured_once], code[measured_once], box_width)
+    asks = ~measured_once
+    asks[np.flatnonzero(measured_once)[glyph_firsts]] = True
+    asking = np.flatnonzero(asks)
+    x0, y_origin, loose_right = origin_x.copy(), origin_y.copy(), right.copy()
+    left_ink, right_ink, bottom_ink, top_ink = calls.ink_boxes(rows[asking].tolist())
+    if frame.to_frame is not None:
+        # a rotated page or text: boxes turned by quarter turns stay boxes; take their corners
+        m = frame.to_frame
+        x0 = np.where(framed, m[0] * origin_x + m[2] * origin_y + m[4], origin_x)
+        y_origin = np.where(framed, m[1] * origin_x + m[3] * origin_y + m[5], origin_y)
+        low, high = m[0] * left + m[2] * bottom + m[4], m[0] * right + m[2] * top + m[4]
+        loose_right = np.where(framed, _max(low, high), right)
+        ma = [c[asking] for c in m]
+        low, high = ma[0] * left_ink + ma[2] * bottom_ink + ma[4], ma[0] * right_ink + ma[2] * top_ink + ma[4]
+        framed_asking = framed[asking]
+        left_ink = np.where(framed_asking, _min(low, high), left_ink)
+        right_ink = np.where(framed_asking, _max(low, high), right_ink)
+    ink_centre = np.zeros(rows.size)
+    ink_centre[asking] = (left_ink + right_ink) / 2
+    reaches = ~space[asking] & (right_ink >= loose_right[asking] - 0.01)
+    advance = np.full(rows.size, np.nan)
+    widths = {}  # (font, Unicode, size) -> pdfium's advance of the glyph, or None
+    for p in asking[reaches].tolist():
+        font = frame.font_of(p)
+        if font:
+            look = (frame.font_key_of(p), int(code[p]), float(frame.tf_size[p]))
+            width = widths.get(look, _UNKNOWN)
+            if width is _UNKNOWN:
+                width = widths[look] = calls.glyph_width(font, *look[1:])
+            if width is not None:
+                advance[p] = width
+    once = np.flatnonzero(measured_once)
+    advance[once] = advance[once[glyph_firsts]][glyph_which]
+    has_advance = ~np.isnan(advance)
+    x1 = np.where(loose_right > x0, loose_right, x0)  # max(x0, loose_right)
+    x1 = np.where(has_advance, x0 + advance * frame.x_scale, x1)
+    if space.any():
+        # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
+        spaces = np.flatnonzero(space)
+        space_left_ink = np.full(rows.size, np.nan)
+        space_left_ink[asking] = left_ink
+        x1[spaces] = np.where(space_left_ink[spaces] < x0[spaces] - 0.01, x0[spaces],
+                              np.where(loose_right[spaces] > x0[spaces], loose_right[spaces], x0[spaces]))
+    texts = _texts(code, no_unicode)
+    if frame.any_standard_widths:
+        # pdfminer's metrics of a standard font lack this glyph: no width
+        for p in np.flatnonzero(frame.has_standard_widths & ~no_unicode).tolist():
+            if texts[p] not in frame.standard_widths_of(p):
+                x1[p] = x0[p]
+    _snap(x0, x1, ~frame.turned)
+    size = frame.tf_size * frame.y_scale
+    y0 = y_origin + frame.descent * size
+    y1 = y0 + size
+    frame_x0, frame_x1 = x0, x1
+    if frame.turn is not None:
+        # pdfminer's box: the frame's box turned onto the page; its size is the box's height,
+        # which for a quarter turn is the advance
+        t = frame.turn
+        px0, py0 = t[0] * x0 + t[2] * y0 + t[4], t[1] * x0 + t[3] * y0 + t[5]
+        px1, py1 = t[0] * x1 + t[2] * y1 + t[4], t[1] * x1 + t[3] * y1 + t[5]
+        turned = frame.turned
+        x0, x1 = np.where(turned, _min(px0, px1), x0), np.where(turned, _max(px0, px1), x1)
+        y0, y1 = np.where(turned, _min(py0, py1), y0), np.where(turned, _max(py0, py1), y1)
+        size = np.where(turned, y1 - y0, size)
+    # frame_box's frame with the char's keys, in one dict a char
+    doctop = initial_doctop + height
+    chars = [{"x0": a, "x1": b, "y0": c, "y1": d, "top": height - d, "bottom": height - c, "doctop": doctop - d,
+              "width": b - a, "height": d - c, "object_type": "char", "page_number": page_number, "text": text,
+              "size": z, "upright": u, "fontname": f, "adv": fb - fa}
+             for a, b, c, d, text, z, u, f, fa, fb in zip(
+                 x0.tolist(), x1.tolist(), y0.tolist(), y1.tolist(), texts, size.tolist(), frame.upright.tolist(),
+                 frame.font_name, frame_x0.tolist(), frame_x1.tolist())]
+    if joined.any():
+        # the glyph is the char read before: where that is a mark of no width (a shaped "้ำ":
+        # tone mark and SARA AM in one glyph), the glyph is that char with the code points
+        # after it (pdfminer's box has no width either); a ligature with an advance may
+        # measure otherwise: the page goes to pdfminer
+        for p, text, unmapped in zip(glyph_of_joined.tolist(), texts_joined, joined_no_unicode):
+            glyph = chars[p]
+            if unmapped or glyph["x1"] != glyph["x0"] or not all(m in _MARKS for m in glyph["text"]):
+                raise FastLayerRefused("a glyph of several characters (a ligature)")
+            glyph["text"] += text
+    return list(zip(frame.stream_order.tolist(), ink_centre.tolist(), frame_x0.tolist(), frame_x1.tolist(),
+                    key.tolist(), chars))
+
+
+def _min(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """min(a, b) of each pair, as Python's min chooses (a, unless b is less)."""
+    return np.where(b < a, b, a)
+
+
+def _max(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """max(a, b) of each pair, as Python's max chooses (a, unless b is greater)."""
+    return np.where(b > a, b, a)
+
+
+def _firsts(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows where each distinct combination of the columns' values first comes, and for
+    every row, its combination's place among those firsts."""
+    n = len(columns[0])
+    if not n:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    order = np.lexsort(columns[::-1])  # a stable sort: equal rows keep their order
+    new = np.zeros(n, dtype=bool)
+    new[0] = True
+    for column in columns:
+        ordered = column[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    which = np.empty(n, dtype=np.int64)
+    which[order] = np.cumsum(new) - 1
+    return order[new], which
+
+
+def _texts(code: np.ndarray, no_unicode: np.ndarray) -> list[str]:
+    """Each char's text: its Unicode; pdfminer's cid where pdfium found none for the font's
+    code; a hyphen for pdfium's mark of one that ends a line (2)."""
+    texts = list(map(chr, code.tolist()))
+    for p in np.flatnonzero(no_unicode | (code == 2)).tolist():
+        texts[p] = f"(cid:{code[p]})" if no_unicode[p] else "-"
+    return texts
+
+
+def _snap(x0: np.ndarray, x1: np.ndarray, unturned: np.ndarray) -> None:
+    """pdfium places each glyph in float32, pdfminer in doubles: a glyph starting where the one
+    before it ends starts there exactly, or a mark of no width and the letter after it tie in
+    one and not in the other, and sorting by x0 puts them in another order ("สำ่า" / "ส้ำา").
+    A glyph (not turned) within SAME_POINT of the last one's end is moved there, whole; in
+    place.
+
+    In sequence, a glyph moved moves the end the next one is measured from: a third of a
+    float32 page's glyphs move, in runs of up to a hundred. The moves are found by a fixed
+    point: guess which glyphs move (those near the unmoved end before them), place the runs
+    they make (each run's ends, summed in order as the sequence sums them), and check the
+    guess against the ends placed; a guess that holds everywhere is the sequence's answer,
+    which is the only one that holds. Each round settles at least the first glyph it
+    guessed wrong."""
+    if len(x0) < 2:
+        return
+    width = x1 - x0
+    start_x0 = x0.copy()
+    ends = x1.copy()
+    moved = _first_guess(start_x0[1:] - ends[:-1], unturned[1:])
+    for _ in range(_SNAP_ROUNDS):
+        if not moved.any():
+            return
+        ends = _run_ends(x1, width, moved)
+        again = _near(start_x0[1:] - ends[:-1], unturned[1:])
+        if np.array_equal(again, moved):
+            break
+        moved = again
+    else:
+        ends, moved = _sequential_ends(start_x0, x1, unturned)
+    x0[1:][moved] = ends[:-1][moved]
+    x1[:] = ends
+
+
+_SNAP_ROUNDS = 64  # past this many guesses (never seen), the glyphs are moved one by one
+
+
+def _near(gap: np.ndarray, unturned: np.ndarray) -> np.ndarray:
+    return (gap != 0) & (np.abs(gap) < SAME_POINT) & unturned
+
+
+def _first_guess(gap: np.ndarray, unturned: np.ndarray) -> np.ndarray:
+    """The glyphs near the unmoved end before them, and those after one of them that start
+    exactly at the unmoved end before them (a glyph moved moves that end by a trifle)."""
+    near = _near(gap, unturned)
+    chained = near | ((gap == 0) & unturned)
+    near_so_far = np.cumsum(near)
+    breaks = np.flatnonzero(~chained)
+    # near glyphs counted since the last glyph that breaks a chain
+    before_chain = np.zeros(gap.size, dtype=np.int64)
+    before_chain[breaks] = near_so_far[breaks]
+    before_chain = np.maximum.accumulate(before_chain)
+    return chained & (near_so_far > before_chain)
+
+
+def _run_ends(x1: np.ndarray, width: np.ndarray, moved: np.ndarray) -> np.ndarray:
+    """Each glyph's right end where the glyphs `moved` (from the second on) start at the end
+    before them: in a run of moved glyphs the ends are the end before the run plus the
+    widths, summed in order (np.add.accumulate along a row adds in sequence)."""
+    ends = x1.copy()
+    at = np.flatnonzero(moved) + 1  # the moved glyphs' places
+    first = np.ones(at.size, dtype=bool)
+    first[1:] = at[1:] != at[:-1] + 1
+    run = np.cumsum(first) - 1
+    starts = at[first]
+    offset = at - starts[run]
+    table = np.zeros((starts.size, int(offset.max()) + 2))
+    table[:, 0] = x1[starts - 1]
+    table[run, offset + 1] = width[at]
+    ends[at] = np.add.accumulate(table, axis=1)[run, offset + 1]
+    return ends
+
+
+def _sequential_ends(x0: np.ndarray, x1: np.ndarray, unturned: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_snap's ends and moves, glyph by glyph."""
+    ends, moved = x1.tolist(), [False] * (len(x0) - 1)
+    for p in range(1, len(ends)):
+        gap = float(x0[p]) - ends[p - 1]
+        if gap and -SAME_POINT < gap < SAME_POINT and unturned[p]:
+            ends[p] = ends[p - 1] + (float(x1[p]) - float(x0[p]))
+            moved[p - 1] = True
+    return np.array(ends), np.array(moved, dtype=bool)
+
+
+class _FrameColumns:
+    """The frames of a page's chars as columns, a row a char: numbers as arrays; fonts, standard
+    widths and matrices kept once a kind of text object (_frames) and asked by row."""
+
+    @classmethod
+    def reader(cls, frames: dict[int, int], kinds: list[tuple], order: dict) -> Callable[[np.ndarray], "_FrameColumns"]:
+        """A function from the text objects of chars (an array) to the chars' frames."""
+        def read(key: np.ndarray) -> "_FrameColumns":
+            objects, inverse = np.unique(key, return_inverse=True)
+            objects = objects.tolist()
+            kind = np.array([frames[k] for k in objects], dtype=np.int64)[inverse]
+            stream_order = np.array([order.get(k, len(order)) for k in objects], dtype=np.int64)[inverse]
+            return cls(kinds, _kind_columns(kinds), kind, stream_order)
+        return read
+
+    def __init__(self, kinds: list[tuple], columns: tuple, kind: np.ndarray, stream_order: np.ndarray):
+        self._kinds, self._columns, self._kind, self.stream_order = kinds, columns, kind, stream_order
+        (font_groups, advance_groups, numbers, names, any_standard, framed, turned) = columns
+        self.font_group, self.advance_group = font_groups[kind], advance_groups[kind]
+        self.descent, self.x_scale, self.y_scale, self.tf_size = (column[kind] for column in numbers[:4])
+        self.upright = numbers[4].astype(bool)[kind]
+        self.font_name = names[kind].tolist()
+        self.any_standard_widths = any_standard
+        self.has_standard_widths = numbers[5].astype(bool)[kind]
+        self.framed = framed[0][kind]
+        self.to_frame = tuple(column[kind] for column in framed[1]) if framed[1] is not None else None
+        self.turned = turned[0][kind]
+        self.turn = tuple(column[kind] for column in turned[1]) if turned[1] is not None else None
+
+    def of(self, rows: np.ndarray) -> "_FrameColumns":
+        """The columns of the rows chosen by a mask."""
+        return _FrameColumns(self._kinds, self._columns, self._kind[rows], self.stream_order[rows])
+
+    def font_of(self, row: int):
+        return self._kinds[self._kind[row]][0]
+
+    def font_key_of(self, row: int) -> int:
+        return self._kinds[self._kind[row]][1]
+
+    def standard_widths_of(self, row: int) -> dict:
+        return self._kinds[self._kind[row]][3]
+
+
+def _kind_columns(kinds: list[tuple]) -> tuple:
+    """Columns of the kinds of text objects (_frames): a group a font, a group a font, size
+    and x scale (a glyph's advance is theirs), the numbers, the fonts' names, whether any
+    font is a standard one, and the matrices to the text's frame and back (None where no
+    text object needs one)."""
+    fonts, advances = {}, {}
+    font_groups = np.array([fonts.setdefault(k[1], len(fonts)) for k in kinds], dtype=np.int64)
+    advance_groups = np.array([advances.setdefault((k[1], k[10], k[5]), len(advances)) for k in kinds], dtype=np.int64)
+    numbers = np.array([(k[2], k[5], k[6], k[10], k[9], k[3] is not None) for k in kinds], dtype=np.float64).T
+    names = np.array([k[4] for k in kinds], dtype=object)
+    return (font_groups, advance_groups, numbers, names, any(k[3] is not None for k in kinds),
+            _matrices([k[7] for k in kinds]), _matrices([k[8] for k in kinds]))
+
+
+def _matrices(matrices: list) -> tuple:
+    """(whether each row has a matrix, and the six columns of the matrices, identity where
+    none; None for the columns where no row has one)."""
+    present = np.array([m is not None for m in matrices], dtype=bool)
+    if not present.any():
+        return present, None
+    return present, tuple(np.array(column, dtype=np.float64)
+                          for column in zip(*(m if m is not None else IDENTITY for m in matrices)))
 
 
 def _in_stream_order(found: list[tuple], texts: list, frames: dict, metrics: dict, type3_descent: Callable[[], float],
@@ -263,7 +495,6 @@ def _in_stream_order(found: list[tuple], texts: list, frames: dict, metrics: dic
     return chars
 
 
-_UNKNOWN = object()  # a glyph not yet measured
-_RUN = 1024  # chars read at a time (TextPageCalls.char_boxes)
+_UNKNOWN = object()  # a glyph's width not yet asked
 _LINE_BREAKS = (0x0A, 0x0D)
 _STREAM_ORDER, _CHAR, _TEXT = itemgetter(0), itemgetter(5), itemgetter("text")

@@ -3,8 +3,8 @@ and every text object's matrix, font and size, each as one pass of C calls.
 
 The calls go through cffi (pdfium_cffi). Each pass maps a C function over the char indices
 (`map`, not a Python loop: a call then costs about 0.3 µs, not 0.7 µs) and writes into one C
-array, unpacked into lists at once: a char's fields read one by one from a cffi struct cost
-more than the calls that fill them."""
+array, read as numpy arrays (or unpacked into lists) at once: a char's fields read one by one
+from a cffi struct cost more than the calls that fill them."""
 from __future__ import annotations
 
 import ctypes
@@ -13,6 +13,7 @@ from itertools import repeat
 from operator import add
 from typing import Optional
 
+import numpy as np
 import pypdfium2.raw as raw
 
 from thaikpi.pipeline.readers.pdfium_cffi import FFI as _ffi, bind, handle
@@ -79,18 +80,30 @@ class TextPageCalls:
         """Each char's text object (its address)."""
         return list(map(_TEXT_OBJECT, repeat(self.ctp, count), range(count)))
 
-    def char_boxes(self, start: int, stop: int) -> tuple[list, ...]:
-        """Lists of the origin x and y, and loose box (left, top, right, bottom; float32 as
-        pdfium keeps them) of the chars from `start` to `stop` (a page's chars are read a
-        run at a time: lists of every char's floats would weigh more than its chars)."""
-        count, chars, ctp = stop - start, range(start, stop), self.ctp
-        boxes = _ffi.new("FS_RECTF[]", count)
-        _run(map(_LOOSE_BOX, repeat(ctp, count), chars, map(add, repeat(boxes, count), range(count))))
+    def char_box_arrays(self, count: int) -> tuple[np.ndarray, ...]:
+        """Arrays (float64) of the origin x and y, and loose box (left, top, right, bottom; float32
+        as pdfium keeps them) of the page's first `count` chars, read straight from the C arrays
+        the calls fill: pdfium_chars works on the columns, not char by char."""
+        if not count:
+            return tuple(np.empty(0) for _ in range(6))
         xs, ys = _ffi.new("double[]", count), _ffi.new("double[]", count)
-        _run(map(_ORIGIN, repeat(ctp, count), chars, map(add, repeat(xs, count), range(count)),
-                 map(add, repeat(ys, count), range(count))))
-        box = _ffi.unpack(_ffi.cast("float *", boxes), 4 * count)
-        return _ffi.unpack(xs, count), _ffi.unpack(ys, count), box[0::4], box[1::4], box[2::4], box[3::4]
+        boxes = _ffi.new("FS_RECTF[]", count)
+        ctp, chars = self.ctp, range(count)
+        _run(map(_LOOSE_BOX, repeat(ctp, count), chars, map(add, repeat(boxes, count), chars)))
+        _run(map(_ORIGIN, repeat(ctp, count), chars, map(add, repeat(xs, count), chars),
+                 map(add, repeat(ys, count), chars)))
+        box = np.frombuffer(_ffi.buffer(boxes), dtype=np.float32).reshape(count, 4).astype(np.float64)
+        origin = (np.frombuffer(_ffi.buffer(column), dtype=np.float64).copy() for column in (xs, ys))
+        return (*origin, box[:, 0], box[:, 1], box[:, 2], box[:, 3])
+
+    def ink_boxes(self, chars: list[int]) -> tuple[np.ndarray, ...]:
+        """ink_box of each of `chars` (indices), as four float64 arrays: left, right, bottom, top."""
+        count = len(chars)
+        ink = _ffi.new("double[]", 4 * count)
+        sides = (map(add, repeat(ink, count), range(side, 4 * count, 4)) for side in range(4))
+        _run(map(self._ink_box, repeat(self.ctp, count), chars, *sides))
+        box = np.frombuffer(_ffi.buffer(ink), dtype=np.float64).reshape(count, 4)
+        return box[:, 0], box[:, 1], box[:, 2], box[:, 3]
 
     def object_rows(self, objects: list[int], chars: list[int]) -> tuple[list, ...]:
         """Lists of each text object's font (its address), font size (in Tf) and its matrix's linear
