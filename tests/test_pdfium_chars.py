@@ -1,4 +1,4 @@
-"""The fast layer's char columns (pipeline/readers/pdfium_chars.py): the steps that replaced a
+"""The fast layer's char columns (pipeline/readers/pdfium_chars.py, pdfium_columns.py): the steps that replaced a
 Python loop a char give what the loop gave. The whole reading is held to the old reader's by
 tests/test_snapshots.py and to pdfminer's by tests/test_pdf_layers.py; these hold the two steps
 whose vector form is not the loop's shape: the float32 snap (a sequence solved as a fixed point)
@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from thaikpi.pipeline.readers.pdfium_chars import SAME_POINT, _firsts, _sequential_ends, _snap
+from thaikpi.pipeline.readers.pdfium_columns import SAME_POINT, _sequential_ends, first_rows, snap
 
 # Gaps as a float32 page makes them: most glyphs start exactly at the end before them, many a
 # trifle off it (float32 against double), some far (a word's space, a new line).
@@ -37,7 +37,7 @@ def test_the_snap_moves_glyphs_as_the_sequence_does(glyphs):
     expected_x0 = x0.copy()
     expected_x0[1:][moved] = ends[:-1][moved]
     snapped_x0, snapped_x1 = x0.copy(), x1.copy()
-    _snap(snapped_x0, snapped_x1, unturned)
+    snap(snapped_x0, snapped_x1, unturned)
     assert snapped_x0.tobytes() == expected_x0.tobytes()  # the same doubles, bit for bit
     assert snapped_x1.tobytes() == ends.tobytes()
 
@@ -47,7 +47,7 @@ def test_bug_a_chain_of_glyphs_each_at_the_last_ones_end_moves_whole():
     # unmoved ends before them, so they move only because the glyph before them moved
     x0 = np.array([10.0, 15.0002, 20.0002, 25.0002])
     x1 = np.array([15.0, 20.0002, 25.0002, 30.0002])
-    _snap(x0, x1, np.ones(4, dtype=bool))
+    snap(x0, x1, np.ones(4, dtype=bool))
     assert x0.tolist() == [10.0, 15.0, 15.0 + (20.0002 - 15.0002), 15.0 + (20.0002 - 15.0002) + (25.0002 - 20.0002)]
     assert x1[-1] == x0[-1] + (30.0002 - 25.0002)
 
@@ -55,7 +55,7 @@ def test_bug_a_chain_of_glyphs_each_at_the_last_ones_end_moves_whole():
 def test_a_turned_glyph_is_not_moved_and_breaks_the_chain():
     x0 = np.array([10.0, 15.0002, 20.0002])
     x1 = np.array([15.0, 20.0002, 25.0002])
-    _snap(x0, x1, np.array([True, False, True]))
+    snap(x0, x1, np.array([True, False, True]))
     assert x0.tolist() == [10.0, 15.0002, 20.0002]
 
 
@@ -63,7 +63,7 @@ def test_a_turned_glyph_is_not_moved_and_breaks_the_chain():
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.integers(-2, 2)), min_size=1, max_size=40))
 def test_firsts_are_each_groups_first_row(rows):
     columns = [np.array(column, dtype=np.int64) for column in zip(*rows)]
-    firsts, which = _firsts(*columns)
+    firsts, which = first_rows(*columns)
     seen: dict[tuple, int] = {}
     for i, row in enumerate(rows):
         seen.setdefault(row, i)
