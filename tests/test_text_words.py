@@ -1,5 +1,4 @@
 """Thai words by pythainlp's newmm (pipeline/text/words.py)."""
-from thaikpi.pipeline import text as tt
 from thaikpi.pipeline.text import words
 
 
@@ -43,3 +42,51 @@ def test_a_known_token_across_a_join_is_always_a_known_piece_across_it():
     assert found > 50
     assert words.known_word_spans("ประสิทธิ", "ภาพ")
     assert not words.known_word_spans("ชัชวาลย์", "ฉายะบุตร")
+
+
+# nlpo3's wheels (pyproject.toml's marker): there, words() must take nlpo3's answers
+_NLPO3_PLATFORMS = {("linux", "x86_64"), ("darwin", "arm64"), ("win32", "AMD64")}
+
+
+def test_nlpo3_is_loaded_where_thaikpi_installs_it():
+    import platform
+    import sys
+
+    if (sys.platform, platform.machine()) in _NLPO3_PLATFORMS:
+        assert words._nlpo3_segment() is not None
+    # with it or without it (no wheel: pythainlp's newmm alone), the same words
+    assert words._newmm("ค่าใช้จ่ายเฉลี่ย") == ("ค่าใช้จ่าย", "เฉลี่ย")
+
+
+def test_bug_nlpo3_cuts_a_word_whose_tone_mark_was_lost_where_newmm_does_not():
+    # nlpo3's character clusters split "เ-ี-ย": its "เป/ลี/ย" ends a token where newmm's
+    # clusters allow no cut, so newmm's answer is taken (the run is from a real budget book)
+    fast = words._nlpo3_segment()
+    if fast is not None:  # where it is installed (test_nlpo3_is_loaded_where_thaikpi_installs_it)
+        assert fast("การปรับเปลีย", words.NLPO3_DICTIONARY) == ["การ", "ปรับ", "เป", "ลี", "ย"]
+    assert words._newmm("การปรับเปลีย") == ("การ", "ปรับ", "เปลีย")
+
+
+def test_runs_segment_as_newmm_segments_them_whichever_answers():
+    # words strung together, damaged (letters dropped, added, marks changed), and random
+    # letters: each run's words are newmm's, whether nlpo3's answer was taken or not
+    import random
+
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize.newmm import segment
+    rng = random.Random(11)
+    vocabulary = sorted(w for w in thai_words() if words.THAI_LETTERS.fullmatch(w))
+    letters = [chr(c) for c in range(0x0E01, 0x0E4F)]
+    runs, taken = [], 0
+    for _ in range(4000):
+        run = "".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12)))
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(run))
+            run = run[:at] + rng.choice(["", rng.choice(letters), rng.choice("่้๊๋ำิีัํ")]) + run[at + 1:]
+        runs.append(run)
+    runs += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 40))) for _ in range(1000)]
+    fast = words._nlpo3_segment()
+    for run in filter(words.THAI_LETTERS.fullmatch, runs):
+        taken += fast is not None and words._on_newmm_clusters(run, fast(run, words.NLPO3_DICTIONARY))
+        assert words._newmm(run) == tuple(segment(run)), run
+    assert fast is None or taken > 4500  # most answers are nlpo3's: the test holds what is taken
