@@ -90,3 +90,22 @@ def test_runs_segment_as_newmm_segments_them_whichever_answers():
         taken += fast is not None and words._on_newmm_clusters(run, fast(run, words.NLPO3_DICTIONARY))
         assert words._newmm(run) == tuple(segment(run)), run
     assert fast is None or taken > 4500  # most answers are nlpo3's: the test holds what is taken
+
+
+def test_sorted_words_give_newmm_the_prefixes_its_trie_gives():
+    # newmm's fallback reads the word list sorted (no Trie to build): every prefix list at every
+    # place of real and random runs is the Trie's, in its order, and so is the segmentation
+    import random
+
+    from pythainlp.tokenize import word_dict_trie
+    from pythainlp.tokenize.newmm import segment
+    rng = random.Random(13)
+    letters = [chr(c) for c in range(0x0E01, 0x0E4F)]
+    texts = ["การปรับเปลียนครุภัณฑ์สำน", "ค่าใช้จ่ายเฉลี่ย", "มหาวิทยาลัยราชภัฏรำไพพรรณี", "ก", "กข"]
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    trie, ordered = word_dict_trie(), words._newmm_words()
+    for text in texts:
+        for start in range(len(text)):
+            assert ordered.prefixes(text, start) == trie.prefixes(text, start), (text, start)
+        assert segment(text, ordered) == segment(text, trie), text
+    assert ordered.prefixes("มหาวิทยาลัย") == trie.prefixes("มหาวิทยาลัย") == ["มหา", "มหาวิทยาลัย"]
