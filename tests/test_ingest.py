@@ -147,11 +147,22 @@ def test_a_run_killed_mid_way_loses_nothing_and_the_next_completes_it(tmp_path):
     assert not list(out.glob(".*.tmp"))
 
 
+def slow_pdf(path):
+    """A file far past a few seconds' limit on any machine: a real budget book (288 pages of
+    lost marks and tables, about 5 s to read without OCR here) four times over."""
+    import pypdfium2 as pdfium
+    book = pdfium.PdfDocument(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf")
+    slow = pdfium.PdfDocument.new()
+    for _ in range(4):
+        slow.import_pages(book)
+    slow.save(path)
+
+
 @needs_shared
 def test_a_file_past_the_time_limit_fails_and_the_run_goes_on(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf", folder / "slow.pdf")  # ~60 s to read
+    slow_pdf(folder / "slow.pdf")
     shutil.copy(SAMPLE_FILES[0], folder / "quick.pdf")
     proc = thaikpi("ingest", folder, "--out", tmp_path / "out", "--time-limit", "3", "-j", "1")
     assert proc.returncode == 1
@@ -303,7 +314,7 @@ def test_dask_engine_keeps_the_per_file_time_limit(tmp_path):
     from distributed import LocalCluster
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(REAL_CORPUS / "budget_fy2565_doc3_vol3-5_mhesi.pdf", folder / "slow.pdf")  # ~60 s to read
+    slow_pdf(folder / "slow.pdf")
     for sample in SAMPLE_FILES[:3]:
         shutil.copy(sample, folder / sample.name)
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, host="127.0.0.1",
