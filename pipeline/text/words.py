@@ -161,11 +161,14 @@ def _nlpo3_segment() -> Optional[Callable[[str, str], list[str]]]:
     except ImportError:
         return None
     _, known = _word_lists()
-    with tempfile.TemporaryDirectory(prefix="thaikpi-words-") as folder:
-        path = os.path.join(folder, "words.txt")
-        with open(path, "w", encoding="utf-8") as words_file:
-            words_file.write("\n".join(sorted(known)))
-        _, loaded = nlpo3.load_dict(path, NLPO3_DICTIONARY)
+    try:  # nlpo3 loads a word list from a file only
+        with tempfile.TemporaryDirectory(prefix="thaikpi-words-") as folder:
+            path = os.path.join(folder, "words.txt")
+            with open(path, "w", encoding="utf-8") as words_file:
+                words_file.write("\n".join(sorted(known)))
+            _, loaded = nlpo3.load_dict(path, NLPO3_DICTIONARY)
+    except Exception:  # no writable temporary folder, a broken install: newmm gives the same words
+        return None
     return nlpo3.segment if loaded else None
 
 
