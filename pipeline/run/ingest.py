@@ -13,19 +13,20 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from thaikpi.version import __version__
-from thaikpi.pipeline.outputs.audit import audit
 from thaikpi.pipeline.outputs.report_media import CROPS_DIR
 from thaikpi.pipeline.run.inputs import Inputs, Task, fingerprint
 from thaikpi.pipeline.run.ledger import LEDGER_NAME, Ledger
 from thaikpi.pipeline.run.lock import hold
 from thaikpi.pipeline.outputs.tables import Totals, write_outputs
-from thaikpi.pipeline.run.pool import Result, run_local
 from thaikpi.pipeline.run.progress import Progress
 from thaikpi.pipeline.settings import Settings
 from thaikpi.schemas.columns import TABLES
+
+if TYPE_CHECKING:
+    from thaikpi.pipeline.run.pool import Result
 
 # what ingest writes beside the ledger (a re-run finds them all, or writes them again)
 OUTPUT_FILES = (*(f"{name}.csv" for name in TABLES), "records.jsonl", "datapackage.json", "report.html")
@@ -115,7 +116,10 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
                 from thaikpi.pipeline.run.engine_dask import run_dask
                 run_dask(tasks, on_result, scheduler=options.scheduler, settings=options.settings, jobs=options.jobs,
                          time_limit=options.time_limit, memory_limit=options.memory_limit)
-            else:
+            elif tasks:
+                # the reader and its libraries, imported only where there is a file to read (a
+                # re-run over an unchanged archive took a third of its time importing them)
+                from thaikpi.pipeline.run.pool import run_local
                 run_local(tasks, on_result, jobs=options.jobs, settings=options.settings,
                           time_limit=options.time_limit, memory_limit=options.memory_limit)
         finally:
@@ -128,6 +132,7 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
             return report
         ledger.set_outputs_written(None)  # until they are whole again
         report.totals = write_outputs(ledger.documents(), out, excel=options.excel)
+        from thaikpi.pipeline.outputs.audit import audit
         audit(out)  # report.html, from the outputs just written
         ledger.set_outputs_written(state, report.totals.to_json())
     return report
