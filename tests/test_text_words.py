@@ -109,3 +109,16 @@ def test_sorted_words_give_newmm_the_prefixes_its_trie_gives():
             assert ordered.prefixes(text, start) == trie.prefixes(text, start), (text, start)
         assert segment(text, ordered) == segment(text, trie), text
     assert ordered.prefixes("มหาวิทยาลัย") == trie.prefixes("มหาวิทยาลัย") == ["มหา", "มหาวิทยาลัย"]
+
+
+def test_nlpo3_answers_that_are_not_the_run_cut_at_newmm_clusters_go_to_newmm(monkeypatch):
+    assert words._on_newmm_clusters("การเงิน", ["การ", "เงิน"])
+    assert not words._on_newmm_clusters("การเงิน", ["การ"])  # a token lost
+    assert not words._on_newmm_clusters("การเงิน", ["", "การ", "เงิน"])  # an empty token
+    assert not words._on_newmm_clusters("การเงิน", ["การ", "เงีน"])  # a letter changed
+    assert not words._on_newmm_clusters("การเงิน", ["การเ", "งิน"])  # cut inside the cluster "เงิ"
+
+    def failing(run, dictionary):
+        raise RuntimeError("nlpo3 cannot take this")
+    monkeypatch.setattr(words, "_nlpo3_segment", lambda: failing)
+    assert words._newmm("การปรับเปลีย") == ("การ", "ปรับ", "เปลีย")

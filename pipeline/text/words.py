@@ -102,8 +102,11 @@ def _newmm(run: str) -> tuple[str, ...]:
     strung together and damaged, random letters); tests/test_text_words.py holds it so."""
     fast = _nlpo3_segment()
     if fast is not None:
-        tokens = fast(run, NLPO3_DICTIONARY)
-        if _on_newmm_clusters(run, tokens):
+        try:
+            tokens = fast(run, NLPO3_DICTIONARY)
+        except Exception:  # whatever nlpo3 cannot take, newmm answers
+            tokens = None
+        if tokens is not None and _on_newmm_clusters(run, tokens):
             return tuple(tokens)
     from pythainlp.tokenize.newmm import segment
     return tuple(segment(run, _newmm_words()))
@@ -141,15 +144,17 @@ def _newmm_words() -> SortedWords:
 
 
 def _on_newmm_clusters(run: str, tokens: list[str]) -> bool:
-    """Do `tokens` cover the run, each ending where newmm's character clusters allow a cut?"""
+    """Are `tokens` the run cut where newmm's character clusters allow a cut?"""
     from pythainlp.tokenize.tcc_p import tcc_pos_array
 
+    if "".join(tokens) != run:
+        return False
     boundaries, end = tcc_pos_array(run), 0
     for token in tokens:
         end += len(token)
-        if not boundaries[end]:
+        if not token or not boundaries[end]:
             return False
-    return end == len(run)
+    return True
 
 
 @functools.lru_cache(maxsize=1)
