@@ -6,7 +6,7 @@ from __future__ import annotations
 import ctypes
 from itertools import compress
 from operator import itemgetter
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 import pypdfium2.raw as raw
@@ -124,9 +124,9 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
 @np.errstate(all="ignore")  # a damaged file's NaN and infinities are read as Python's floats take them
 def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, objects: list,
                 frames_of: Callable[[np.ndarray], "FrameColumns"], page_number: int, height: float,
-                initial_doctop: float) -> list[tuple]:
-    """(stream order, ink centre, left and right in the text's frame, text object, char) of each
-    char before `limit` that pdfminer reads, in pdfium's order.
+                initial_doctop: float) -> "_Found":
+    """The chars before `limit` that pdfminer reads, in pdfium's order, with their stream
+    order, ink centre, left and right in the text's frame and text object.
 
     The page's chars are read as columns (numpy arrays: one operation a rule for the page, not
     a Python step a char), in the steps below; what is known once for many chars (a font's code
@@ -138,7 +138,7 @@ def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, obj
         # spaces and line breaks pdfium inferred; pdfminer has none
         rows = rows[~np.isin(rows, np.fromiter(skipped, dtype=np.int64, count=len(skipped)))]
     if not rows.size:
-        return []
+        return _Found(np.empty(0, dtype=np.int64), np.empty(0), np.empty(0), np.empty(0), [], [])
     origin_x, origin_y, left, top, right, bottom = (column[rows] for column in calls.char_box_arrays(limit))
     code = np.array(codes[:limit], dtype=np.int64)[rows]
     key = np.array(objects[:limit], dtype=np.uint64)[rows]
@@ -266,8 +266,7 @@ def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, obj
             if unmapped or glyph["x1"] != glyph["x0"] or not all(m in _MARKS for m in glyph["text"]):
                 raise FastLayerRefused("a glyph of several characters (a ligature)")
             glyph["text"] += text
-    return list(zip(frame.stream_order.tolist(), ink_centre.tolist(), frame_x0.tolist(), frame_x1.tolist(),
-                    key.tolist(), chars))
+    return _Found(frame.stream_order, ink_centre, frame_x0, frame_x1, key.tolist(), chars)
 
 
 def _texts(code: np.ndarray, no_unicode: np.ndarray) -> list[str]:
@@ -279,7 +278,17 @@ def _texts(code: np.ndarray, no_unicode: np.ndarray) -> list[str]:
     return texts
 
 
-def _in_stream_order(found: list[tuple], texts: list, frames: dict, metrics: dict, type3_descent: Callable[[], float],
+class _Found(NamedTuple):
+    """Chars read (_read_chars), a row each: columns, and the chars as pdfplumber's dicts."""
+    stream_order: np.ndarray  # the text object's place in the content stream
+    ink_centre: np.ndarray  # where a mark's ink lies (0 where not asked)
+    frame_x0: np.ndarray  # left and right in the text's own frame
+    frame_x1: np.ndarray
+    key: list  # the text object (its address)
+    chars: list
+
+
+def _in_stream_order(found: _Found, texts: list, frames: dict, metrics: dict, type3_descent: Callable[[], float],
                      page_number: int, height: float, initial_doctop: float, order: dict, spans: dict,
                      count: int) -> list[dict]:
     """The chars read (_read_chars) and the lone spaces pdfium left out (inkless_spaces), in
@@ -290,33 +299,40 @@ def _in_stream_order(found: list[tuple], texts: list, frames: dict, metrics: dic
     objects in stream order, chars within one in pdfium's order (a stable sort: the lone
     spaces' objects have no chars read); and a page where a mark still does not sit on the
     letter before it goes to pdfminer."""
-    for key, char in inkless_spaces(texts, frames, metrics, type3_descent, page_number, height, initial_doctop):
-        found.append((order[key], 0.0, char["x0"], char["x1"], key, char))
-    found.sort(key=_STREAM_ORDER)
-    chars = list(map(_CHAR, found))
+    spaces = list(inkless_spaces(texts, frames, metrics, type3_descent, page_number, height, initial_doctop))
+    chars, keys = found.chars, found.key
+    stream_order, ink_centre, frame_x0, frame_x1 = found.stream_order, found.ink_centre, found.frame_x0, found.frame_x1
+    if spaces:
+        chars, keys = chars + [char for _, char in spaces], keys + [key for key, _ in spaces]
+        stream_order = np.concatenate([stream_order, [order[key] for key, _ in spaces]])
+        ink_centre = np.concatenate([ink_centre, np.zeros(len(spaces))])
+        frame_x0 = np.concatenate([frame_x0, [char["x0"] for _, char in spaces]])
+        frame_x1 = np.concatenate([frame_x1, [char["x1"] for _, char in spaces]])
+    in_order = np.argsort(stream_order, kind="stable")
+    if in_order.size and (in_order[1:] < in_order[:-1]).any():
+        chars = [chars[i] for i in in_order.tolist()]
+        keys = [keys[i] for i in in_order.tolist()]
+        ink_centre, frame_x0, frame_x1 = ink_centre[in_order], frame_x0[in_order], frame_x1[in_order]
     if spans:
-        for entry in found:
-            if entry[4] in spans:
-                entry[5][SPAN_ATTR], entry[5][TEXT_ATTR] = spans[entry[4]]
+        for key, char in zip(keys, chars):
+            if key in spans:
+                char[SPAN_ATTR], char[TEXT_ATTR] = spans[key]
     text = list(map(_TEXT, chars))
-    marks = list(map(_MARKS.__contains__, text))
-    if any(marks):
-        not_base = list(map(str.isspace, text))  # a base is neither a space nor a mark
-        for p in compress(range(len(text)), marks):
-            not_base[p] = True
-        base = -1  # the last base before a mark, where the mark sits
-        searched = 0  # base is the last before this place
-        for p in compress(range(len(text)), marks):
-            for j in range(p - 1, searched - 1, -1):
-                if not not_base[j]:
-                    base = j
-                    break
-            searched = p
-            if base < 0 or not found[base][2] <= found[p][1] <= found[base][3] + 1:
-                raise FastLayerRefused("a mark out of its base's place")
+    marks = np.fromiter(map(_MARKS.__contains__, text), dtype=bool, count=len(text))
+    if marks.any():
+        # a base is neither a space nor a mark; each mark sits on the last base before it
+        base = ~(marks | np.fromiter(map(str.isspace, text), dtype=bool, count=len(text)))
+        last_base = np.maximum.accumulate(np.where(base, np.arange(len(text)), -1))
+        at = np.flatnonzero(marks)
+        on = np.where(at > 0, last_base[at - 1], -1)
+        held = on >= 0
+        sits = held.copy()
+        sits[held] = ((frame_x0[on[held]] <= ink_centre[at[held]]) & (ink_centre[at[held]] <= frame_x1[on[held]] + 1))
+        if not sits.all():
+            raise FastLayerRefused("a mark out of its base's place")
     return chars
 
 
 _UNKNOWN = object()  # a glyph's width not yet asked
 _LINE_BREAKS = (0x0A, 0x0D)
-_STREAM_ORDER, _CHAR, _TEXT = itemgetter(0), itemgetter(5), itemgetter("text")
+_TEXT = itemgetter("text")
