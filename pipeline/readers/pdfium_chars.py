@@ -209,7 +209,7 @@ def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, obj
     for p in asking[reaches].tolist():
         font = frame.font_of(p)
         if font:
-            look = (frame.font_key_of(p), int(code[p]), float(frame.tf_size[p]))
+            look = (int(frame.font_group[p]), int(code[p]), float(frame.tf_size[p]))
             width = widths.get(look, _UNKNOWN)
             if width is _UNKNOWN:
                 width = widths[look] = calls.glyph_width(font, *look[1:])
@@ -218,15 +218,12 @@ def _read_chars(calls: TextPageCalls, limit: int, codes: list, skipped: set, obj
     once = np.flatnonzero(measured_once)
     advance[once] = advance[once[glyph_firsts]][glyph_which]
     has_advance = ~np.isnan(advance)
-    x1 = np.where(loose_right > x0, loose_right, x0)  # max(x0, loose_right)
-    x1 = np.where(has_advance, x0 + advance * frame.x_scale, x1)
-    if space.any():
-        # a glyph mapped to a space that draws back over the letter before it: a lost mark, no advance
-        spaces = np.flatnonzero(space)
-        space_left_ink = np.full(rows.size, np.nan)
-        space_left_ink[asking] = left_ink
-        x1[spaces] = np.where(space_left_ink[spaces] < x0[spaces] - 0.01, x0[spaces],
-                              np.where(loose_right[spaces] > x0[spaces], loose_right[spaces], x0[spaces]))
+    x1 = np.where(has_advance, x0 + advance * frame.x_scale, pair_max(x0, loose_right))
+    # a glyph mapped to a space that draws back over the letter before it: a lost mark, no
+    # advance (a space is never measured once: its ink was asked, and it has no advance)
+    spaces = space[asking]
+    at = asking[spaces]
+    x1[at] = np.where(left_ink[spaces] < x0[at] - 0.01, x0[at], x1[at])
     texts = _texts(code, no_unicode)
     if frame.any_standard_widths:
         # pdfminer's metrics of a standard font lack this glyph: no width

@@ -161,9 +161,6 @@ class FrameColumns:
     def font_of(self, row: int):
         return self._kinds[self._kind[row]][0]
 
-    def font_key_of(self, row: int) -> int:
-        return self._kinds[self._kind[row]][1]
-
     def standard_widths_of(self, row: int) -> dict:
         return self._kinds[self._kind[row]][3]
 

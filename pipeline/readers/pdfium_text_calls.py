@@ -41,6 +41,7 @@ _SIGNATURES = {
 _C = bind(_SIGNATURES)
 _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN = _C["FPDFText_GetTextObject"], _C["FPDFText_GetLooseCharBox"], _C["FPDFText_GetCharOrigin"]
 _MATRIX, _FONT, _FONT_SIZE = _C["FPDFText_GetMatrix"], _C["FPDFTextObj_GetFont"], _C["FPDFText_GetFontSize"]
+_CHAR_BOX = _C["FPDFText_GetCharBox"]
 IS_GENERATED, MAP_ERROR = _C["FPDFText_IsGenerated"], _C["FPDFText_HasUnicodeMapError"]
 _OBJECT_TYPE, _COUNT_MARKS = _C["FPDFPageObj_GetType"], _C["FPDFPageObj_CountMarks"]
 _CONTAINERS = {False: (_C["FPDFPage_CountObjects"], _C["FPDFPage_GetObject"]),
@@ -70,9 +71,6 @@ class TextPageCalls:
 
     def __init__(self, textpage):
         self.ctp = handle(textpage)
-        self._ink = _ffi.new("double[4]")  # left, right, bottom, top
-        self._ink_refs = (self._ink, self._ink + 1, self._ink + 2, self._ink + 3)
-        self._ink_box = _C["FPDFText_GetCharBox"]
         self._advance = ctypes.c_float()
         self._advance_ref = ctypes.byref(self._advance)
 
@@ -97,11 +95,11 @@ class TextPageCalls:
         return (*origin, box[:, 0], box[:, 1], box[:, 2], box[:, 3])
 
     def ink_boxes(self, chars: list[int]) -> tuple[np.ndarray, ...]:
-        """ink_box of each of `chars` (indices), as four float64 arrays: left, right, bottom, top."""
+        """The ink box of each of `chars` (indices), as four float64 arrays: left, right, bottom, top."""
         count = len(chars)
         ink = _ffi.new("double[]", 4 * count)
         sides = (map(add, repeat(ink, count), range(side, 4 * count, 4)) for side in range(4))
-        _run(map(self._ink_box, repeat(self.ctp, count), chars, *sides))
+        _run(map(_CHAR_BOX, repeat(self.ctp, count), chars, *sides))
         box = np.frombuffer(_ffi.buffer(ink), dtype=np.float64).reshape(count, 4)
         return box[:, 0], box[:, 1], box[:, 2], box[:, 3]
 
@@ -121,12 +119,6 @@ class TextPageCalls:
 
     def map_error(self, index: int) -> bool:
         return MAP_ERROR(self.ctp, index) == 1
-
-    def ink_box(self, index: int) -> tuple[float, float, float, float]:
-        """The char's ink (left, right, bottom, top)."""
-        self._ink_box(self.ctp, index, *self._ink_refs)
-        ink = self._ink
-        return ink[0], ink[1], ink[2], ink[3]
 
     def glyph_width(self, font, code: int, size: float) -> Optional[float]:
         """The advance of the font's glyph for Unicode `code` at `size` (font: a ctypes handle),
