@@ -29,12 +29,37 @@ def is_known_word(word: str) -> bool:
     return word in freqs or word in known
 
 
+class SortedWords:
+    """A word list sorted, asked as pythainlp's Trie is asked (`prefixes`): the words that begin
+    with a piece of text follow each other from where the piece would be inserted, so a piece
+    is grown only while some word begins with it, each step a binary search."""
+
+    def __init__(self, words) -> None:
+        self.ordered = sorted(words)
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """Trie.prefixes: the words that begin at `start` in text, shortest first."""
+        return list(self.words_at(text, start))
+
+    def words_at(self, text: str, start: int, shortest: int = 1) -> Iterator[str]:
+        """The words that begin at `start` in text, of `shortest` letters or more, shortest
+        first, found as they are asked for."""
+        ordered, at = self.ordered, 0
+        end = len(ordered)
+        for stop in range(start + shortest, len(text) + 1):
+            piece = text[start:stop]
+            at = bisect_left(ordered, piece, at)
+            if at == end or not ordered[at].startswith(piece):
+                return  # no word begins with this piece, nor with any longer one
+            if ordered[at] == piece:
+                yield piece
+
+
 @functools.lru_cache(maxsize=1)
-def _sorted_words() -> list[str]:
-    """Every known word (both lists), sorted: the words that begin with a piece of text follow
-    each other from where the piece would be inserted."""
+def _known_words() -> SortedWords:
+    """Every known word (both lists), sorted."""
     freqs, known = _word_lists()
-    return sorted(known.union(freqs))
+    return SortedWords(known.union(freqs))
 
 
 def known_word_spans(left: str, right: str) -> bool:
@@ -43,21 +68,9 @@ def known_word_spans(left: str, right: str) -> bool:
     such a piece, so where none is known no segmentation need run: most spaces between Thai
     letters are between words. A piece is grown into `right` only while some known word
     begins with it, so the test costs a few binary searches (a fiftieth of a segmentation)."""
-    ordered = _sorted_words()
-    end = len(ordered)
-    for i in range(len(left)):
-        piece = left[i:]
-        at = bisect_left(ordered, piece)
-        if at == end or not ordered[at].startswith(piece):
-            continue  # no known word begins with this end of `left`
-        for letter in right:
-            piece += letter
-            at = bisect_left(ordered, piece, at)
-            if at == end or not ordered[at].startswith(piece):
-                break
-            if ordered[at] == piece:
-                return True
-    return False
+    known, text = _known_words(), left + right
+    return any(next(known.words_at(text, start, shortest=len(left) - start + 1), None) is not None
+               for start in range(len(left)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,35 +125,14 @@ def _newmm(run: str) -> tuple[str, ...]:
     return tuple(segment(run, _newmm_words()))
 
 
-class SortedWords:
-    """newmm's word list as pythainlp's Trie gives it to newmm (`prefixes`, the only call newmm
-    makes), over the list sorted: the words that begin with a piece of text follow each other
-    from where the piece would be inserted. pythainlp builds its Trie of 62,000 words in
-    0.35 s, a worker's first use of newmm; sorting them takes a tenth of that, and newmm is
-    asked only where nlpo3's answer is not taken (one run in a thousand)."""
-
-    def __init__(self, words) -> None:
-        self.ordered = sorted({word.strip() for word in words} - {""})  # as Trie.add keeps them
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        """Trie.prefixes: the words that begin at `start` in text, shortest first."""
-        found, ordered, at = [], self.ordered, 0
-        end = len(ordered)
-        for stop in range(start + 1, len(text) + 1):
-            piece = text[start:stop]
-            at = bisect_left(ordered, piece, at)
-            if at == end or not ordered[at].startswith(piece):
-                break  # no word begins with this piece, nor with any longer one
-            if ordered[at] == piece:
-                found.append(piece)
-        return found
-
-
 @functools.lru_cache(maxsize=1)
 def _newmm_words() -> SortedWords:
-    """newmm's default word list (pythainlp's word_dict_trie is a Trie of thai_words())."""
+    """newmm's default word list as its Trie holds it (pythainlp's word_dict_trie is a Trie of
+    thai_words(), each stripped). pythainlp builds that Trie of 62,000 words in 0.35 s, a
+    worker's first use of newmm; sorting them takes a tenth of that, and newmm is asked only
+    where nlpo3's answer is not taken (one run in a thousand)."""
     from pythainlp.corpus import thai_words
-    return SortedWords(thai_words())
+    return SortedWords({word.strip() for word in thai_words()} - {""})
 
 
 def _on_newmm_clusters(run: str, tokens: list[str]) -> bool:
