@@ -497,3 +497,21 @@ def test_bug_an_archive_member_that_unpacks_huge_was_read_whole_by_the_run_itsel
             for r in csv_rows(out / "documents.csv")}
     assert rows == {SAMPLE_FILES[0].name: ("ok", "", ""),
                     "backup.img": ("error", "too_large", f"{600 << 20} bytes is over the limit of {200 << 20}")}
+
+
+def test_files_are_read_largest_first_and_the_outputs_keep_source_order(tmp_path):
+    """A long file started last keeps one worker busy while the others wait: work goes out
+    largest first. With one job, the ledger's rows are inserted in the order files were read."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    picked = sorted(SAMPLE_FILES, key=lambda p: p.name)[:6]
+    for sample in picked:
+        shutil.copy(sample, archive / sample.name)
+    out = tmp_path / "out"
+    result = thaikpi("ingest", archive, "--out", out, "-j", "1")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        read = db.execute("SELECT size FROM files ORDER BY rowid").fetchall()
+    assert [size for (size,) in read] == sorted((p.stat().st_size for p in picked), reverse=True)
+    documents = [json.loads(line)["source"] for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [Path(s).name for s in documents] == [p.name for p in picked]

@@ -110,7 +110,10 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
             report.failed += doc.status == "error"
             progress.update(doc.pages, doc.status == "error")
 
-        tasks = [task for task, _, _ in todo]
+        # Largest first: a long file started last keeps one worker busy while the others
+        # wait (the real PDFs sort after the samples); sizes stand in for the work. The
+        # outputs are written from the ledger in its own order, whatever the order of work.
+        tasks = [task for task, size, _ in sorted(todo, key=lambda t: -(t[1] or 0))]
         try:
             if options.engine == "dask":
                 from thaikpi.pipeline.run.engine_dask import run_dask
