@@ -1,5 +1,7 @@
 """The general indicator-table extractor (kind indicator_table, issue 22): rules on hand-built
 documents, then rows of the real corpus as its gold (tests/real_gold) reads them."""
+from types import SimpleNamespace
+
 import pytest
 
 from conftest import REAL_CORPUS
@@ -360,3 +362,21 @@ def test_a_row_with_its_indicator_cell_merged_above_is_named_by_its_project():
         ("มีเครื่องมือและสื่อการเรียนรู้", 80, None, "รายการ", False),
         ("โครงการบำรุงรักษาระบบห้องสมุด", 4, 4, "ครั้ง", True),
         ("โครงการบำรุงรักษาเครื่องแม่ข่าย", 2, None, "ครั้ง", True)]
+
+
+def test_a_certain_kind_ends_the_search_and_a_tie_goes_to_the_first(monkeypatch):
+    asked = []
+
+    def kind(name, confidence):
+        def detect(parsed):
+            asked.append(name)
+            return confidence
+        return SimpleNamespace(KIND=name, detect=detect)
+
+    monkeypatch.setattr(registry, "KINDS", (kind("a", 0.5), kind("b", 1.0), kind("c", 1.0)))
+    assert registry.classify(ParsedDocument(format="pdf", pages=1)).KIND == "b"
+    assert asked == ["a", "b"]
+    asked.clear()
+    monkeypatch.setattr(registry, "KINDS", (kind("a", 0.5), kind("b", 0.5), kind("c", 0.0)))
+    assert registry.classify(ParsedDocument(format="pdf", pages=1)).KIND == "a"
+    assert asked == ["a", "b", "c"]
