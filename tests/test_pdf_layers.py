@@ -289,3 +289,19 @@ def test_bug_a_curve_keeps_its_end_points_not_its_control_points():
         for key in ("x0", "x1", "top", "bottom"):
             assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, key
         doc.close()
+
+
+@needs_shared
+@pytest.mark.parametrize("number", [5, 6, 21, 57])
+def test_a_type0_font_named_symbol_is_read_by_the_fast_layer(number):
+    # Word writes its Symbol bullets and ≥ as a Type0 font named "Symbol" (Identity-H, with a
+    # ToUnicode map to U+F0xx); pdfminer's standard metrics are for simple fonts only, so both
+    # readers measure it by its own widths. These pages went to pdfminer as a standard font.
+    pdf = REAL_CORPUS / "moph_kpi_template_fy2559.pdf"
+    fast, slow = _both_layers(pdf, number)
+    symbols = [c for c in fast if c["fontname"] == "Symbol"]
+    assert symbols and all("\uf020" < c["text"] <= "\uf0ff" for c in symbols)
+    fast, slow = ([c for c in chars if not c["text"].isspace()] for chars in (fast, slow))
+    assert [c["text"] for c in fast] == [c["text"] for c in slow]  # fontname: pdfium drops a subset's tag
+    for key in ("x0", "x1", "top", "bottom", "size"):
+        assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, key

@@ -13,7 +13,7 @@ import pypdfium2.raw as raw
 
 from thaikpi.pipeline.text import COMBINING_MARKS
 from thaikpi.pipeline.readers.pdf_actualtext import SPAN_ATTR, TEXT_ATTR
-from thaikpi.pipeline.readers.pdfium_fonts import inkless_spaces, page_font_metrics
+from thaikpi.pipeline.readers.pdfium_fonts import PageFonts, inkless_spaces, page_font_metrics
 from thaikpi.pipeline.readers.pdfium_columns import FrameColumns, first_rows, pair_max, pair_min, snap
 from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, text_shape
 from thaikpi.pipeline.readers.pdfium_text_calls import TextPageCalls
@@ -44,7 +44,7 @@ def _codes(tp, count: int) -> list[int]:
 
 
 def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], ctm: Optional[tuple], metrics: dict,
-            type3_descent: Callable[[], float], frames: dict[int, int], kinds: list[tuple]) -> None:
+            page_fonts: PageFonts, frames: dict[int, int], kinds: list[tuple]) -> None:
     """Text object -> its kind's place in `kinds`, where a kind is (font, font's address,
     descent per point of size, standard widths, font's name, x scale, y scale, to frame, turn,
     upright, size in Tf), for `objects` in the order their chars come, each asked through its
@@ -65,7 +65,7 @@ def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], ctm: Op
                 shape = shapes.get(linear)
                 if shape is None:
                     shape = shapes[linear] = text_shape(*linear, ctm)
-                font_metrics = page_font_metrics(font_key, metrics, type3_descent)
+                font_metrics = page_font_metrics(font_key, metrics, page_fonts)
             except FastLayerRefused as why:
                 why.char = first
                 raise
@@ -75,7 +75,7 @@ def _frames(calls: TextPageCalls, objects: list[int], firsts: list[int], ctm: Op
 
 
 def page_chars(page, page_number: int, height: float, initial_doctop: float, order: dict,
-           ctm: Optional[tuple], spans: dict, texts: list, type3_descent: Callable[[], float]) -> list[dict]:
+           ctm: Optional[tuple], spans: dict, texts: list, page_fonts: PageFonts) -> list[dict]:
     """The page's chars; `texts` are its text objects (address, container's matrix) in content
     stream order, and `order` gives each one's place; `spans` the ActualText span of those
     drawn in one (tagged on their chars as pdf_actualtext tags pdfminer's); `ctm` takes
@@ -108,14 +108,14 @@ def page_chars(page, page_number: int, height: float, initial_doctop: float, ord
         kinds: list[tuple] = []
         refusal, limit = None, count
         try:
-            _frames(calls, in_order, [firsts[key] for key in in_order], ctm, metrics, type3_descent, frames, kinds)
+            _frames(calls, in_order, [firsts[key] for key in in_order], ctm, metrics, page_fonts, frames, kinds)
         except FastLayerRefused as why:
             refusal, limit = why, why.char
         found = _read_chars(calls, limit, codes, skipped, objects, FrameColumns.reader(frames, kinds, order),
                             page_number, height, initial_doctop)
         if refusal is not None:
             raise refusal
-        return _in_stream_order(found, texts, frames, metrics, type3_descent, page_number, height, initial_doctop,
+        return _in_stream_order(found, texts, frames, metrics, page_fonts, page_number, height, initial_doctop,
                                 order, spans, count)
     finally:
         textpage.close()
@@ -285,7 +285,7 @@ class _Found(NamedTuple):
     chars: list
 
 
-def _in_stream_order(found: _Found, texts: list, frames: dict, metrics: dict, type3_descent: Callable[[], float],
+def _in_stream_order(found: _Found, texts: list, frames: dict, metrics: dict, page_fonts: PageFonts,
                      page_number: int, height: float, initial_doctop: float, order: dict, spans: dict,
                      count: int) -> list[dict]:
     """The chars read (_read_chars) and the lone spaces pdfium left out (inkless_spaces), in
@@ -296,7 +296,7 @@ def _in_stream_order(found: _Found, texts: list, frames: dict, metrics: dict, ty
     objects in stream order, chars within one in pdfium's order (a stable sort: the lone
     spaces' objects have no chars read); and a page where a mark still does not sit on the
     letter before it goes to pdfminer."""
-    spaces = list(inkless_spaces(texts, frames, metrics, type3_descent, page_number, height, initial_doctop))
+    spaces = list(inkless_spaces(texts, frames, metrics, page_fonts, page_number, height, initial_doctop))
     chars, keys = found.chars, found.key
     stream_order, ink_centre, frame_x0, frame_x1 = found.stream_order, found.ink_centre, found.frame_x0, found.frame_x1
     if spaces:

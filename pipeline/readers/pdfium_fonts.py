@@ -4,7 +4,7 @@ text page leaves out."""
 from __future__ import annotations
 
 import ctypes
-from typing import Callable, Optional
+from typing import Optional
 
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
@@ -14,13 +14,13 @@ from pdfminer.pdftypes import resolve1
 from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, address, compose, frame_box, object_matrix
 
 
-def page_font_metrics(key: int, metrics: dict, type3_descent: Callable[[], float]) -> tuple:
+def page_font_metrics(key: int, metrics: dict, page_fonts: "PageFonts") -> tuple:
     """(font as a ctypes handle or None, and its _font_metrics) of the font at address `key`,
     kept in `metrics` for the page."""
     font_metrics = metrics.get(key)
     if font_metrics is None:
         font = ctypes.cast(key, raw.FPDF_FONT) if key else None
-        font_metrics = metrics[key] = (font, *_font_metrics(font, type3_descent))
+        font_metrics = metrics[key] = (font, *_font_metrics(font, page_fonts))
     return font_metrics
 
 
@@ -29,21 +29,23 @@ def page_font_metrics(key: int, metrics: dict, type3_descent: Callable[[], float
 _STANDARD_SYMBOL_FONTS = ("Symbol", "ZapfDingbats")
 
 
-def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Optional[dict], str]:
+def _font_metrics(font, page_fonts: "PageFonts") -> tuple[float, Optional[dict], str]:
     """A font's descent per point of size; for a font named as one of pdfminer's standard
     fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode; and its name ("" for
     none): pdfium's BaseFont, without a subset's tag ("Wingdings2" where pdfminer's fontname is
     "JGDNEP+Wingdings2"). pdfminer takes descent and widths from its own metrics whatever the
     PDF holds: Helvetica's descent is 0.207 there, 0.224 in pdfium (every char of an OCR layer
     set in Helvetica moves), and a glyph its metrics lack (the euro sign) has no width. A font with no BaseFont is a Type3 font, whose
-    descent pdfminer reads its own way (`type3_descent`)."""
+    descent pdfminer reads its own way (`page_fonts.type3_descent`). pdfminer's metrics are for
+    simple fonts only: a Type0 font named "Symbol" (Word's bullets and ≥, Identity-H with a
+    ToUnicode map) is measured by its own widths in both readers."""
     if not font:
         return 0.0, None, ""
     buffer = ctypes.create_string_buffer(128)
     name = buffer.value.decode("latin-1") if raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer)) else ""
     if not name:
-        return type3_descent(), None, name
-    if name in FONT_METRICS:
+        return page_fonts.type3_descent(), None, name
+    if name in FONT_METRICS and not page_fonts.only_type0(name):
         if name in _STANDARD_SYMBOL_FONTS:
             raise FastLayerRefused(f"a standard symbol font ({name}): pdfminer reads its codes, pdfium Unicode")
         if raw.FPDFFont_GetIsEmbedded(font):
@@ -56,27 +58,74 @@ def _font_metrics(font, type3_descent: Callable[[], float]) -> tuple[float, Opti
     return (descent.value if raw.FPDFFont_GetDescent(font, 1.0, descent) else 0.0), None, name
 
 
-def page_type3_descent(plumber_page) -> float:
-    """pdfminer's descent for the Type3 fonts of a page: its FontBBox's bottom through its
-    FontMatrix, or 0 where pdfminer cannot parse the box (Chromium writes it as a reference).
-    pdfium has its own, and tells a Type3 font only by its missing BaseFont, so the page's Type3
-    fonts must agree on one value; otherwise FastLayerRefused."""
-    fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
-    manager = PDFResourceManager()
-    values = set()
-    for spec in fonts.values():
-        spec = resolve1(spec)
-        if isinstance(spec, dict) and getattr(resolve1(spec.get("Subtype")), "name", None) == "Type3":
-            values.add(manager.get_font(None, spec).get_descent())
-    if len(values) != 1:
-        raise FastLayerRefused("Type3 fonts of different descents, or in a form's resources")
-    return values.pop()
+class PageFonts:
+    """What a page's font dictionaries tell pdfminer and pdfium does not, read from pdfminer's
+    resources only when a font asks: a Type3 font's descent, and a font's type (pdfium tells
+    neither)."""
+
+    def __init__(self, plumber_page):
+        self.plumber_page = plumber_page
+        self._type3_descent: Optional[float] = None
+        self._subtypes: Optional[dict[str, set]] = None
+
+    def _specs(self, resources, seen: Optional[set] = None, depth: int = 0):
+        """The font dictionaries of `resources` and of the forms drawn from them, each form's
+        resources once (a form may draw itself, or a thousand forms share theirs)."""
+        resources = resolve1(resources) or {}
+        seen = set() if seen is None else seen
+        if not isinstance(resources, dict) or id(resources) in seen or depth > 8:
+            return
+        seen.add(id(resources))
+        fonts = resolve1(resources.get("Font")) or {}
+        for spec in (fonts.values() if isinstance(fonts, dict) else ()):
+            spec = resolve1(spec)
+            if isinstance(spec, dict):
+                yield spec
+        xobjects = resolve1(resources.get("XObject")) or {}
+        for xobject in (xobjects.values() if isinstance(xobjects, dict) else ()):
+            attrs = getattr(resolve1(xobject), "attrs", None)
+            if isinstance(attrs, dict) and _subtype(attrs) == "Form":
+                yield from self._specs(attrs.get("Resources"), seen, depth + 1)
+
+    def type3_descent(self) -> float:
+        """pdfminer's descent for the Type3 fonts of a page: its FontBBox's bottom through its
+        FontMatrix, or 0 where pdfminer cannot parse the box (Chromium writes it as a
+        reference). pdfium has its own, and tells a Type3 font only by its missing BaseFont, so
+        the page's Type3 fonts must agree on one value; otherwise FastLayerRefused."""
+        if self._type3_descent is None:
+            fonts = resolve1(self.plumber_page.page_obj.resources.get("Font")) or {}
+            manager = PDFResourceManager()
+            values = set()
+            for spec in fonts.values():
+                spec = resolve1(spec)
+                if isinstance(spec, dict) and _subtype(spec) == "Type3":
+                    values.add(manager.get_font(None, spec).get_descent())
+            if len(values) != 1:
+                raise FastLayerRefused("Type3 fonts of different descents, or in a form's resources")
+            self._type3_descent = values.pop()
+        return self._type3_descent
+
+    def only_type0(self, name: str) -> bool:
+        """Whether every font of the page and its forms whose BaseFont is `name` (as pdfium
+        names it: without a subset's tag) is a Type0 font, and there is one."""
+        if self._subtypes is None:
+            self._subtypes = {}
+            for spec in self._specs(self.plumber_page.page_obj.resources):
+                base = getattr(resolve1(spec.get("BaseFont")), "name", None)
+                if isinstance(base, str):
+                    tag, plus, rest = base.partition("+")
+                    self._subtypes.setdefault(rest if plus and len(tag) == 6 else base, set()).add(_subtype(spec))
+        return self._subtypes.get(name) == {"Type0"}
+
+
+def _subtype(spec: dict) -> Optional[str]:
+    return getattr(resolve1(spec.get("Subtype")), "name", None)
 
 
 INKLESS_WIDTH = 0.01  # pdfium's text page leaves out a text object whose box is narrower (kSizeEpsilon)
 
 
-def inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Callable[[], float],
+def inkless_spaces(texts: list, read: dict, metrics: dict, page_fonts: "PageFonts",
                     page_number: int, height: float, initial_doctop: float):
     """(text object's address, char) for each text object (`texts`: (address, container's
     matrix)) pdfium's text page left out because
@@ -103,7 +152,7 @@ def inkless_spaces(texts: list, read: dict, metrics: dict, type3_descent: Callab
                 or not raw.FPDFTextObj_GetFontSize(obj, size):
             continue  # turned or skewed: left out, as pdfium does
         font_key = address(font)
-        _, descent, standard_widths, font_name = page_font_metrics(font_key, metrics, type3_descent)
+        _, descent, standard_widths, font_name = page_font_metrics(font_key, metrics, page_fonts)
         glyph = spaces.get((font_key, size.value))
         if glyph is None:
             glyph = spaces[font_key, size.value] = _space_glyph(font, size.value, standard_widths)

@@ -26,7 +26,6 @@ pdfium_text_calls makes the per-char and per-object calls into pdfium in bulk.
 from __future__ import annotations
 
 import ctypes
-import functools
 from typing import Optional
 
 import pypdfium2 as pdfium
@@ -34,7 +33,7 @@ import pypdfium2.raw as raw
 from pdfminer.utils import decode_text
 
 from thaikpi.pipeline.readers.pdfium_chars import page_chars
-from thaikpi.pipeline.readers.pdfium_fonts import page_type3_descent
+from thaikpi.pipeline.readers.pdfium_fonts import PageFonts
 from thaikpi.pipeline.readers.pdfium_frames import (
     IDENTITY, FastLayerRefused, address, compose, object_matrix, rotation_matrix,
 )
@@ -115,7 +114,7 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
         raw.FPDFPageObj_RemoveMark(obj, mark)
     order = {obj: i for i, (obj, _) in enumerate(texts)}
     found = {"char": page_chars(page, page_number, height, initial_doctop, order, ctm, spans, texts,
-                                functools.lru_cache(maxsize=1)(lambda: page_type3_descent(plumber_page))),
+                                PageFonts(plumber_page)),
              "rect": rects, "line": lines, "curve": curves, "image": images}
     # pdfminer measures y from the MediaBox's bottom; pdfplumber's top is PDF space's (its
     # MediaBox's top is the negated bottom), so where the box is off the origin only y0 and y1 move.
