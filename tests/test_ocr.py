@@ -240,3 +240,22 @@ def test_a_cell_of_a_lone_tick_or_cross_reads_as_the_mark():
     assert [fix_mark_cell(c) for c in ("v", "Vv", "J", "x", "X")] == ["✓", "✓", "✓", "✗", "✗"]
     assert fix_mark_cell("v.2") == "v.2" and fix_mark_cell("GFMIS") == "GFMIS"  # only a whole cell
     assert clean_cell("eee\nบรรลุ") == "บรรลุ" and clean_cell("/ลำดับ") == "ลำดับ"  # a shade's noise
+
+
+def test_tesseract_is_handed_each_image_uncompressed(monkeypatch):
+    # pytesseract writes each image to a file for Tesseract; as PNG, deflating a 300 dpi page
+    # was a third of a scanned page's OCR time. The same pixels go as PNM (PGM for grey).
+    import pytesseract.pytesseract as binding
+
+    handed, real = [], binding.run_tesseract
+
+    def spy(input_filename, *args, **kwargs):
+        handed.append((Path(input_filename).read_bytes()[:2], kwargs.get("extension", args[1] if len(args) > 1 else "")))
+        return real(input_filename, *args, **kwargs)
+
+    monkeypatch.setattr(binding, "run_tesseract", spy)
+    scan = ROOT / "samples" / "kpi_2556_2-3_disbursement_scan.scan.pdf"
+    doc = process_bytes(scan.read_bytes(), scan.name, Settings())
+    assert [(s.page, s.source) for s in doc.text_sources] == [(1, "ocr")]
+    assert {extension for _, extension in handed} == {"osd", "tsv", "txt"}  # orientation, page, a cell
+    assert all(magic in (b"P4", b"P5", b"P6") for magic, _ in handed), handed

@@ -109,7 +109,7 @@ def reread(tesseract, pixels: np.ndarray, box: Box, dpi: int, settings: Settings
     # ink in strokes, not specks: dark pixels with a dark neighbour right of and below them
     if crop.size == 0 or (dark[:-1, :-1] & dark[1:, :-1] & dark[:-1, 1:]).sum() < (CELL_MIN_INK * dpi) ** 2:
         return Reading("", -1)
-    framed = Image.fromarray(np.pad(_despeckled(crop), dpi // 10, constant_values=255))
+    framed = ocr_image.for_tesseract(Image.fromarray(np.pad(_despeckled(crop), dpi // 10, constant_values=255)))
     # the text output, not TSV: it spaces Thai as printed (TSV gives a "word" per letter)
     text = tesseract.image_to_string(framed, lang=settings.ocr_language, config="--psm 6")
     text = "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -60,7 +60,7 @@ def _joined(words: list[Word]) -> list[Word]:
 
 
 def _words(tesseract, image: Image.Image, settings: Settings) -> list[Word]:
-    data = tesseract.image_to_data(image, lang=settings.ocr_language, config="--psm 3",
+    data = tesseract.image_to_data(ocr_image.for_tesseract(image), lang=settings.ocr_language, config="--psm 3",
                                    output_type=tesseract.Output.DICT)
     words = []
     for i, text in enumerate(data["text"]):
