@@ -14,7 +14,7 @@ from pdfminer.pdftypes import resolve1
 from thaikpi.pipeline.readers.pdfium_frames import FastLayerRefused, address, compose, frame_box, object_matrix
 
 
-def page_font_metrics(key: int, metrics: dict, page_fonts: "PageFonts") -> tuple:
+def page_font_metrics(key: int, metrics: dict, page_fonts: PageFonts) -> tuple:
     """(font as a ctypes handle or None, and its _font_metrics) of the font at address `key`,
     kept in `metrics` for the page."""
     font_metrics = metrics.get(key)
@@ -29,7 +29,7 @@ def page_font_metrics(key: int, metrics: dict, page_fonts: "PageFonts") -> tuple
 _STANDARD_SYMBOL_FONTS = ("Symbol", "ZapfDingbats")
 
 
-def _font_metrics(font, page_fonts: "PageFonts") -> tuple[float, Optional[dict], str]:
+def _font_metrics(font, page_fonts: PageFonts) -> tuple[float, Optional[dict], str]:
     """A font's descent per point of size; for a font named as one of pdfminer's standard
     fonts (Helvetica, Arial, Times-Roman, ...), that font's widths by Unicode; and its name ("" for
     none): pdfium's BaseFont, without a subset's tag ("Wingdings2" where pdfminer's fontname is
@@ -125,7 +125,7 @@ def _subtype(spec: dict) -> Optional[str]:
 INKLESS_WIDTH = 0.01  # pdfium's text page leaves out a text object whose box is narrower (kSizeEpsilon)
 
 
-def inkless_spaces(texts: list, read: dict, metrics: dict, page_fonts: "PageFonts",
+def inkless_spaces(texts: list, read: dict, metrics: dict, page_fonts: PageFonts,
                     page_number: int, height: float, initial_doctop: float):
     """(text object's address, char) for each text object (`texts`: (address, container's
     matrix)) pdfium's text page left out because
