@@ -1,6 +1,7 @@
-"""OCR of scanned pages and text layers beyond repair (issue 24). OCR costs about ten seconds
-a page, so three pages are OCR'd here in all: page 2 of the FY2562 scan (read_page, then
-the hook end to end) and page 1 of the rotated KSP scan."""
+"""OCR of scanned pages and text layers beyond repair (issue 24). OCR costs seconds a page, so
+four pages are OCR'd here in all: page 2 of the FY2562 scan (read_page, then the hook end to
+end), page 1 of the rotated KSP scan and the disbursement sample's scan (what Tesseract is
+handed)."""
 from __future__ import annotations
 
 import io
