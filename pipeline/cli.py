@@ -52,8 +52,10 @@ def extract(
     ocr: str = typer.Option("auto", "--ocr", help=OCR_HELP),
 ) -> None:
     """Print one JSON document per file, one per line (JSON Lines)."""
+    from thaikpi.pipeline.run.capacity import lend_every_core
     from thaikpi.pipeline.run.process import process_file
 
+    lend_every_core()  # files are read one at a time: a scan's pages may take every core
     settings = _settings(below_level1, ocr)
     failed = 0
     for path in files:

@@ -260,3 +260,32 @@ def test_tesseract_is_handed_each_image_uncompressed(monkeypatch):
     assert [(s.page, s.source) for s in doc.text_sources] == [(1, "ocr")]
     assert {extension for _, extension in handed} == {"osd", "tsv", "txt"}  # orientation, page, a cell
     assert all(magic in (b"P4", b"P5", b"P6") for magic, _ in handed), handed
+
+
+def test_pages_read_at_once_give_the_lines_read_in_turn(monkeypatch):
+    # A worker whose run has idle slots reads a scan's pages in threads (pipeline/run/capacity):
+    # the same lines, tables numbered on from page to page as when read in turn.
+    import threading
+    import types
+
+    from thaikpi.pipeline.readers import ocr_page
+    from thaikpi.pipeline.run import capacity
+
+    scan = ROOT / "samples" / "scanned_genre_action_results_2566_6m.scan.pdf"
+    threads, real = [], ocr_page.read_image
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ocr_page, "read_image", spy)
+    in_turn = process_bytes(scan.read_bytes(), scan.name, Settings())
+    assert threads == [threading.get_ident()] * 2
+    threads.clear()
+    monkeypatch.setattr(capacity, "_share", types.SimpleNamespace(value=1))
+    at_once = process_bytes(scan.read_bytes(), scan.name, Settings())
+    assert len(set(threads)) == 2 and threading.get_ident() not in threads
+    assert [(s.page, s.source) for s in at_once.text_sources] == [(1, "ocr"), (2, "ocr")]
+    # page 2's table numbered on from page 1's, as the text layer's tables are (its table 1)
+    assert sorted({(i.page, i.table) for i in at_once.indicators}) == [(1, 1), (2, 2)]
+    assert at_once.model_dump(exclude={"seconds"}) == in_turn.model_dump(exclude={"seconds"})

@@ -51,3 +51,12 @@ def test_a_ctrl_c_python_drops_inside_a_finalizer_is_still_noted():
             for _ in range(1000):  # the handler runs between bytecodes
                 pass
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_idle_slots_lend_their_cores_to_the_busy_workers_ocr_once_nothing_waits():
+    from thaikpi.pipeline.run.capacity import idle_share
+    assert idle_share(slots=4, busy=1, queued=0) == 3   # a long scan left alone: four pages at once
+    assert idle_share(slots=4, busy=2, queued=0) == 1
+    assert idle_share(slots=4, busy=3, queued=0) == 0   # one idle core for three: none lent
+    assert idle_share(slots=4, busy=1, queued=5) == 0   # a queued file takes the idle slot
+    assert idle_share(slots=2, busy=0, queued=0) == 0

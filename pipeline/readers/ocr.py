@@ -14,8 +14,9 @@ Without Tesseract, the pages keep their flags and the flags say how to install i
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pypdfium2 as pdfium
 
@@ -27,6 +28,9 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-tha"
 # Garbled reasons the word-frequency repair answers (a lost SARA AM): the text layer stays.
 REPAIRED_REASONS = ("SARA AM lost to a space",)
 MIN_WORDS = 3  # fewer words than this is a page OCR could not read: it keeps its flag
+# Pages OCR'd at once at the most, each in a thread running its Tesseract processes: a page at
+# 300 dpi is some 100 MB in the reading, under the worker's memory limit
+MAX_PAGES_AT_ONCE = 4
 
 
 def beyond_repair(reason: str) -> bool:
@@ -71,8 +75,11 @@ def _blank_pages(pdf: pdfium.PdfDocument, pages: Iterable[int]) -> list[int]:
     return [p for p in pages if ocr_image.is_blank(pdf[p - 1])]
 
 
-def ocr_pages(parsed: ParsedDocument, data: bytes, settings: Settings) -> ParsedDocument:
-    """The document with the pages that need OCR read by it (see the module's doc)."""
+def ocr_pages(parsed: ParsedDocument, data: bytes, settings: Settings,
+              at_once: Callable[[], int] = lambda: 1) -> ParsedDocument:
+    """The document with the pages that need OCR read by it (see the module's doc). at_once():
+    how many pages may be read at once now (cores the run lends: pipeline/run/capacity.py);
+    asked before each group of pages. The lines are the same whatever it answers."""
     sources = {p: "repaired" for p in parsed.repaired_pages}
     if not parsed.pages_without_text and settings.ocr != "force" and not pages_to_read(parsed, settings.ocr):
         return replace(parsed, text_sources=sources)
@@ -91,20 +98,46 @@ def ocr_pages(parsed: ParsedDocument, data: bytes, settings: Settings) -> Parsed
         tesseract, why_not = _tesseract(settings)
         if tesseract is None:
             return replace(parsed, text_sources=sources, ocr_unavailable=why_not)
-        return _replace_pages(parsed, pdf, tesseract, wanted, sources, settings)
+        return _replace_pages(parsed, pdf, tesseract, wanted, sources, settings, at_once)
     finally:
         pdf.close()
 
 
+def _read_pages(pdf: pdfium.PdfDocument, tesseract, wanted: list[int], settings: Settings,
+                at_once: Callable[[], int]) -> dict[int, tuple[list[Line], list[float], int]]:
+    """read_image of each wanted page, its tables numbered from 0; a group of pages at a time,
+    each page in a thread of its own (Tesseract runs in processes; pdfium, which is not
+    thread-safe, renders them all in this thread first)."""
+    from thaikpi.pipeline.readers import ocr_image
+    from thaikpi.pipeline.readers.ocr_page import read_image
+    read: dict[int, tuple[list[Line], list[float], int]] = {}
+    todo = list(wanted)
+    while todo:
+        size = max(1, min(at_once(), MAX_PAGES_AT_ONCE))
+        group, todo = todo[:size], todo[size:]
+        images = [ocr_image.render(pdf[number - 1], settings.ocr_dpi) for number in group]
+        if len(group) == 1:
+            read[group[0]] = read_image(tesseract, images[0], group[0], 0, settings)
+            continue
+        with ThreadPoolExecutor(len(group)) as pool:
+            found = list(pool.map(lambda number, image: read_image(tesseract, image, number, 0, settings), group, images))
+        read.update(zip(group, found))
+    return read
+
+
 def _replace_pages(parsed: ParsedDocument, pdf: pdfium.PdfDocument, tesseract, wanted: list[int],
-                   sources: dict[int, str], settings: Settings) -> ParsedDocument:
-    from thaikpi.pipeline.readers.ocr_page import corrected, read_page
+                   sources: dict[int, str], settings: Settings, at_once: Callable[[], int]) -> ParsedDocument:
+    from thaikpi.pipeline.readers.ocr_page import corrected
     from thaikpi.pipeline.readers.pdf_paragraphs import mark_paragraphs
     table = 1 + max((line.table for line in parsed.lines if line.table is not None), default=0)
     read: dict[int, list[Line]] = {}
     confidence: dict[int, float] = {}
+    pages = _read_pages(pdf, tesseract, wanted, settings, at_once)
     for number in wanted:
-        lines, confs, table = read_page(tesseract, pdf[number - 1], number, table, settings)
+        lines, confs, tables = pages[number]
+        # tables numbered on from the pages before it, as when pages were read in turn
+        lines = [replace(line, table=line.table + table) if line.table is not None else line for line in lines]
+        table += tables
         if len(confs) >= MIN_WORDS:
             read[number] = mark_paragraphs(corrected(lines))
             confidence[number] = round(sum(confs) / len(confs), 1)

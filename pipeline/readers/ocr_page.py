@@ -150,8 +150,14 @@ def read_page(tesseract, page: pdfium.PdfPage, number: int, first_table: int,
               settings: Settings) -> tuple[list[Line], list[float], int]:
     """One page by OCR: its lines in reading order (as Tesseract read them: see corrected), its
     words' confidences, the next table number."""
+    return read_image(tesseract, ocr_image.render(page, settings.ocr_dpi), number, first_table, settings)
+
+
+def read_image(tesseract, image: Image.Image, number: int, first_table: int,
+               settings: Settings) -> tuple[list[Line], list[float], int]:
+    """read_page of the page rendered (ocr_image.render at settings.ocr_dpi). No call into
+    pdfium: pages are read in threads of their own (pipeline/readers/ocr.py)."""
     dpi = settings.ocr_dpi
-    image = ocr_image.render(page, dpi)
     image = ocr_image.turned(image, ocr_image.upright_rotation(image, dpi, tesseract))
     image = ocr_image.levelled(image, dpi)
     pixels = np.asarray(image)

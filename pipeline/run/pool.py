@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterator, Optional
 
+from thaikpi.pipeline.run import capacity
 from thaikpi.pipeline.run.inputs import Task
 from thaikpi.pipeline.run.orphans import die_with_parent
 from thaikpi.pipeline.run.process import error_document, process_bytes, process_task
@@ -65,8 +66,10 @@ def run_task(task: Task, settings: Settings) -> tuple[str, float]:
 
 
 def _worker(conn: Connection, settings: Settings, memory_limit: Optional[int], outbox: Optional[Connection] = None,
-            parent_pid: Optional[int] = None) -> None:
+            parent_pid: Optional[int] = None, share=None) -> None:
     die_with_parent(parent_pid)  # a parent killed by SIGKILL takes its workers with it
+    if share is not None:
+        capacity.lend(share)  # idle slots' cores, for a long scan's OCR (capacity)
     # Ctrl-C reaches every process of the terminal's group: the parent stops the run and says
     # so; a worker's own KeyboardInterrupt would only print its traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -177,10 +180,11 @@ def _death(exitcode: Optional[int], memory_limit: Optional[int]) -> str:
 
 
 class _Slot:
-    def __init__(self, ctx, settings: Settings, memory_limit: Optional[int]):
+    def __init__(self, ctx, settings: Settings, memory_limit: Optional[int], share=None):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=_worker, args=(child, settings, memory_limit, None, os.getpid()), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, settings, memory_limit, None, os.getpid(), share),
+                                   daemon=True)
         self.process.start()
         child.close()
         self.task: Optional[Task] = None
@@ -237,7 +241,8 @@ def _run_local(tasks: list[Task], on_result: Callable[[Result], None], jobs: int
     ctx = mp.get_context("fork")
     warm_up(settings)  # here, once: the workers forked from this process share what it loaded
     queue = deque(tasks)
-    slots = [_Slot(ctx, settings, memory_limit) for _ in range(max(1, min(jobs, len(tasks))))]
+    share = ctx.Value("i", 0, lock=False)  # idle slots per busy worker (capacity)
+    slots = [_Slot(ctx, settings, memory_limit, share) for _ in range(max(1, min(jobs, len(tasks))))]
     try:
         while queue or any(s.task for s in slots):
             if interrupted:
@@ -246,10 +251,11 @@ def _run_local(tasks: list[Task], on_result: Callable[[Result], None], jobs: int
                 if slot.task is None and queue:
                     if not slot.process.is_alive():
                         slot.stop(kill=True)
-                        slots[i] = slot = _Slot(ctx, settings, memory_limit)
+                        slots[i] = slot = _Slot(ctx, settings, memory_limit, share)
                     slot.task, slot.started = queue.popleft(), time.monotonic()
                     slot.conn.send(slot.task)
             busy = [s for s in slots if s.task]
+            share.value = capacity.idle_share(len(slots), len(busy), len(queue))
             timeout = None
             if time_limit:
                 timeout = max(0.0, min(s.started + time_limit for s in busy) - time.monotonic())
@@ -269,10 +275,10 @@ def _run_local(tasks: list[Task], on_result: Callable[[Result], None], jobs: int
                     on_result(result)
                     if not _trusted_after(result):
                         slot.stop(kill=True)
-                        slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
+                        slots[i] = _Slot(ctx, settings, memory_limit, share) if queue else slot
                 elif time_limit and time.monotonic() - slot.started >= time_limit:
                     slot.stop(kill=True)
-                    slots[i] = _Slot(ctx, settings, memory_limit) if queue else slot
+                    slots[i] = _Slot(ctx, settings, memory_limit, share) if queue else slot
                     slot.task = None
                     on_result(_timed_out(task, time_limit))
     finally:

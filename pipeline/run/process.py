@@ -19,6 +19,7 @@ from thaikpi.pipeline.text import clean_parsed, document_memo
 from thaikpi.version import __version__
 from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure, too_large
 from thaikpi.pipeline.readers.html_reader import read_html, read_mhtml
+from thaikpi.pipeline.run.capacity import ocr_pages_at_once
 from thaikpi.pipeline.run.inputs import Task, source_name
 from thaikpi.pipeline.checks.normalise import normalise
 from thaikpi.pipeline.readers.pdf_reader import read_pdf
@@ -210,7 +211,7 @@ def process_bytes(data: bytes, source: str, settings: Optional[Settings] = None)
         doc = doc.model_copy(update={"format": FORMATS[fmt]})
         parsed = READERS[fmt](data, settings)
         if fmt == "pdf":  # scans and text layers beyond repair, read by OCR (settings.ocr)
-            parsed = ocr_pages(parsed, data, settings)
+            parsed = ocr_pages(parsed, data, settings, ocr_pages_at_once)
         parsed = clean_parsed(parsed)  # each line cleaned once, before any kind reads it
         doc = extract_document(doc, parsed)
         for stage in STAGES:
