@@ -1,7 +1,7 @@
 """OCR of scanned pages and text layers beyond repair (issue 24). OCR costs seconds a page, so
-four pages are OCR'd here in all: page 2 of the FY2562 scan (read_page, then the hook end to
-end), page 1 of the rotated KSP scan and the disbursement sample's scan (what Tesseract is
-handed)."""
+few pages are OCR'd here: page 2 of the FY2562 scan (read_page, then the hook end to end),
+page 1 of the rotated KSP scan, the disbursement sample's scan (what Tesseract is handed) and
+the two pages of the scanned action-plan sample, in turn and at once."""
 from __future__ import annotations
 
 import io
@@ -289,3 +289,15 @@ def test_pages_read_at_once_give_the_lines_read_in_turn(monkeypatch):
     # page 2's table numbered on from page 1's, as the text layer's tables are (its table 1)
     assert sorted({(i.page, i.table) for i in at_once.indicators}) == [(1, 1), (2, 2)]
     assert at_once.model_dump(exclude={"seconds"}) == in_turn.model_dump(exclude={"seconds"})
+    # no thread to be had (or no room for one under the memory limit): the pages in turn
+    from thaikpi.pipeline.readers import ocr
+
+    class NoThreads:
+        def __init__(self, *args):
+            raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(ocr, "ThreadPoolExecutor", NoThreads)
+    threads.clear()
+    without = process_bytes(scan.read_bytes(), scan.name, Settings())
+    assert threads == [threading.get_ident()] * 2
+    assert without.model_dump(exclude={"seconds"}) == in_turn.model_dump(exclude={"seconds"})

@@ -305,3 +305,24 @@ def test_a_type0_font_named_symbol_is_read_by_the_fast_layer(number):
     assert [c["text"] for c in fast] == [c["text"] for c in slow]  # fontname: pdfium drops a subset's tag
     for key in ("x0", "x1", "top", "bottom", "size"):
         assert max(abs(f[key] - s[key]) for f, s in zip(fast, slow)) < 0.01, key
+
+
+def test_a_standard_name_is_a_type0_font_only_where_no_simple_type1_font_or_form_could_bear_it():
+    from types import SimpleNamespace
+
+    from pdfminer.psparser import LIT
+
+    from thaikpi.pipeline.readers.pdfium_fonts import PageFonts
+
+    def page(*fonts):
+        specs = {f"F{i}": {"BaseFont": LIT(base), "Subtype": LIT(kind)} for i, (base, kind) in enumerate(fonts)}
+        return SimpleNamespace(page_obj=SimpleNamespace(resources={"Font": specs}))
+
+    assert PageFonts(page(("Symbol", "Type0"), ("ABCDEF+Calibri", "TrueType"))).only_type0("Symbol")
+    # pdfium names a simple Type1 "Arial" Helvetica: a Type0 "Helvetica" beside it is not sure
+    assert not PageFonts(page(("Helvetica", "Type0"), ("Arial", "Type1"))).only_type0("Helvetica")
+    assert not PageFonts(page(("Symbol", "Type0"), ("Symbol", "TrueType"))).only_type0("Symbol")
+    assert not PageFonts(page(("Symbol", "Type0")), draws_forms=True).only_type0("Symbol")  # a form's own fonts
+    assert not PageFonts(page(("ABCDEF+Calibri", "TrueType"))).only_type0("Symbol")
+    odd = {"F0": {"BaseFont": LIT("Symbol"), "Subtype": 7}}  # a Subtype that is not a name
+    assert not PageFonts(SimpleNamespace(page_obj=SimpleNamespace(resources={"Font": odd}))).only_type0("Symbol")

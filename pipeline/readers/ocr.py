@@ -28,8 +28,9 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-tha"
 # Garbled reasons the word-frequency repair answers (a lost SARA AM): the text layer stays.
 REPAIRED_REASONS = ("SARA AM lost to a space",)
 MIN_WORDS = 3  # fewer words than this is a page OCR could not read: it keeps its flag
-# Pages OCR'd at once at the most, each in a thread running its Tesseract processes: a page at
-# 300 dpi is some 100 MB in the reading, under the worker's memory limit
+# Pages OCR'd at once at the most, each in a thread running its Tesseract processes, at 300
+# dpi (fewer at more dpi): a page takes some 150 MB of the worker's address space (its memory
+# limit) in the reading, its thread's stack and malloc arena included
 MAX_PAGES_AT_ONCE = 4
 
 
@@ -111,17 +112,23 @@ def _read_pages(pdf: pdfium.PdfDocument, tesseract, wanted: list[int], settings:
     from thaikpi.pipeline.readers import ocr_image
     from thaikpi.pipeline.readers.ocr_page import read_image
     read: dict[int, tuple[list[Line], list[float], int]] = {}
+    most = max(1, int(MAX_PAGES_AT_ONCE * (300 / settings.ocr_dpi) ** 2))
     todo = list(wanted)
     while todo:
-        size = max(1, min(at_once(), MAX_PAGES_AT_ONCE))
+        size = max(1, min(at_once(), most))
         group, todo = todo[:size], todo[size:]
         images = [ocr_image.render(pdf[number - 1], settings.ocr_dpi) for number in group]
-        if len(group) == 1:
-            read[group[0]] = read_image(tesseract, images[0], group[0], 0, settings)
-            continue
-        with ThreadPoolExecutor(len(group)) as pool:
-            found = list(pool.map(lambda number, image: read_image(tesseract, image, number, 0, settings), group, images))
-        read.update(zip(group, found))
+        if len(group) > 1:
+            try:
+                with ThreadPoolExecutor(len(group)) as pool:
+                    read.update(zip(group, pool.map(
+                        lambda number, image: read_image(tesseract, image, number, 0, settings), group, images)))
+                continue
+            except (MemoryError, RuntimeError):  # no room under the memory limit, or no thread
+                most = 1  # for this group and the pages after it: one at a time, as before
+        for number, image in zip(group, images):
+            if number not in read:
+                read[number] = read_image(tesseract, image, number, 0, settings)
     return read
 
 

@@ -60,32 +60,15 @@ def _font_metrics(font, page_fonts: PageFonts) -> tuple[float, Optional[dict], s
 
 class PageFonts:
     """What a page's font dictionaries tell pdfminer and pdfium does not, read from pdfminer's
-    resources only when a font asks: a Type3 font's descent, and a font's type (pdfium tells
-    neither)."""
+    resources only when a font asks: a Type3 font's descent, and whether a font is a Type0 font
+    (pdfium tells neither). `draws_forms`: the page draws form XObjects, whose fonts are not
+    among the page's own."""
 
-    def __init__(self, plumber_page):
+    def __init__(self, plumber_page, draws_forms: bool = False):
         self.plumber_page = plumber_page
+        self.draws_forms = draws_forms
         self._type3_descent: Optional[float] = None
-        self._subtypes: Optional[dict[str, set]] = None
-
-    def _specs(self, resources, seen: Optional[set] = None, depth: int = 0):
-        """The font dictionaries of `resources` and of the forms drawn from them, each form's
-        resources once (a form may draw itself, or a thousand forms share theirs)."""
-        resources = resolve1(resources) or {}
-        seen = set() if seen is None else seen
-        if not isinstance(resources, dict) or id(resources) in seen or depth > 8:
-            return
-        seen.add(id(resources))
-        fonts = resolve1(resources.get("Font")) or {}
-        for spec in (fonts.values() if isinstance(fonts, dict) else ()):
-            spec = resolve1(spec)
-            if isinstance(spec, dict):
-                yield spec
-        xobjects = resolve1(resources.get("XObject")) or {}
-        for xobject in (xobjects.values() if isinstance(xobjects, dict) else ()):
-            attrs = getattr(resolve1(xobject), "attrs", None)
-            if isinstance(attrs, dict) and _subtype(attrs) == "Form":
-                yield from self._specs(attrs.get("Resources"), seen, depth + 1)
+        self._subtypes: Optional[dict[str, set]] = None  # _font_subtypes, read once
 
     def type3_descent(self) -> float:
         """pdfminer's descent for the Type3 fonts of a page: its FontBBox's bottom through its
@@ -106,16 +89,35 @@ class PageFonts:
         return self._type3_descent
 
     def only_type0(self, name: str) -> bool:
-        """Whether every font of the page and its forms whose BaseFont is `name` (as pdfium
-        names it: without a subset's tag) is a Type0 font, and there is one."""
+        """Whether the font pdfium names `name` (a standard font's name) is sure to be a Type0
+        font: the page's fonts of that BaseFont (without a subset's tag) are all Type0, and
+        none could be another font under that name. pdfium gives a simple Type1 font the
+        standard name it stands for ("Arial" is "Helvetica"), and a form's fonts are not the
+        page's: a page with a Type1 font or a form is not sure (False, as before)."""
+        if self.draws_forms:
+            return False
         if self._subtypes is None:
-            self._subtypes = {}
-            for spec in self._specs(self.plumber_page.page_obj.resources):
-                base = getattr(resolve1(spec.get("BaseFont")), "name", None)
-                if isinstance(base, str):
-                    tag, plus, rest = base.partition("+")
-                    self._subtypes.setdefault(rest if plus and len(tag) == 6 else base, set()).add(_subtype(spec))
+            self._subtypes = _font_subtypes(self.plumber_page) or {}  # unreadable: no name is sure
+        if any(kinds & {"Type1", "MMType1"} for kinds in self._subtypes.values()):
+            return False
         return self._subtypes.get(name) == {"Type0"}
+
+
+def _font_subtypes(plumber_page) -> Optional[dict[str, set]]:
+    """BaseFont (without a subset's tag) -> the subtypes of the page's own fonts of that name;
+    None where pdfminer cannot read them (a damaged font dictionary)."""
+    found: dict[str, set] = {}
+    try:
+        fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
+        for spec in (fonts.values() if isinstance(fonts, dict) else ()):
+            spec = resolve1(spec)
+            if isinstance(spec, dict):
+                base = getattr(resolve1(spec.get("BaseFont")), "name", None)
+                tag, plus, rest = base.partition("+") if isinstance(base, str) else ("", "", "")
+                found.setdefault(rest if plus and len(tag) == 6 else str(base), set()).add(_subtype(spec))
+    except Exception:  # pdfminer's own errors, of a damaged dictionary: not sure
+        return None
+    return found
 
 
 def _subtype(spec: dict) -> Optional[str]:

@@ -71,13 +71,13 @@ def _handle(obj: int):
 
 def _walk(container: int, form: bool, matrix, out, depth=0):
     """Every object of a page or form XObject (as its address, read in bulk: a page may hold
-    thousands, one per glyph), with its matrix composed into page space."""
+    thousands, one per glyph), with its matrix composed into page space; a form itself too,
+    before its objects (nothing reads a form's entry but the test of a page that draws one)."""
     for obj, kind in zip(*contained_objects(container, form)):
+        out.append((kind, obj, matrix))
         if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
             inner = compose(object_matrix(_handle(obj)), matrix)
             _walk(obj, True, inner, out, depth + 1)
-        else:
-            out.append((kind, obj, matrix))
 
 
 def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
@@ -114,7 +114,7 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
         raw.FPDFPageObj_RemoveMark(obj, mark)
     order = {obj: i for i, (obj, _) in enumerate(texts)}
     found = {"char": page_chars(page, page_number, height, initial_doctop, order, ctm, spans, texts,
-                                PageFonts(plumber_page)),
+                                PageFonts(plumber_page, any(kind == raw.FPDF_PAGEOBJ_FORM for kind, _, _ in objects))),
              "rect": rects, "line": lines, "curve": curves, "image": images}
     # pdfminer measures y from the MediaBox's bottom; pdfplumber's top is PDF space's (its
     # MediaBox's top is the negated bottom), so where the box is off the origin only y0 and y1 move.

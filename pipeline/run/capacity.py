@@ -1,8 +1,9 @@
 """How many pages of one file a worker may OCR at once: one, and its share of the run's idle
 worker slots. At a local run's end the queue is empty and some workers wait while a long scan
 keeps another busy; their cores read its pages. The parent (pool) publishes the share through
-a shared int that its workers inherit; elsewhere (Dask, `extract`) a file's pages are read one
-at a time. The run never reads more pages at once than it has worker slots (--jobs)."""
+a shared int that its workers inherit, and the run never reads more pages at once than it has
+worker slots (--jobs); `extract`, one file at a time, lends every core; under Dask a file's
+pages are read one at a time. The OCR caps it (pipeline/readers/ocr.py, MAX_PAGES_AT_ONCE)."""
 from __future__ import annotations
 
 import os
@@ -19,7 +20,8 @@ def lend(share) -> None:
 
 
 def lend_every_core() -> None:
-    """One file and nothing else (`thaikpi extract`): every core may read its pages."""
+    """One file and nothing else (`thaikpi extract`): every core may read its pages (as many
+    as the OCR's cap allows)."""
     lend(SimpleNamespace(value=(os.cpu_count() or 1) - 1))
 
 
