@@ -47,7 +47,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import ROOT, ingest_cmd, make_corpus  # noqa: E402
+from throughput import ROOT, ingest_cmd, make_corpus, pdf_pages as count_pdf_pages  # noqa: E402
 
 
 def _cpu(children: bool = False) -> float:
@@ -98,15 +98,6 @@ def paths(textpage, count: int) -> None:
     for kind, obj, matrix in objects:
         if kind == raw.FPDF_PAGEOBJ_PATH:
             path_shapes(obj, matrix, 842.0, 0.0, 1)
-
-
-def pdfium_count(path: Path) -> int:
-    import pypdfium2 as pdfium
-    doc = pdfium.PdfDocument(path.read_bytes())
-    try:
-        return len(doc)
-    finally:
-        doc.close()
 
 
 def char_boxes(textpage, count: int) -> tuple:
@@ -239,7 +230,7 @@ def main() -> None:
         stage("b", "thaikpi ingest --jobs 1 --ocr off (a process)",
               lambda: thaikpi_ingest(Path(tmp) / "corpus", Path(tmp) / "out"), children=True)
         stage("a", "pdfplumber extract_text + extract_tables", lambda: plumber_loop(pdfs))
-        pdf_pages = sum(pdfium_count(p) for p in pdfs)
+        pdf_pages = count_pdf_pages(pdfs)  # as throughput.py counts them
         pages = pdf_pages + sum(1 for p in files if p.suffix == ".html")
     base = dict((k, s) for k, _, s in results)["e"]
     print(f"corpus: {len(files)} files, {len(pdfs)} PDFs, {chars:,} chars (pdfium's count)\n")

@@ -322,7 +322,7 @@ def test_a_standard_name_is_a_type0_font_only_where_no_simple_type1_font_or_form
     # pdfium names a simple Type1 "Arial" Helvetica: a Type0 "Helvetica" beside it is not sure
     assert not PageFonts(page(("Helvetica", "Type0"), ("Arial", "Type1"))).only_type0("Helvetica")
     assert not PageFonts(page(("Symbol", "Type0"), ("Symbol", "TrueType"))).only_type0("Symbol")
-    assert not PageFonts(page(("Symbol", "Type0")), draws_forms=True).only_type0("Symbol")  # a form's own fonts
+    assert not PageFonts(page(("Symbol", "Type0")), draws_forms=lambda: True).only_type0("Symbol")  # a form's fonts
     assert not PageFonts(page(("ABCDEF+Calibri", "TrueType"))).only_type0("Symbol")
     odd = {"F0": {"BaseFont": LIT("Symbol"), "Subtype": 7}}  # a Subtype that is not a name
     assert not PageFonts(SimpleNamespace(page_obj=SimpleNamespace(resources={"Font": odd}))).only_type0("Symbol")

@@ -4,7 +4,7 @@ text page leaves out."""
 from __future__ import annotations
 
 import ctypes
-from typing import Optional
+from typing import Callable, Optional
 
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
@@ -61,10 +61,10 @@ def _font_metrics(font, page_fonts: PageFonts) -> tuple[float, Optional[dict], s
 class PageFonts:
     """What a page's font dictionaries tell pdfminer and pdfium does not, read from pdfminer's
     resources only when a font asks: a Type3 font's descent, and whether a font is a Type0 font
-    (pdfium tells neither). `draws_forms`: the page draws form XObjects, whose fonts are not
-    among the page's own."""
+    (pdfium tells neither). `draws_forms()`: whether the page draws form XObjects, whose
+    fonts are not among the page's own (asked only where a font bears a standard name)."""
 
-    def __init__(self, plumber_page, draws_forms: bool = False):
+    def __init__(self, plumber_page, draws_forms: Callable[[], bool] = lambda: False):
         self.plumber_page = plumber_page
         self.draws_forms = draws_forms
         self._type3_descent: Optional[float] = None
@@ -76,13 +76,9 @@ class PageFonts:
         reference). pdfium has its own, and tells a Type3 font only by its missing BaseFont, so
         the page's Type3 fonts must agree on one value; otherwise FastLayerRefused."""
         if self._type3_descent is None:
-            fonts = resolve1(self.plumber_page.page_obj.resources.get("Font")) or {}
             manager = PDFResourceManager()
-            values = set()
-            for spec in fonts.values():
-                spec = resolve1(spec)
-                if isinstance(spec, dict) and _subtype(spec) == "Type3":
-                    values.add(manager.get_font(None, spec).get_descent())
+            values = {manager.get_font(None, spec).get_descent()
+                      for spec in _font_specs(self.plumber_page) if _subtype(spec) == "Type3"}
             if len(values) != 1:
                 raise FastLayerRefused("Type3 fonts of different descents, or in a form's resources")
             self._type3_descent = values.pop()
@@ -94,7 +90,7 @@ class PageFonts:
         none could be another font under that name. pdfium gives a simple Type1 font the
         standard name it stands for ("Arial" is "Helvetica"), and a form's fonts are not the
         page's: a page with a Type1 font or a form is not sure (False, as before)."""
-        if self.draws_forms:
+        if self.draws_forms():
             return False
         if self._subtypes is None:
             self._subtypes = _font_subtypes(self.plumber_page) or {}  # unreadable: no name is sure
@@ -108,16 +104,21 @@ def _font_subtypes(plumber_page) -> Optional[dict[str, set]]:
     None where pdfminer cannot read them (a damaged font dictionary)."""
     found: dict[str, set] = {}
     try:
-        fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
-        for spec in (fonts.values() if isinstance(fonts, dict) else ()):
-            spec = resolve1(spec)
-            if isinstance(spec, dict):
-                base = getattr(resolve1(spec.get("BaseFont")), "name", None)
-                tag, plus, rest = base.partition("+") if isinstance(base, str) else ("", "", "")
-                found.setdefault(rest if plus and len(tag) == 6 else str(base), set()).add(_subtype(spec))
+        for spec in _font_specs(plumber_page):
+            base = str(getattr(resolve1(spec.get("BaseFont")), "name", None))
+            tag, plus, rest = base.partition("+")
+            found.setdefault(rest if plus and len(tag) == 6 else base, set()).add(_subtype(spec))
     except Exception:  # pdfminer's own errors, of a damaged dictionary: not sure
         return None
     return found
+
+
+def _font_specs(plumber_page):
+    """The font dictionaries of the page's own resources."""
+    for spec in (resolve1(plumber_page.page_obj.resources.get("Font")) or {}).values():
+        spec = resolve1(spec)
+        if isinstance(spec, dict):
+            yield spec
 
 
 def _subtype(spec: dict) -> Optional[str]:

@@ -113,8 +113,8 @@ def page_objects(page: pdfium.PdfPage, plumber_page) -> dict[str, list[dict]]:
     for obj, mark in actual_text_marks:
         raw.FPDFPageObj_RemoveMark(obj, mark)
     order = {obj: i for i, (obj, _) in enumerate(texts)}
-    found = {"char": page_chars(page, page_number, height, initial_doctop, order, ctm, spans, texts,
-                                PageFonts(plumber_page, any(kind == raw.FPDF_PAGEOBJ_FORM for kind, _, _ in objects))),
+    fonts = PageFonts(plumber_page, lambda: any(kind == raw.FPDF_PAGEOBJ_FORM for kind, _, _ in objects))
+    found = {"char": page_chars(page, page_number, height, initial_doctop, order, ctm, spans, texts, fonts),
              "rect": rects, "line": lines, "curve": curves, "image": images}
     # pdfminer measures y from the MediaBox's bottom; pdfplumber's top is PDF space's (its
     # MediaBox's top is the negated bottom), so where the box is off the origin only y0 and y1 move.

@@ -113,7 +113,7 @@ def _ingest(inputs: Inputs, out: Path, options: IngestOptions, progress: Optiona
         # Largest first: a long file started last keeps one worker busy while the others
         # wait (the real PDFs sort after the samples); sizes stand in for the work. The
         # outputs are written from the ledger in its own order, whatever the order of work.
-        tasks = [task for task, size, _ in sorted(todo, key=lambda t: -(t[1] or 0))]
+        tasks = [task for task, _, _ in sorted(todo, key=lambda t: -(t[1] or 0))]
         try:
             if options.engine == "dask":
                 from thaikpi.pipeline.run.engine_dask import run_dask
