@@ -122,3 +122,29 @@ def test_nlpo3_answers_that_are_not_the_run_cut_at_newmm_clusters_go_to_newmm(mo
         raise RuntimeError("nlpo3 cannot take this")
     monkeypatch.setattr(words, "_nlpo3_segment", lambda: failing)
     assert words._newmm("การปรับเปลีย") == ("การ", "ปรับ", "เปลีย")
+
+
+def test_cluster_ends_are_pythainlps_tcc_ends():
+    # the nlpo3 check asks newmm's clusters of one regex (cluster_ends); they must be the ends
+    # pythainlp's own loop finds, on words strung together and damaged, random Thai with
+    # other characters among it, and the clusters of each of pythainlp's rules
+    import random
+
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize.tcc_p import tcc_pos
+    assert words._cluster_pattern() is not None  # the regex answers here, not the fallback
+    rng = random.Random(17)
+    vocabulary = sorted(thai_words())
+    letters = [chr(c) for c in range(0x0E00, 0x0E80)] + list(" \n.a1")
+    texts = ["", "ก", "เปลีย", "การปรับเปลียนครุภัณฑ์", "เกาะ", "แข็ง", "ก็", "อึ", "หึ", "กรรม์", "เลี้ยว"]
+    for _ in range(3000):
+        text = "".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 6)))
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice(["", rng.choice(letters), rng.choice("่้๊๋ำิีัํ็์")]) + text[at + 1:]
+        texts.append(text)
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert words.cluster_ends(text) == tcc_pos(text), text
+    # "กา" (rule c[ะ-ู]tk), "ร" (ck), "เงิน" (เcิtck)
+    assert words.cluster_ends("การเงิน") == {2, 3, 7}
