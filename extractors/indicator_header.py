@@ -227,18 +227,33 @@ def _same_label(printed: str, seen: str) -> bool:
     if not printed.strip() or not seen.strip():
         return not printed.strip() and not seen.strip()
     a, b = loose_key(printed), loose_key(seen)
-    if a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_LABEL:
+    if a == b or _similar(a, b):
         return True
     role = cell_role(printed)
     return (role is not None and role == cell_role(seen)) or (bool(years_in(seen)) and years_in(printed) == years_in(seen))
 
 
+def _similar(a: str, b: str) -> bool:
+    """SequenceMatcher's ratio reaches _SAME_LABEL. Its two quick ratios are upper bounds of it,
+    and most pairs (a data row against a header) fail on them, before the slow one."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= _SAME_LABEL and matcher.quick_ratio() >= _SAME_LABEL
+            and matcher.ratio() >= _SAME_LABEL)
+
+
 def _repeats_row(cells: Sequence[str], seen: Sequence[str]) -> bool:
-    """A header row printed again: as wide, every label the same but at most one (damaged)."""
+    """A header row printed again: as wide, every label the same but at most one (damaged).
+    A second miss settles it: the labels after it are not compared (every data row of a
+    table is asked whether it repeats the header)."""
     if len(cells) != len(seen):
         return False
-    misses = sum(not _same_label(c, s) for c, s in zip(cells, seen))
-    return misses <= 1 and sum(bool(c.strip()) for c in seen) - misses >= 2
+    misses = 0
+    for cell, label in zip(cells, seen):
+        if not _same_label(cell, label):
+            misses += 1
+            if misses > 1:
+                return False
+    return sum(bool(c.strip()) for c in seen) - misses >= 2
 
 
 def repeated_rows(rows: Sequence[Sequence[str]], start: int, header: Header) -> int:
