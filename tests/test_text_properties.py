@@ -112,3 +112,24 @@ def test_the_normaliser_keeps_a_document_valid_and_is_idempotent(name, raw, obst
     assert once.indicators[0].name == clean_text(name)
     assert once.indicators[0].name_raw == clean_text(raw, arabic_digits=False)
     assert (once.source, once.doc_id) == ("x.pdf", "sha256:0")
+
+
+def test_the_normaliser_cleans_a_text_met_again_once_and_each_field_as_alone(monkeypatch):
+    # a unit, a year and a name's raw twin recur in a document's records: each text is
+    # cleaned once per digits rule, and every field reads as its text cleaned alone
+    from thaikpi.pipeline.checks import normalise as stage
+    from thaikpi.pipeline.text import clean_text
+    from thaikpi.schemas.document import Document, Indicator
+
+    asked = []
+    monkeypatch.setattr(stage, "clean_text", lambda text, arabic_digits=True:
+                        asked.append((text, arabic_digits)) or clean_text(text, arabic_digits=arabic_digits))
+    name = "ร้อยละของผู้รับบริการที่พึงพอใจ ๘๐"
+    records = [Indicator(name=name, name_raw=name, unit="ร้อยละ", target_text="๘๐") for _ in range(3)]
+    doc = stage.normalise(Document(source="a.pdf", doc_id="x", indicators=records))
+    assert len(asked) == len(set(asked))  # each (text, digits rule) once
+    assert (name, True) in asked and (name, False) in asked  # name and name_raw: two rules
+    for record in doc.indicators:
+        assert record.name == clean_text(name) and record.name.endswith("80")
+        assert record.name_raw == clean_text(name, arabic_digits=False) and record.name_raw.endswith("๘๐")
+        assert record.unit == "ร้อยละ" and record.target_text == "80"

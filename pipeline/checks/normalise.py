@@ -14,7 +14,8 @@ from thaikpi.schemas.document import Document
 _UNTOUCHED = {"source", "doc_id", "format", "kind", "status", "check", "severity", "pipeline_version", "message"}
 
 
-def _clean(value: Any, key: str = "") -> Any:
+def _clean(value: Any, key: str = "", memo: Optional[dict] = None) -> Any:
+    memo = {} if memo is None else memo
     if isinstance(value, str):
         if key in _UNTOUCHED:
             return value
@@ -22,11 +23,16 @@ def _clean(value: Any, key: str = "") -> Any:
         # with a space ("ประสิทธิ" + "ภาพ"), a Thai wrap with nothing ("คํ" + "าถาม"). The rules
         # judge the joined text anew (the split word, the SARA AM across the joint), and map
         # each field's digits: not a second cleaning of the same text, and not to be dropped.
-        return clean_text(value, arabic_digits=not key.endswith("_raw"))
+        # A text met again in the document (a unit, a year, a name and its raw twin) is
+        # cleaned once: clean_text depends on the text alone.
+        arabic_digits = not key.endswith("_raw")
+        if (value, arabic_digits) not in memo:
+            memo[value, arabic_digits] = clean_text(value, arabic_digits=arabic_digits)
+        return memo[value, arabic_digits]
     if isinstance(value, list):
-        return [_clean(v, key) for v in value]
+        return [_clean(v, key, memo) for v in value]
     if isinstance(value, dict):
-        return {k: _clean(v, k) for k, v in value.items()}
+        return {k: _clean(v, k, memo) for k, v in value.items()}
     return value
 
 
