@@ -8,6 +8,7 @@ cell listing several indicators ("- ตัวชี้วัด : ..." twice, va
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional, Sequence
 
@@ -71,8 +72,14 @@ def is_group(name: str, words: Sequence[str] = ()) -> bool:
     "7.2.1 ผลผลิตที่ 1 : ..."."""
     k = loose_key(_LEAD.sub("", name))
     k = re.sub(r"^[0-9.]+|^[^:]{1,20}:", "", k)  # "7.2.1 ...", "มหาวิทยาลัย : ยุทธศาสตร์ที่ 1"
-    keys = tuple(loose_key(w) for w in words) if words else _GROUP_KEYS
+    keys = _word_keys(tuple(words)) if words else _GROUP_KEYS
     return any(k.startswith(g) for g in keys)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a label table's words (asked on every heading of every document)."""
+    return tuple(loose_key(w) for w in words)
 
 
 def _first(cells: Sequence[str], cols: Sequence[int]) -> str:
