@@ -9,6 +9,13 @@ a stack (inclusive) and where the sample was taken (own), the top N of each.
 
 py-spy needs to read the processes' memory (ptrace): it works as root or for one's own
 children where the kernel allows it (kernel.yama.ptrace_scope 0 or 1).
+
+Then each sample by the kind of work it was in (KINDS: the innermost frame of the stack that
+one of its rules claims; numpy and builtins count for the code that called them), and what a
+run would be without each kind: the issue 27 question of which work a goal must cut. "reader
+per char" is the reader's Python that walks chars or words one at a time or as columns (the
+modules in PER_CHAR): all that a reader on arrays could take away, and not all of it (its
+numpy passes stay).
 """
 from __future__ import annotations
 
@@ -20,6 +27,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import ROOT, ingest_cmd, make_corpus  # noqa: E402
@@ -49,6 +57,54 @@ def shares(raw: Path) -> tuple[int, Counter, Counter]:
     return total, inclusive, own
 
 
+# The reader's modules whose work is per char or per word (pdf_actualtext's span tagging is,
+# its pdfminer pages are not): what a reader on arrays would do as columns
+PER_CHAR = {"pdfium_chars.py", "pdfium_columns.py", "pdf_words.py", "pdf_cells.py", "pdf_glyph_repairs.py",
+            "pdf_geometry.py", "pdf_lines.py", "apply_actual_text pdf_actualtext.py"}
+
+
+def kind_of(function: str, file: str) -> Optional[str]:
+    """The kind of work of a frame, or None where it is the caller's (numpy, builtins, ...)."""
+    path = Path(file)
+    parts, name = set(path.parts), path.name
+    if "PIL" in parts or function.startswith("PdfPage.render") or function.startswith("PdfBitmap."):
+        return "page images (report.html's crops, blank-page checks): render, encode"
+    if "pypdfium2" in parts or name in ("pdfium_text_calls.py", "pdfium_cffi.py"):
+        return "pdfium's C calls (pages, text pages, bulk char calls)"
+    if parts & {"pdfminer", "pdfplumber"}:
+        return "pdfminer and pdfplumber (pdfminer's pages, page trees, crops)"
+    if parts & {"pythainlp", "nlpo3"} or (name == "words.py" and "text" in parts):
+        return "Thai segmentation (nlpo3, newmm, word lists)"
+    if parts & {"jinja2", "outputs"} or "sqlite" in file:
+        return "outputs (records, tables, ledger, report.html)"
+    if "importlib" in file:
+        return "start-up (imports)"
+    if "readers" in parts:
+        if name in PER_CHAR or f"{function} {name}" in PER_CHAR:
+            return "reader per char (glyphs, words, cells, as dicts or columns)"
+        return "reader other (paths, page objects, tables from rules, checks)"
+    if parts & {"extractors", "checks", "text", "pydantic", "pydantic_core", "schemas"}:
+        return "extraction, cleaning, checks"
+    return None
+
+
+def kinds(raw: Path) -> Counter:
+    """Samples by kind of work (kind_of of the innermost frame that has one), but the parent's
+    waits for its worker (a selector's select): time the worker's samples already count."""
+    counts: Counter = Counter()
+    for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit() or stack.rsplit(";", 1)[-1].startswith("_PollLikeSelector.select "):
+            continue
+        found = None
+        for frame in reversed(stack.split(";")):
+            m = FRAME.match(frame)
+            if m and (found := kind_of(m["function"], m["file"])):
+                break
+        counts[found or "other (the CLI, the pool, waiting)"] += int(count)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=1, help="copies of each sample")
@@ -70,6 +126,7 @@ def main() -> None:
         if not raw.exists():
             sys.exit(f"py-spy recorded nothing: {done.stderr.strip()[-500:]}")
         total, inclusive, own = shares(raw)
+        by_kind = kinds(raw)
     print(f"{total} samples at {args.rate}/s of `thaikpi ingest --jobs {args.jobs}` (worker and parent)")
     # the CLI's and the worker's frames under which nearly every sample lies say nothing
     stages = Counter({name: n for name, n in inclusive.items() if n < 0.8 * total and not name.startswith("process ")})
@@ -78,6 +135,11 @@ def main() -> None:
         print(f"\n== top {args.top}, {title} ==")
         for name, n in counts.most_common(args.top):
             print(f"{100 * n / total:6.1f}%  {name}")
+    print("\n== by kind of work (a run without the kind: its share of the run taken away) ==")
+    working = sum(by_kind.values())
+    print(f"(of {working} samples: the parent's waits for its worker left out)")
+    for name, n in by_kind.most_common():
+        print(f"{100 * n / working:6.1f}%  {name}")
 
 
 if __name__ == "__main__":
