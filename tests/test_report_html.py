@@ -72,7 +72,7 @@ def test_each_flag_with_a_page_has_its_page_image_and_a_link_to_that_page(sample
     assert len(images) == sum(documents[f["source"]] == "pdf" for f in flags) > 0
     for img in images:
         picture = Image.open(out / img["src"])
-        assert picture.format == "WEBP" and picture.width > 800 and (out / img["src"]).stat().st_size < 60_000
+        assert picture.format == "JPEG" and picture.width > 800 and (out / img["src"]).stat().st_size < 80_000
     # the indicator's name beside its code
     planted = soup.find(string=re.compile("weighted score 0.09 reported")).find_parent("tr")
     assert planted.select_one(".code").get_text() == "1.2"

@@ -18,11 +18,12 @@ from thaikpi.version import __version__
 CROPS_DIR = "report_files"  # beside report.html: the page images
 MAX_CROPS = 300             # images per report: past this a flag keeps its link, not a picture
 CROP_HEIGHT = 170.0         # points of the page shown around the evidence
-CROP_SCALE = 1.5            # 108 dpi: a printed table row reads at its size, ~12 KB a WebP
-# libwebp's fastest method: 4 ms a crop, not 14 ms at its default (4), for files a quarter
-# larger and text as sharp; at 300 crops a report, method 4 took a seventh of a whole ingest
-# of bench/throughput.py's corpus
-WEBP_METHOD = 0
+CROP_SCALE = 1.5            # 108 dpi: a printed table row reads at its size
+# JPEG at quality 80: 0.6 ms a crop where WebP took 4 ms even at libwebp's fastest method (and
+# 14 ms at its default), for files 1.7 times larger (~28 KB) and text as sharp or sharper
+# than WebP's at quality 60; at 300 crops a report, WebP's encoding was a twentieth of a whole
+# ingest of bench/throughput.py's corpus
+CROP_FORMAT, CROP_SUFFIX, CROP_QUALITY = "JPEG", ".jpg", 80
 CROP_WIDTH = 640            # CSS pixels the image is shown at (an A4 page's width, a little larger)
 ZWSP = "\u200b"
 
@@ -148,7 +149,7 @@ class Crops:
         image = pdf_page.render(scale=CROP_SCALE, crop=(0, height - bottom, 0, top)).to_pil()
         self.folder.mkdir(parents=True, exist_ok=True)
         # written whole under a temporary name: a killed run leaves no half image to be reused
-        atomic_write(self.folder / name, lambda tmp: image.save(tmp, "WEBP", quality=60, method=WEBP_METHOD))
+        atomic_write(self.folder / name, lambda tmp: image.save(tmp, CROP_FORMAT, quality=CROP_QUALITY))
         return f"{CROPS_DIR}/{name}"
 
 
@@ -156,7 +157,7 @@ def _image_name(doc_id: str, source: str, page: int, bbox: Optional[tuple], evid
     """An image's file name: a digest of what it shows and how it is drawn (a new version of
     thaikpi draws afresh). Without a doc_id the source names the document."""
     shown = f"{__version__}|{CROP_SCALE}|{CROP_HEIGHT}|{doc_id or source}|{page}|{bbox}|{None if bbox else evidence}"
-    return hashlib.sha256(shown.encode()).hexdigest()[:16] + ".webp"
+    return hashlib.sha256(shown.encode()).hexdigest()[:16] + CROP_SUFFIX
 
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

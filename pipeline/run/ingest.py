@@ -149,7 +149,8 @@ def _outputs_present(out: Path) -> bool:
     return all((out / CROPS_DIR / name).is_file() for name in set(_IMAGE.findall(report)))
 
 
-_IMAGE = re.compile(re.escape(CROPS_DIR) + r"/([0-9a-f]{16}\.webp)")
+# the page images a report shows: JPEG, or WebP in a report an earlier main wrote
+_IMAGE = re.compile(re.escape(CROPS_DIR) + r"/([0-9a-f]{16}\.(?:jpg|webp))")
 
 
 def status(out: Path) -> dict:
