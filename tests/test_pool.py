@@ -60,3 +60,23 @@ def test_idle_slots_lend_their_cores_to_the_busy_workers_ocr_once_nothing_waits(
     assert idle_share(slots=4, busy=3, queued=0) == 0   # one idle core for three: none lent
     assert idle_share(slots=4, busy=1, queued=5) == 0   # a queued file takes the idle slot
     assert idle_share(slots=2, busy=0, queued=0) == 0
+
+
+def test_what_warm_up_loads_is_frozen_out_of_the_collectors_full_passes():
+    # in a process of its own (freezing pytest's would outlive the test): after warm_up the
+    # word lists and the modules' objects are in the permanent generation, which the cyclic
+    # collector's passes (and gc.get_objects) leave out; a list made after it is collected as ever
+    import subprocess
+    import sys
+    code = ("import gc\n"
+            "from thaikpi.pipeline.run.pool import warm_up\n"
+            "from thaikpi.pipeline.settings import Settings\n"
+            "from thaikpi.pipeline.text import words\n"
+            "warm_up(Settings(ocr='off'))\n"
+            "freqs, known = words._word_lists()\n"
+            "tracked = {id(o) for o in gc.get_objects()}\n"
+            "later = [[1], [2]]\n"
+            "print(gc.get_freeze_count(), id(freqs) in tracked, id(later) in {id(o) for o in gc.get_objects()})\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    frozen, freqs_tracked, later_tracked = done.stdout.split()
+    assert int(frozen) > 50_000 and freqs_tracked == "False" and later_tracked == "True", done.stderr[-500:]
