@@ -77,13 +77,7 @@ def test_runs_segment_as_newmm_segments_them_whichever_answers():
     rng = random.Random(11)
     vocabulary = sorted(w for w in thai_words() if words.THAI_LETTERS.fullmatch(w))
     letters = [chr(c) for c in range(0x0E01, 0x0E4F)]
-    runs, taken = [], 0
-    for _ in range(4000):
-        run = "".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12)))
-        for _ in range(rng.randint(0, 3)):
-            at = rng.randrange(len(run))
-            run = run[:at] + rng.choice(["", rng.choice(letters), rng.choice("่้๊๋ำิีัํ")]) + run[at + 1:]
-        runs.append(run)
+    runs, taken = _strung_and_damaged(rng, vocabulary, letters, "่้๊๋ำิีัํ", 4000, 12), 0
     runs += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 40))) for _ in range(1000)]
     fast = words._nlpo3_segment()
     for run in filter(words.THAI_LETTERS.fullmatch, runs):
@@ -137,14 +131,22 @@ def test_cluster_ends_are_pythainlps_tcc_ends():
     vocabulary = sorted(thai_words())
     letters = [chr(c) for c in range(0x0E00, 0x0E80)] + list(" \n.a1")
     texts = ["", "ก", "เปลีย", "การปรับเปลียนครุภัณฑ์", "เกาะ", "แข็ง", "ก็", "อึ", "หึ", "กรรม์", "เลี้ยว"]
-    for _ in range(3000):
-        text = "".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 6)))
-        for _ in range(rng.randint(0, 3)):
-            at = rng.randrange(len(text))
-            text = text[:at] + rng.choice(["", rng.choice(letters), rng.choice("่้๊๋ำิีัํ็์")]) + text[at + 1:]
-        texts.append(text)
+    texts += _strung_and_damaged(rng, vocabulary, letters, "่้๊๋ำิีัํ็์", 3000, 6)
     texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for text in texts:
         assert words.cluster_ends(text) == tcc_pos(text), text
     # "กา" (rule c[ะ-ู]tk), "ร" (ck), "เงิน" (เcิtck)
     assert words.cluster_ends("การเงิน") == {2, 3, 7}
+
+
+def _strung_and_damaged(rng, vocabulary, letters, marks, count: int, most_words: int) -> list[str]:
+    """`count` runs of 1 to `most_words` words of the vocabulary strung together, each with up
+    to three letters dropped, changed to one of `letters` or to one of `marks`."""
+    runs = []
+    for _ in range(count):
+        run = "".join(rng.choice(vocabulary) for _ in range(rng.randint(1, most_words)))
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(run))
+            run = run[:at] + rng.choice(["", rng.choice(letters), rng.choice(marks)]) + run[at + 1:]
+        runs.append(run)
+    return runs
