@@ -37,7 +37,11 @@ def run_limited(task: Task, settings: Settings, time_limit: Optional[float],
     """A Dask task: the file processed in a helper process under the local engine's per-file
     time and memory limits, so that a runaway file costs a failed entry, not a Dask worker."""
     if (doomed := os.environ.get(KILL_WORKER)) and os.path.basename(task.path) == doomed:
-        os.kill(os.getpid(), signal.SIGKILL)  # tests only: a worker lost mid-task, as to the OOM killer
+        # tests only: a worker lost mid-task, as to the OOM killer. A moment's read first: a kill
+        # at the very start could beat the worker's message that its previous file is done, and
+        # Dask would count that file as lost with this worker too (a failure it did not cause)
+        time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)
     with _IDLE_LOCK:
         helper = next((h for h in _IDLE if h.config == (settings, memory_limit)), None)
         if helper is not None:
