@@ -62,21 +62,25 @@ def test_idle_slots_lend_their_cores_to_the_busy_workers_ocr_once_nothing_waits(
     assert idle_share(slots=2, busy=0, queued=0) == 0
 
 
-def test_what_warm_up_loads_is_frozen_out_of_the_collectors_full_passes():
-    # in a process of its own (freezing pytest's would outlive the test): after warm_up the
-    # word lists and the modules' objects are in the permanent generation, which the cyclic
-    # collector's passes (and gc.get_objects) leave out; a list made after it is collected as ever
-    import subprocess
-    import sys
-    code = ("import gc\n"
-            "from thaikpi.pipeline.run.pool import warm_up\n"
-            "from thaikpi.pipeline.settings import Settings\n"
-            "from thaikpi.pipeline.text import words\n"
-            "warm_up(Settings(ocr='off'))\n"
-            "freqs, known = words._word_lists()\n"
-            "tracked = {id(o) for o in gc.get_objects()}\n"
-            "later = [[1], [2]]\n"
-            "print(gc.get_freeze_count(), id(freqs) in tracked, id(later) in {id(o) for o in gc.get_objects()})\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    frozen, freqs_tracked, later_tracked = done.stdout.split()
-    assert int(frozen) > 50_000 and freqs_tracked == "False" and later_tracked == "True", done.stderr[-500:]
+def test_what_warm_up_loads_is_frozen_for_the_run_and_the_caller_s_heap_is_collected_after_it():
+    # during the run (on_result is called in the parent) warm-up's modules and word lists are
+    # out of the cyclic collector's passes; once run_local returns nothing of ours stays
+    # frozen, and garbage the caller made before the run is collected as ever
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.self = cycle
+    gone = weakref.ref(cycle)
+    assert gc.get_freeze_count() == 0
+    frozen_during = []
+    run_local([_task()], lambda result: frozen_during.append(gc.get_freeze_count()), jobs=1,
+              settings=Settings(), time_limit=None, memory_limit=None)
+    assert len(frozen_during) == 1 and frozen_during[0] > 50_000
+    assert gc.get_freeze_count() == 0
+    del cycle
+    gc.collect()
+    assert gone() is None

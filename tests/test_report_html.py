@@ -168,3 +168,14 @@ def test_a_report_written_again_draws_no_page_image_again(tmp_path):
     third = _images(out)
     assert len(third) == 4 and len(set(third) & set(first)) == 2
     assert all(third[name] == first[name] for name in set(third) & set(first))
+
+
+def test_a_page_image_pdfium_gives_with_transparency_is_still_written_as_jpeg(tmp_path):
+    # JPEG refuses RGBA, LA and P, which WebP took: such an image would have been dropped
+    # silently (Crops.crop shows no picture where rendering fails)
+    from thaikpi.pipeline.outputs.report_media import CROP_FORMAT, for_jpeg
+    for mode in ("RGBA", "LA", "P", "RGB", "L"):
+        path = tmp_path / f"{mode}.jpg"
+        for_jpeg(Image.new(mode, (40, 20))).save(path, CROP_FORMAT, quality=80)
+        assert Image.open(path).format == "JPEG" and Image.open(path).size == (40, 20)
+    assert for_jpeg(Image.new("L", (4, 4))).mode == "L"

@@ -19,10 +19,8 @@ CROPS_DIR = "report_files"  # beside report.html: the page images
 MAX_CROPS = 300             # images per report: past this a flag keeps its link, not a picture
 CROP_HEIGHT = 170.0         # points of the page shown around the evidence
 CROP_SCALE = 1.5            # 108 dpi: a printed table row reads at its size
-# JPEG at quality 80: 0.6 ms a crop where WebP took 4 ms even at libwebp's fastest method (and
-# 14 ms at its default), for files 1.7 times larger (~28 KB) and text as sharp or sharper
-# than WebP's at quality 60; at 300 crops a report, WebP's encoding was a twentieth of a whole
-# ingest of bench/throughput.py's corpus
+# JPEG: several times faster to encode than WebP even at libwebp's fastest method (a large
+# share of an ingest at the cap: README, "On main since 0.5.1"), files somewhat larger, text as sharp
 CROP_FORMAT, CROP_SUFFIX, CROP_QUALITY = "JPEG", ".jpg", 80
 CROP_WIDTH = 640            # CSS pixels the image is shown at (an A4 page's width, a little larger)
 ZWSP = "\u200b"
@@ -146,11 +144,17 @@ class Crops:
         # table row or heading usually is)
         top = max(0.0, bbox[1] - 60) if bbox else 0.0
         bottom = min(height, max(top + CROP_HEIGHT, (bbox[3] + 40) if bbox else 0.0))
-        image = pdf_page.render(scale=CROP_SCALE, crop=(0, height - bottom, 0, top)).to_pil()
+        image = for_jpeg(pdf_page.render(scale=CROP_SCALE, crop=(0, height - bottom, 0, top)).to_pil())
         self.folder.mkdir(parents=True, exist_ok=True)
         # written whole under a temporary name: a killed run leaves no half image to be reused
         atomic_write(self.folder / name, lambda tmp: image.save(tmp, CROP_FORMAT, quality=CROP_QUALITY))
         return f"{CROPS_DIR}/{name}"
+
+
+def for_jpeg(image):
+    """The image in a mode JPEG takes: pdfium gives RGB (or L, BGRA with transparency asked for,
+    which JPEG refuses where WebP took it)."""
+    return image if image.mode in ("RGB", "L") else image.convert("RGB")
 
 
 def _image_name(doc_id: str, source: str, page: int, bbox: Optional[tuple], evidence: Optional[str]) -> str:

@@ -56,14 +56,31 @@ READY = "ready"
 
 
 def warm_up(settings: Settings) -> None:
-    """Imports, word lists and caches loaded by reading a small document once; then frozen
-    (gc.freeze): they live as long as the process, and the cyclic collector's full passes,
-    a dozen in a run of a hundred files, walked them all each time (half their cost). A worker
-    forked after it also leaves their memory shared with its parent (a collection writes to
-    every object it walks)."""
     process_bytes(WARM_UP, "warm-up", settings)
+
+
+def freeze_heap() -> bool:
+    """Leave what this process holds now (after warm_up: modules, word lists) out of the cyclic
+    collector's passes (gc.freeze): it lives as long as the run, and every full pass walked it
+    all. A worker forked afterwards also keeps its parent's pages shared (a pass writes to each
+    object it walks). False, and nothing frozen, where something already is (not ours to undo)."""
+    if gc.get_freeze_count():
+        return False
     gc.collect()  # what warm-up left as garbage is freed, not frozen
     gc.freeze()
+    return True
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """freeze_heap for a block: thaikpi's run may be one step of a longer program (thaikpi.ingest
+    in a notebook), whose objects are collected as ever once the run ends."""
+    froze = freeze_heap()
+    try:
+        yield
+    finally:
+        if froze:
+            gc.unfreeze()
 
 
 def run_task(task: Task, settings: Settings) -> tuple[str, float]:
@@ -103,6 +120,7 @@ def serve() -> None:
     inbox, outbox = Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
     settings, memory_limit = inbox.recv()
     warm_up(settings)
+    freeze_heap()  # a process of its own: frozen for its life
     outbox.send(READY)
     _worker(inbox, settings, memory_limit, outbox, int(sys.argv[3]))
 
@@ -241,13 +259,14 @@ def run_local(tasks: list[Task], on_result: Callable[[Result], None], *, jobs: i
     if not tasks:
         return
     with _ctrl_c_noted() as interrupted:
-        _run_local(tasks, on_result, jobs, settings, time_limit, memory_limit, interrupted)
+        warm_up(settings)  # here, once: the workers forked from this process share what it loaded
+        with frozen_heap():
+            _run_local(tasks, on_result, jobs, settings, time_limit, memory_limit, interrupted)
 
 
 def _run_local(tasks: list[Task], on_result: Callable[[Result], None], jobs: int, settings: Settings,
                time_limit: Optional[float], memory_limit: Optional[int], interrupted: list) -> None:
     ctx = mp.get_context("fork")
-    warm_up(settings)  # here, once: the workers forked from this process share what it loaded
     queue = deque(tasks)
     share = ctx.Value("i", 0, lock=False)  # idle slots per busy worker (capacity)
     slots = [_Slot(ctx, settings, memory_limit, share) for _ in range(max(1, min(jobs, len(tasks))))]

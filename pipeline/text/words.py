@@ -162,7 +162,8 @@ _FIRST_ELEMENT = re.compile(r"\[[^\]]*\]|.")  # an alternative's first letter or
 @functools.lru_cache(maxsize=1)
 def _cluster_pattern() -> Optional[re.Pattern]:
     """pythainlp's TCC pattern as one regex of every cluster then any single char, or None
-    where pythainlp no longer lists its alternatives (tcc_pos answers).
+    (tcc_pos answers) where pythainlp no longer lists its alternatives as here or the regex
+    made of them does not cut a probe text as tcc_pos does.
 
     pythainlp takes the first of its alternatives that matches at a place, else one char.
     Here the alternatives are grouped by the letters they can begin with, each group behind a
@@ -170,9 +171,11 @@ def _cluster_pattern() -> Optional[re.Pattern]:
     letter there can match, and it tries that letter's alternatives in pythainlp's order.
     tests/test_text_words.py compares the ends with tcc_pos."""
     try:
-        from pythainlp.tokenize.tcc_p import _RE_TCC as alternatives
+        from pythainlp.tokenize.tcc_p import _PAT_TCC, _RE_TCC as alternatives, tcc_pos
     except ImportError:
         return None
+    if _PAT_TCC.flags & ~re.UNICODE:
+        return None  # pythainlp matches with flags of its own: its alternatives mean otherwise here
     firsts = [_FIRST_ELEMENT.match(alternative) for alternative in alternatives]
     if any(first.group(0) in ".(\\^$|" or alternative[first.end():first.end() + 1] in ("?", "*", "+", "{")
            for first, alternative in zip(firsts, alternatives)):
@@ -185,7 +188,10 @@ def _cluster_pattern() -> Optional[re.Pattern]:
             groups.setdefault(starting, []).append(letter)
     parts = [f"(?=[{''.join(letters)}])(?:{'|'.join(alternatives[i] for i in starting)})"
              for starting, letters in groups.items()]
-    return re.compile("|".join(parts + ["."]), re.DOTALL)
+    pattern = re.compile("|".join(parts + ["."]), re.DOTALL)
+    # a newer pythainlp may write its rules so that grouping changes them: checked once
+    probe = "การปรับเปลียนครุภัณฑ์ เกาะ แข็ง ก็ อึ หึ กรรม์ เลี้ยว เปลี่ยนแปลง ไม่ได้ โครงการ\n"
+    return pattern if {m.end() for m in pattern.finditer(probe)} == tcc_pos(probe) else None
 
 
 @functools.lru_cache(maxsize=1)
