@@ -10,9 +10,10 @@ a stack (inclusive) and where the sample was taken (own), the top N of each.
 py-spy needs to read the processes' memory (ptrace): it works as root or for one's own
 children where the kernel allows it (kernel.yama.ptrace_scope 0 or 1).
 
-Then each sample by the kind of work it was in (KINDS: the innermost frame of the stack that
-one of its rules claims; numpy and builtins count for the code that called them), and what a
-run would be without each kind: the issue 27 question of which work a goal must cut. "reader
+Then each sample by the kind of work it was in (kind_of: the innermost frame of the stack
+that one of its rules claims; numpy and builtins count for the code that called them; the
+parent's waits for its worker left out), each kind's share being what a run without it would
+save: the issue 27 question of which work a goal must cut. "reader
 per char" is the reader's Python that walks chars or words one at a time or as columns (the
 modules in PER_CHAR): all that a reader on arrays could take away, and not all of it (its
 numpy passes stay).
@@ -27,7 +28,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import ROOT, ingest_cmd, make_corpus  # noqa: E402
@@ -41,16 +42,20 @@ def frame_name(frame: str) -> str:
     return f"{m['function']} {Path(m['file']).name}" if m else frame
 
 
-def shares(raw: Path) -> tuple[int, Counter, Counter]:
-    """(samples, inclusive counts, own counts) by function, from py-spy's raw (collapsed) output."""
-    inclusive, own, total = Counter(), Counter(), 0
+def stacks(raw: Path) -> Iterator[tuple[list[str], int]]:
+    """Each stack of py-spy's raw (collapsed) output, outermost frame first, and its samples."""
     for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
         stack, _, count = line.rpartition(" ")
-        if not stack or not count.isdigit():
-            continue
-        n = int(count)
+        if stack and count.isdigit():
+            yield stack.split(";"), int(count)
+
+
+def shares(raw: Path) -> tuple[int, Counter, Counter]:
+    """(samples, inclusive counts, own counts) by function, from py-spy's raw output."""
+    inclusive, own, total = Counter(), Counter(), 0
+    for frames, n in stacks(raw):
         total += n
-        names = [frame_name(f) for f in stack.split(";")]
+        names = [frame_name(f) for f in frames]
         for name in set(names):
             inclusive[name] += n
         own[names[-1]] += n
@@ -92,16 +97,15 @@ def kinds(raw: Path) -> Counter:
     """Samples by kind of work (kind_of of the innermost frame that has one), but the parent's
     waits for its worker (a selector's select): time the worker's samples already count."""
     counts: Counter = Counter()
-    for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
-        stack, _, count = line.rpartition(" ")
-        if not stack or not count.isdigit() or stack.rsplit(";", 1)[-1].startswith("_PollLikeSelector.select "):
+    for frames, n in stacks(raw):
+        if frames[-1].startswith("_PollLikeSelector.select "):
             continue
         found = None
-        for frame in reversed(stack.split(";")):
+        for frame in reversed(frames):
             m = FRAME.match(frame)
             if m and (found := kind_of(m["function"], m["file"])):
                 break
-        counts[found or "other (the CLI, the pool, waiting)"] += int(count)
+        counts[found or "other (the CLI, the pool)"] += n
     return counts
 
 
