@@ -19,6 +19,17 @@ def test_a_break_after_a_hyphen_between_digits_joins_with_nothing():
     assert tt.join_wrapped("ฉบับ 2-", "ก") == "ฉบับ 2- ก"  # no digit after: a space
 
 
+def test_a_break_at_a_slash_that_touches_its_text_joins_with_nothing():
+    # rbru_arit_annual_report_2552 p.65: a target cell "1 เครื่อง/วัน/" over "คน", whose unit
+    # is "เครื่อง/วัน/คน" (the result cell beside it prints it on one line)
+    assert tt.join_wrapped("1 เครื่อง/วัน/", "คน") == "1 เครื่อง/วัน/คน"
+    assert tt.join_wrapped("21 รายการ", "/คน") == "21 รายการ/คน"
+    assert tt.join_wrapped("ผลผลิต/", "Output") == "ผลผลิต/Output"
+    assert tt.join_wrapped("แผน /", "ผล") == "แผน / ผล"  # a slash set off by spaces: a space
+    assert tt.join_wrapped("แผน", "/ ผล") == "แผน / ผล"
+    assert tt.join_wrapped("/", "คน") == "/ คน"  # a slash alone touches nothing
+
+
 def test_an_item_marker_or_a_known_break_starts_a_paragraph():
     lines = ["- พิจารณาจาก", "ระดับ", "(1) ใช้กลไก", "ของ", "", "ทั้งนี้ รายละเอียด", "1 ถึง ผต.มท."]
     assert tt.join_lines(lines) == "- พิจารณาจากระดับ\n(1) ใช้กลไกของ\nทั้งนี้ รายละเอียด 1 ถึง ผต.มท."

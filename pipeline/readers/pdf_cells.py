@@ -3,7 +3,7 @@ every char of the page against every cell; and a wrapped cell's paragraph breaks
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from pdfplumber.utils import crop_to_bbox
 from pdfplumber.utils.text import chars_to_textmap
@@ -115,3 +115,75 @@ def table_rows(rows: list, chars: CharsByMidpoint, x_tolerance: float = X_TOLERA
             cells.append(extract_text([chars.chars[i] for i in held], x_tolerance, y_tolerance) if held else "")
         texts.append(cells)
     return texts
+
+
+class FilledRow(NamedTuple):
+    """A table row as pdfplumber's Row gives it (cells, None for none; bbox), with the boxes
+    filled in that filled_rows adds."""
+    cells: list
+    bbox: tuple
+
+
+def filled_rows(rows: list, chars: CharsByMidpoint) -> list:
+    """Table.rows, where a row leaves out columns (None) that no cell of the table covers and
+    chars lie in, with the box of those columns in that row: pdfplumber makes a cell only where
+    four rules meet, and a table carried over from the page before is often drawn open at the
+    top (an Excel page break: the first row's upper rule only over its first column), so the
+    text of that row's other columns was in the table's box and in no cell, and lost.
+    Columns are pdfplumber's own (its cells' left edges; Row.cells follows them), a row's
+    height its shortest cell's. Neighbouring columns a char crosses into are one box (a
+    heading over several columns, its rules not drawn), in the first of them. A None under a
+    merged cell is covered, and stays None."""
+    cells = [c for row in rows for c in row.cells if c is not None]
+    if not cells:
+        return rows
+    lefts = sorted({c[0] for c in cells})
+    rights = lefts[1:] + [max(c[2] for c in cells)]
+    filled = []
+    for index, row in enumerate(rows):
+        boxes = _open_boxes(row, rows[index + 1] if index + 1 < len(rows) else None, cells, lefts, rights, chars)
+        if not boxes:
+            filled.append(row)
+            continue
+        merged = list(row.cells)
+        for column, box in boxes.items():
+            merged[column] = box
+        found = [c for c in merged if c is not None]
+        filled.append(FilledRow(merged, (min(c[0] for c in found), min(c[1] for c in found),
+                                         max(c[2] for c in found), max(c[3] for c in found))))
+    return filled
+
+
+def _open_boxes(row, below, cells: list, lefts: list, rights: list, chars: CharsByMidpoint) -> dict:
+    """column -> box of the row's open columns that hold chars (filled_rows)."""
+    if None not in row.cells:
+        return {}
+    own = [c for c in row.cells if c is not None]
+    top, bottom = own[0][1], min(c[3] for c in own)
+    if below is not None:
+        bottom = min(bottom, min(c[1] for c in below.cells if c is not None))
+    open_columns = [column for column, cell in enumerate(row.cells) if cell is None
+                    and not any(_overlap((lefts[column], top, rights[column], bottom), c) for c in cells)]
+    runs: list[list[int]] = []
+    for column in open_columns:
+        if runs and runs[-1][-1] == column - 1 and _crossed(chars, rights[column - 1], top, bottom):
+            runs[-1].append(column)
+        else:
+            runs.append([column])
+    boxes = {}
+    for run in runs:
+        box = (lefts[run[0]], top, rights[run[-1]], bottom)
+        if chars.row(box):
+            boxes[run[0]] = box
+    return boxes
+
+
+def _crossed(chars: CharsByMidpoint, x: float, top: float, bottom: float) -> bool:
+    """Whether a char whose height's midpoint lies in the band crosses the line at x."""
+    page = chars.chars
+    return any(page[i]["x0"] < x < page[i]["x1"] for _, _, i in chars.row((float("-inf"), top, float("inf"), bottom)))
+
+
+def _overlap(a, b, slack: float = 1.0) -> bool:
+    """Whether two boxes share more than a sliver (`slack` points) each way."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack

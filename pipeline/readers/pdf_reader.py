@@ -24,7 +24,7 @@ from pdfplumber.utils.pdfinternals import resolve_all
 from thaikpi.pipeline.errors import InputError, exception_chain, one_line, parser_failure
 from thaikpi.pipeline.readers.pdf_actualtext import apply_actual_text
 from thaikpi.pipeline.readers.pdf_annotations import filled_leaders, page_annotation_chars
-from thaikpi.pipeline.readers.pdf_cells import CharsByMidpoint, CharsByTop, cell_text, table_rows
+from thaikpi.pipeline.readers.pdf_cells import CharsByMidpoint, CharsByTop, cell_text, filled_rows, table_rows
 from thaikpi.pipeline.readers.pdf_checkboxes import checkboxes, tables_beside_checkboxes
 from thaikpi.pipeline.readers.pdf_edges import page_edges
 from thaikpi.pipeline.readers.pdf_geometry import outside, outside_boxes
@@ -167,7 +167,8 @@ def _table_items(page, tables: list, number: int, next_table: int, settings: Rea
     # page's that overlap it)
     by_midpoint, by_top = CharsByMidpoint(page.chars), functools.cache(lambda: CharsByTop(page.chars))
     for table_id, table in enumerate(tables, start=next_table):
-        geometry = table.rows  # a property that regroups the cells each time
+        # Table.rows, a property that regroups the cells each time; an open row's columns filled
+        geometry = filled_rows(table.rows, by_midpoint)
         rows = table_rows(geometry, by_midpoint, settings.cell_x_tolerance, settings.cell_y_tolerance)
         x0 = table.bbox[0]
         for row, cells_geometry in zip(rows, geometry):

@@ -1,6 +1,6 @@
 """Lines as documents print them: a page's own number; list markers ("-", "1.", "1.1", "(1)")
 and the items of a list, a numbered list run into one line; wrapped lines (a Thai-Thai wrap
-joins with nothing, any other with a space; an item marker or a known break starts a new
+and one at a slash join with nothing, any other with a space; an item marker or a known break starts a new
 paragraph)."""
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def join_wrapped(first: str, second: str) -> str:
 
     Thai writes no spaces between words, so a Thai-Thai break joins with nothing, and so does
     a break after a hyphen between digits (office suites break "0-2222-4103" and "2555-2556"
-    there); any other break stands for a space.
+    there) and a break at a slash that touches the text on its side (a unit wrapped in a
+    narrow cell: "เครื่อง/วัน/" over "คน"; "และ/" over "หรือ"); any other break stands for a space.
     """
     first, second = first.rstrip(), second.lstrip()
     if not first:
@@ -58,6 +59,9 @@ def join_wrapped(first: str, second: str) -> str:
     if is_thai_letter(first[-1]) and is_thai_letter(second[0]):
         return first + second
     if _DIGIT_HYPHEN_END.search(first) and second[0] in _DIGITS:
+        return first + second
+    if (first[-1] == "/" and len(first) > 1 and not first[-2].isspace()) or (
+            second[0] == "/" and len(second) > 1 and not second[1].isspace()):
         return first + second
     return first + " " + second
 
