@@ -162,8 +162,16 @@ def _open_boxes(row, below, cells: list, lefts: list, rights: list, chars: Chars
     top, bottom = own[0][1], min(c[3] for c in own)
     if below is not None:
         bottom = min(bottom, min(c[1] for c in below.cells if c is not None))
-    open_columns = [column for column, cell in enumerate(row.cells) if cell is None
-                    and not any(_overlap((lefts[column], top, rights[column], bottom), c) for c in cells)]
+    # the cells that reach into the row's height, and the columns they cover
+    # (overlap > sliver, each way: min(ends) - max(starts), written out: a row at a time over
+    # every cell of a long table)
+    low, high = top + _SLIVER, bottom - _SLIVER
+    band = [c for c in cells if c[1] < high and c[3] > low and c[3] - c[1] > _SLIVER] if high > top else []
+    open_columns = [column for column, cell in enumerate(row.cells) if cell is None and not any(
+        c[0] < rights[column] - _SLIVER and c[2] > lefts[column] + _SLIVER and c[2] - c[0] > _SLIVER
+        and rights[column] - lefts[column] > _SLIVER for c in band)]
+    if not open_columns:
+        return {}
     runs: list[list[int]] = []
     for column in open_columns:
         if runs and runs[-1][-1] == column - 1 and _crossed(chars, rights[column - 1], top, bottom):
@@ -184,6 +192,4 @@ def _crossed(chars: CharsByMidpoint, x: float, top: float, bottom: float) -> boo
     return any(page[i]["x0"] < x < page[i]["x1"] for _, _, i in chars.row((float("-inf"), top, float("inf"), bottom)))
 
 
-def _overlap(a, b, slack: float = 1.0) -> bool:
-    """Whether two boxes share more than a sliver (`slack` points) each way."""
-    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
+_SLIVER = 1.0  # points: boxes that share less than this each way do not overlap
