@@ -107,7 +107,9 @@ def _candidates(gold_row: dict, records: list[dict]) -> list[tuple[float, int]]:
             continue
         similarity = name_similarity(gold_row["name"], rec.get("name"))
         if gold_row.get("code") and _code(gold_row["code"]) == _code(rec.get("code")):
-            similarity = max(similarity, 0.8)
+            # the code read from the page settles a tie of names (the ITA form's i4 and i5
+            # begin with the same 40 characters)
+            similarity = max(similarity, 0.8) + 0.05
         if similarity >= NAME_SIMILARITY:
             found.append((similarity - 0.01 * abs((rec.get("page") or page or 0) - (page or 0)), i))
     return sorted(found, reverse=True)

@@ -76,3 +76,16 @@ def test_indicator_rows_and_values(gold):
         return
     assert s.found >= 0.9 * len(s.rows), f"rows found {s.found}/{len(s.rows)}; missed {missed}"
     assert right >= 0.9 * values, f"values right {right}/{values}; wrong {wrong}"
+
+
+def test_the_scorer_pairs_a_gold_row_with_the_record_of_its_code_where_names_tie():
+    # The ITA form's i4 and i5 begin with the same 40 characters, the length names are compared
+    # on: the scorer paired gold i4 with the record i5 and counted the code wrong.
+    start = "เจ้าหน้าที่ของหน่วยงาน มีการเรียกรับเงิน ทรัพย์สิน ของขวัญ ของกำนัล"
+    records = [{"page": 2, "code": "i4", "name": start + "หรือผลประโยชน์ (นอกเหนือจากที่กฎหมายกำหนด)"},
+               {"page": 2, "code": "i5", "name": start + "หรือผลประโยชน์จากบุคคลอื่น"}]
+    gold = {"file": "ita.pdf", "has_indicators": True,
+            "rows": [{"page": 2, "code": "i4", "name": start}, {"page": 2, "code": "i5", "name": start}]}
+    score = score_document({"kind": "indicator_table", "indicators": records}, gold)
+    assert [row.record["code"] for row in score.rows] == ["i4", "i5"]
+    assert all(not row.wrong for row in score.rows)

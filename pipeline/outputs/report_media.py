@@ -20,7 +20,7 @@ MAX_CROPS = 300             # images per report: past this a flag keeps its link
 CROP_HEIGHT = 170.0         # points of the page shown around the evidence
 CROP_SCALE = 1.5            # 108 dpi: a printed table row reads at its size
 # JPEG: several times faster to encode than WebP even at libwebp's fastest method (a large
-# share of an ingest at the cap: README, "On main since 0.5.1"), files somewhat larger, text as sharp
+# share of an ingest at the cap: README, "What changed in 0.5.2"), files somewhat larger, text as sharp
 CROP_FORMAT, CROP_SUFFIX, CROP_QUALITY = "JPEG", ".jpg", 80
 CROP_WIDTH = 640            # CSS pixels the image is shown at (an A4 page's width, a little larger)
 ZWSP = "\u200b"
