@@ -56,6 +56,8 @@ SHAPES = (
           ("kpi_2552_3-1-4_osm.rl.pdf", "kpi_2554_3-1-2_monitoring.fpdf.pdf"), PDF_ONLY),
     Shape("broken across pages, header not repeated", (STEPS, SCORE),
           ("kpi_2552_3-1-4_osm_page_broken.fpdf.pdf", "kpi_2557_1-2_subindicators_page_broken.rl.pdf"), PDF_ONLY),
+    Shape("broken across pages, carried over open at the top (its first row's rule over one column)", (SCORE,),
+          ("kpi_2557_1-2_subindicators_page_broken_open_top.rl.pdf",), PDF_ONLY),
     Shape("merged cells: header over two rows and two columns", (SCORE,),
           ("kpi_2558_3-2_permit_days_merged_header.fpdf.pdf", "kpi_2558_3-2_permit_days_merged_header.utf8.html")),
     Shape("merged cells: a step number over two rows", (STEPS,),

@@ -102,9 +102,18 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("FONTNAME", (0, 0), (-1, -1), "Sarabun")])
 
-    def table(rows: list[list[list]], widths: list[float], spans=(), repeat=1, ruled=True):
+    # A table carried over to a new page drawn open at the top, as Excel prints one: the rule
+    # over its first row only over the first column (rbru_arit_action_conclusion_kpi_fy2553 p.2).
+    open_top = TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black),
+                           ("LINEBEFORE", (0, 0), (-1, -1), 0.6, colors.black),
+                           ("LINEAFTER", (-1, 0), (-1, -1), 0.6, colors.black),
+                           ("LINEABOVE", (0, 0), (0, 0), 0.6, colors.black),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), "Sarabun")])
+
+    def table(rows: list[list[list]], widths: list[float], spans=(), repeat=1, ruled=True, opened=False):
         t = Table(rows, colWidths=widths, repeatRows=repeat)
-        style = TableStyle(grid.getCommands() if ruled else [("VALIGN", (0, 0), (-1, -1), "TOP")])
+        style = TableStyle(open_top.getCommands() if opened else
+                           grid.getCommands() if ruled else [("VALIGN", (0, 0), (-1, -1), "TOP")])
         for span in spans:
             style.add("SPAN", *span)
         t.setStyle(style)
@@ -168,7 +177,7 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
         score_table.thaikpi_tag = "score"
         story.append(KeepTogether(heading + [score_table]))
         if rest:
-            story += [PageBreak(), table(rest, widths, repeat=0, ruled=ruled)]
+            story += [PageBreak(), table(rest, widths, repeat=0, ruled=ruled, opened=spec.get("open_top", False))]
     for key, label in LIST_SECTIONS:
         inline = spec.get(key + "_inline")
         if inline:

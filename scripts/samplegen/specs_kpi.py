@@ -188,6 +188,10 @@ SAMPLES = [
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_owner_locked", owner_locked=True), "reportlab"),
     # ... and with its score table broken across two pages, the header not repeated.
     (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_page_broken", score_break_after=2), "reportlab"),
+    # ... and its carried-over part drawn open at the top, the rule over its first row only over
+    # the first column, as Excel prints a table broken across pages.
+    (dict(SUBINDICATORS, slug="kpi_2557_1-2_subindicators_page_broken_open_top", score_break_after=2, open_top=True),
+     "reportlab"),
     (FALLING, "fpdf2"),
     # Its score header in two rows with merged cells (rowspan, colspan).
     (dict(FALLING, slug="kpi_2558_3-2_permit_days_merged_header", merged_score_header=True), "fpdf2"),
