@@ -173,23 +173,23 @@ def _open_boxes(row, below, cells: list, lefts: list, rights: list, chars: Chars
     if not open_columns:
         return {}
     runs: list[list[int]] = []
+    spans: Optional[list[tuple[float, float]]] = None  # the row's chars' extents, read once if asked
     for column in open_columns:
-        if runs and runs[-1][-1] == column - 1 and _crossed(chars, rights[column - 1], top, bottom):
-            runs[-1].append(column)
-        else:
-            runs.append([column])
+        if runs and runs[-1][-1] == column - 1:
+            if spans is None:
+                page = chars.chars
+                spans = [(page[i]["x0"], page[i]["x1"]) for _, _, i in chars.row((float("-inf"), top, float("inf"), bottom))]
+            x = rights[column - 1]
+            if any(x0 < x < x1 for x0, x1 in spans):  # a char crosses into this column
+                runs[-1].append(column)
+                continue
+        runs.append([column])
     boxes = {}
     for run in runs:
         box = (lefts[run[0]], top, rights[run[-1]], bottom)
         if chars.row(box):
             boxes[run[0]] = box
     return boxes
-
-
-def _crossed(chars: CharsByMidpoint, x: float, top: float, bottom: float) -> bool:
-    """Whether a char whose height's midpoint lies in the band crosses the line at x."""
-    page = chars.chars
-    return any(page[i]["x0"] < x < page[i]["x1"] for _, _, i in chars.row((float("-inf"), top, float("inf"), bottom)))
 
 
 _SLIVER = 1.0  # points: boxes that share less than this each way do not overlap

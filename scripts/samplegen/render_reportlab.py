@@ -99,16 +99,15 @@ def make_reportlab(spec: dict, path: Path) -> tuple[int, int]:
                 c.drawString(x + 14, 3, label)
                 x += 14 + pdfmetrics.stringWidth(label, "Sarabun", FONT_SIZE) + 30
 
-    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                       ("FONTNAME", (0, 0), (-1, -1), "Sarabun")])
-
-    # A table carried over to a new page drawn open at the top, as Excel prints one: the rule
-    # over its first row only over the first column (rbru_arit_action_conclusion_kpi_fy2553 p.2).
+    cells = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), "Sarabun")]
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), *cells])
+    # A table carried over to a new page drawn open at the top, as Excel prints one: the grid
+    # but for the rule over its first row, drawn only over the first column
+    # (rbru_arit_action_conclusion_kpi_fy2553 p.2).
     open_top = TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.black),
                            ("LINEBEFORE", (0, 0), (-1, -1), 0.6, colors.black),
                            ("LINEAFTER", (-1, 0), (-1, -1), 0.6, colors.black),
-                           ("LINEABOVE", (0, 0), (0, 0), 0.6, colors.black),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), "Sarabun")])
+                           ("LINEABOVE", (0, 0), (0, 0), 0.6, colors.black), *cells])
 
     def table(rows: list[list[list]], widths: list[float], spans=(), repeat=1, ruled=True, opened=False):
         t = Table(rows, colWidths=widths, repeatRows=repeat)
